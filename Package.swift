@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "newsreader",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "newsreader", targets: ["newsreader"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // C libraries, through system-library targets.
+    .systemLibrary(
+      name: "CLibYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+    ),
+    .systemLibrary(
+      name: "CNCursesW",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+    ),
+    .systemLibrary(name: "CWidth"),
+
+    // Records, loading, sanitizing, filtering: no UI.
+    .target(name: "NewsCore", dependencies: ["CLibYAML"]),
+    // The whole reader state as a value, actions and effects: no terminal, no I/O.
+    .target(name: "ReaderState", dependencies: ["NewsCore"]),
+    // Cells, grids, keys, display width, the Screen protocol and a headless screen.
+    .target(name: "ScreenKit", dependencies: ["CWidth"]),
+    // Key map, themes, layout, pane renderers and the run loop over any Screen.
+    .target(name: "ReaderView", dependencies: ["ReaderState", "ScreenKit", "NewsCore"]),
+    // The only ncurses user.
+    .target(name: "CursesScreen", dependencies: ["ScreenKit", "CNCursesW"]),
+    .executableTarget(
+      name: "newsreader",
+      dependencies: [
+        "NewsCore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "NewsBench",
+      dependencies: ["NewsCore", "CLibYAML", "ReaderState", "ReaderView", "ScreenKit"]
+    ),
+
+    .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"]),
+    .testTarget(name: "ReaderStateTests", dependencies: ["ReaderState", "NewsCore"]),
+    .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
+    .testTarget(name: "ReaderViewTests", dependencies: ["ReaderView", "ReaderState", "ScreenKit", "NewsCore"]),
+    .testTarget(name: "NewsreaderCLITests", dependencies: ["NewsCore"]),
+  ]
+)

@@ -1,0 +1,4 @@
+#ifndef NEWSREADER_CLIBYAML_SHIM_H
+#define NEWSREADER_CLIBYAML_SHIM_H
+#include <yaml.h>
+#endif

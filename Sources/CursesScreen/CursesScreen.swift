@@ -1,0 +1,1 @@
+// CursesScreen: filled in by its issue.

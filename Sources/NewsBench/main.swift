@@ -1,0 +1,1 @@
+print("newsbench: not built yet")

@@ -1,0 +1,1 @@
+// ReaderState: filled in by its issue.

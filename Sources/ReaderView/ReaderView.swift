@@ -1,0 +1,1 @@
+// ReaderView: filled in by its issue.

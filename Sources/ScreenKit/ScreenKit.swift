@@ -1,0 +1,1 @@
+// ScreenKit: filled in by its issue.

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `newsreader` command: the interactive reader by default, and the `list`, `check` and `topics` subcommands.
+@main
+struct Newsreader: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "newsreader",
+    abstract: "Read directories of news records in the terminal.",
+    version: version,
+    subcommands: []
+  )
+}
