@@ -1,1 +1,0 @@
-// ScreenKit: filled in by its issue.
