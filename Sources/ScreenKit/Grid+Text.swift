@@ -1,0 +1,40 @@
+extension Grid {
+  /// One row as plain text, continuation cells skipped (so a wide character shows once).
+  public func rowText(_ row: Int) -> String {
+    guard row >= 0, row < size.rows else { return "" }
+    var text = ""
+    text.reserveCapacity(size.columns)
+    for cell in cells[(row * size.columns)..<((row + 1) * size.columns)] where !cell.isContinuation {
+      text += cell.text
+    }
+    return text
+  }
+
+  /// The whole grid as text for golden files: each row framed by `|` so trailing spaces survive,
+  /// rows separated by newlines, a final newline.
+  public var framedText: String {
+    var text = ""
+    for row in 0..<size.rows { text += "|" + rowText(row) + "|\n" }
+    return text
+  }
+
+  /// The runs of equally styled cells of one row, in order: what a screen draws with one call each.
+  public func styledRuns(row: Int) -> [(column: Int, text: String, style: Style)] {
+    guard row >= 0, row < size.rows else { return [] }
+    var runs: [(column: Int, text: String, style: Style)] = []
+    let base = row * size.columns
+    var column = 0
+    while column < size.columns {
+      let style = cells[base + column].style
+      let start = column
+      var text = ""
+      while column < size.columns, cells[base + column].style == style {
+        let cell = cells[base + column]
+        if !cell.isContinuation { text += cell.text }
+        column += 1
+      }
+      runs.append((start, text, style))
+    }
+    return runs
+  }
+}

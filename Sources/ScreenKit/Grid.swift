@@ -1,0 +1,151 @@
+/// A frame of cells, `columns` wide and `rows` high, that renderers fill and screens draw.
+///
+/// Every write goes through `put` or `fill`, which keep wide characters whole: a wide cluster is a
+/// leading cell followed by continuation cells, and overwriting half of one blanks the other half.
+public struct Grid: Hashable, Sendable {
+  public let size: Size
+  /// Row-major cells, `size.columns * size.rows` of them.
+  public private(set) var cells: [Cell]
+
+  /// A grid of blank cells in `style`.
+  public init(size: Size, style: Style = .plain) {
+    self.size = size
+    self.cells = Array(repeating: .blank(style), count: size.columns * size.rows)
+  }
+
+  public var bounds: Rect { Rect(size) }
+
+  /// The cell at a position; positions outside the grid read as a plain blank.
+  public subscript(row: Int, column: Int) -> Cell {
+    guard row >= 0, row < size.rows, column >= 0, column < size.columns else { return .blank() }
+    return cells[row * size.columns + column]
+  }
+
+  /// Writes text on one row from `column`, within `maxColumns` (default: to the right edge), cut with
+  /// "…" when it does not fit. Returns the columns written. Nothing is written outside the grid, a wide
+  /// character never straddles the limit, and controls never reach a cell.
+  @discardableResult
+  public mutating func put(
+    _ text: String, row: Int, column: Int, maxColumns: Int? = nil, style: Style = .plain
+  ) -> Int {
+    guard row >= 0, row < size.rows, column >= 0, column < size.columns else { return 0 }
+    let available = min(maxColumns ?? Int.max, size.columns - column)
+    guard available > 0 else { return 0 }
+    let base = row * size.columns
+    var position = column
+    if DisplayWidth.isPrintableASCII(text) {
+      let bytes = text.utf8
+      let count = bytes.count
+      guard count > 0 else { return 0 }
+      let truncated = count > available
+      let kept = truncated ? available - 1 : count
+      repairBefore(index: base + column, rowStart: base)
+      for byte in bytes.prefix(kept) {
+        cells[base + position] = Cell(DisplayWidth.asciiStrings[Int(byte)], width: 1, style: style)
+        position += 1
+      }
+      if truncated {
+        cells[base + position] = Cell(TextLayout.ellipsis, width: 1, style: style)
+        position += 1
+      }
+      repairAfter(index: base + position, rowEnd: base + size.columns)
+      return position - column
+    }
+    let fitted = TextLayout.fittedClusters(of: text, columns: available)
+    guard fitted.columns > 0 || fitted.truncated else { return 0 }
+    repairBefore(index: base + column, rowStart: base)
+    for cluster in fitted.clusters {
+      cells[base + position] = Cell(cluster.text, width: cluster.columns, style: style)
+      for offset in 1..<max(1, cluster.columns) { cells[base + position + offset] = .continuation(style) }
+      position += cluster.columns
+    }
+    if fitted.truncated {
+      cells[base + position] = Cell(TextLayout.ellipsis, width: 1, style: style)
+      position += 1
+    }
+    repairAfter(index: base + position, rowEnd: base + size.columns)
+    return position - column
+  }
+
+  /// Blanks every cell of `rect` (clipped to the grid) in `style`.
+  public mutating func fill(_ rect: Rect, style: Style = .plain) {
+    let top = max(0, rect.row)
+    let bottom = min(size.rows, rect.endRow)
+    let left = max(0, rect.column)
+    let right = min(size.columns, rect.endColumn)
+    guard top < bottom, left < right else { return }
+    let blank = Cell.blank(style)
+    for row in top..<bottom {
+      let base = row * size.columns
+      repairBefore(index: base + left, rowStart: base)
+      for index in (base + left)..<(base + right) { cells[index] = blank }
+      repairAfter(index: base + right, rowEnd: base + size.columns)
+    }
+  }
+
+  /// Blanks the whole grid in `style`.
+  public mutating func fill(style: Style = .plain) { fill(bounds, style: style) }
+
+  /// Changes the style of the cells of `rect` and keeps their text (for highlighting a row).
+  public mutating func restyle(_ rect: Rect, style: Style) {
+    let top = max(0, rect.row)
+    let bottom = min(size.rows, rect.endRow)
+    let left = max(0, rect.column)
+    let right = min(size.columns, rect.endColumn)
+    guard top < bottom, left < right else { return }
+    for row in top..<bottom {
+      for index in (row * size.columns + left)..<(row * size.columns + right) { cells[index].style = style }
+    }
+  }
+
+  /// Copies another grid in with its top-left corner at (row, column), clipped to this grid.
+  public mutating func paste(_ other: Grid, row: Int, column: Int) {
+    for sourceRow in 0..<other.size.rows {
+      let targetRow = row + sourceRow
+      guard targetRow >= 0, targetRow < size.rows else { continue }
+      let base = targetRow * size.columns
+      var firstWritten: Int?
+      var lastWritten = -1
+      for sourceColumn in 0..<other.size.columns {
+        let targetColumn = column + sourceColumn
+        guard targetColumn >= 0, targetColumn < size.columns else { continue }
+        let cell = other.cells[sourceRow * other.size.columns + sourceColumn]
+        if firstWritten == nil { firstWritten = targetColumn }
+        // A wide cell cut by the right edge, or a continuation cut from its lead on the left, becomes a blank.
+        if (cell.width > 1 && targetColumn + cell.width > size.columns)
+          || (cell.isContinuation && targetColumn == firstWritten)
+        {
+          cells[base + targetColumn] = .blank(cell.style)
+        } else {
+          cells[base + targetColumn] = cell
+        }
+        lastWritten = targetColumn
+      }
+      if let first = firstWritten {
+        repairBefore(index: base + first, rowStart: base)
+        repairAfter(index: base + lastWritten + 1, rowEnd: base + size.columns)
+      }
+    }
+  }
+
+  /// When a write starts on the continuation of a wide cluster, blanks the part left of the write.
+  private mutating func repairBefore(index: Int, rowStart: Int) {
+    guard index < cells.count, cells[index].isContinuation else { return }
+    var lead = index - 1
+    while lead >= rowStart {
+      let wasContinuation = cells[lead].isContinuation
+      cells[lead] = .blank(cells[lead].style)
+      if !wasContinuation { break }
+      lead -= 1
+    }
+  }
+
+  /// When a write ends just before the continuation of a wide cluster it overwrote, blanks the rest.
+  private mutating func repairAfter(index: Int, rowEnd: Int) {
+    var next = index
+    while next < rowEnd, cells[next].isContinuation {
+      cells[next] = .blank(cells[next].style)
+      next += 1
+    }
+  }
+}

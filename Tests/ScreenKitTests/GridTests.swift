@@ -1,0 +1,109 @@
+import Testing
+
+@testable import ScreenKit
+
+@Suite struct GridTests {
+  init() { DisplayWidth.prepareLocale() }
+
+  @Test func putWritesAndReturnsColumns() {
+    var grid = Grid(size: Size(columns: 8, rows: 2))
+    #expect(grid.put("abc", row: 0, column: 1) == 3)
+    #expect(grid.put("東京", row: 1, column: 0) == 4)
+    #expect(grid.framedText == "| abc    |\n|東京    |\n")
+    #expect(grid[1, 0] == Cell("東", width: 2))
+    #expect(grid[1, 1].isContinuation)
+  }
+
+  @Test func putTruncatesWithEllipsisAtTheEdge() {
+    var grid = Grid(size: Size(columns: 6, rows: 1))
+    #expect(grid.put("headline", row: 0, column: 0) == 6)
+    #expect(grid.rowText(0) == "headl…")
+    #expect(grid.put("xyz", row: 0, column: 0, maxColumns: 2) == 2)
+    #expect(grid.rowText(0) == "x…adl…")
+  }
+
+  @Test func wideCharacterIsNeverHalfDrawnAtTheRightEdge() {
+    var grid = Grid(size: Size(columns: 5, rows: 1))
+    // "ab" then 東 would need columns 2-3 and 京 columns 4-5: 京 does not fit, so "ab東…".
+    #expect(grid.put("ab東京", row: 0, column: 0) == 5)
+    #expect(grid.framedText == "|ab東…|\n")
+    var narrow = Grid(size: Size(columns: 3, rows: 1))
+    #expect(narrow.put("東京", row: 0, column: 1) == 1)
+    #expect(narrow.framedText == "| … |\n")
+    var exact = Grid(size: Size(columns: 3, rows: 1))
+    #expect(exact.put("東", row: 0, column: 1) == 2)
+    #expect(exact.framedText == "| 東|\n")
+  }
+
+  @Test func putOutsideTheGridWritesNothing() {
+    var grid = Grid(size: Size(columns: 4, rows: 1))
+    #expect(grid.put("x", row: 1, column: 0) == 0)
+    #expect(grid.put("x", row: -1, column: 0) == 0)
+    #expect(grid.put("x", row: 0, column: 4) == 0)
+    #expect(grid.put("x", row: 0, column: 0, maxColumns: 0) == 0)
+    #expect(grid.framedText == "|    |\n")
+  }
+
+  @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+    var grid = Grid(size: Size(columns: 6, rows: 1))
+    grid.put("東京都", row: 0, column: 0)
+    grid.put("x", row: 0, column: 1)  // lands on the second half of 東
+    #expect(grid.framedText == "| x京都|\n")
+    grid.put("y", row: 0, column: 2)  // first half of 京
+    #expect(grid.framedText == "| xy 都|\n")
+    #expect(!grid[0, 3].isContinuation)
+  }
+
+  @Test func controlsNeverReachACell() {
+    var grid = Grid(size: Size(columns: 12, rows: 1))
+    grid.put("a\u{1B}]52;c;eA==\u{07}b", row: 0, column: 0)
+    #expect(grid.cells.allSatisfy { cell in cell.text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } })
+    #expect(grid.rowText(0) == "a]52;c;eA==b")
+  }
+
+  @Test func fillAndStyledRuns() {
+    let bold = Style(foreground: .red, attributes: .bold)
+    var grid = Grid(size: Size(columns: 6, rows: 2))
+    grid.fill(Rect(row: 0, column: 2, columns: 2, rows: 2), style: bold)
+    grid.put("東", row: 1, column: 0, style: bold)
+    let runs = grid.styledRuns(row: 0)
+    #expect(runs.map(\.column) == [0, 2, 4])
+    #expect(runs.map(\.text) == ["  ", "  ", "  "])
+    #expect(runs.map(\.style) == [.plain, bold, .plain])
+    #expect(grid.styledRuns(row: 1).map(\.text) == ["東  ", "  "])
+  }
+
+  @Test func restyleKeepsText() {
+    var grid = Grid(size: Size(columns: 4, rows: 1))
+    grid.put("abcd", row: 0, column: 0)
+    grid.restyle(Rect(row: 0, column: 1, columns: 2, rows: 1), style: Style(attributes: .reverse))
+    #expect(grid.rowText(0) == "abcd")
+    #expect(grid[0, 1].style.attributes == .reverse)
+    #expect(grid[0, 3].style == .plain)
+  }
+
+  @Test func pasteClipsAndKeepsWideCharactersWhole() {
+    var pane = Grid(size: Size(columns: 4, rows: 1))
+    pane.put("東京", row: 0, column: 0)
+    var grid = Grid(size: Size(columns: 5, rows: 2))
+    grid.paste(pane, row: 0, column: 2)  // 京 would straddle the right edge
+    grid.paste(pane, row: 1, column: -1)  // 東 loses its first half
+    #expect(grid.framedText == "|  東 |\n| 京  |\n")
+  }
+
+  @Test func rectSplits() {
+    let area = Rect(columns: 80, rows: 24)
+    let (header, rest) = area.split(rows: 1)
+    let (body, status) = rest.split(bottomRows: 1)
+    let (list, detail) = body.split(columns: 30)
+    #expect(header == Rect(row: 0, column: 0, columns: 80, rows: 1))
+    #expect(status == Rect(row: 23, column: 0, columns: 80, rows: 1))
+    #expect(list == Rect(row: 1, column: 0, columns: 30, rows: 22))
+    #expect(detail == Rect(row: 1, column: 30, columns: 50, rows: 22))
+    #expect(detail.inset(by: 1) == Rect(row: 2, column: 31, columns: 48, rows: 20))
+    #expect(area.split(rightColumns: 100).left.isEmpty)
+    #expect(Rect(columns: 3, rows: 1).inset(left: 5).columns == 0)
+    #expect(list.row(2) == Rect(row: 3, column: 0, columns: 30, rows: 1))
+    #expect(list.contains(row: 1, column: 29) && !list.contains(row: 1, column: 30))
+  }
+}
