@@ -1,1 +1,0 @@
-// ReaderView: filled in by its issue.

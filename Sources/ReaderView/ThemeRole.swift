@@ -1,0 +1,31 @@
+/// What a piece of the screen means, so themes style meanings rather than widgets.
+public enum ThemeRole: String, CaseIterable, Sendable, Hashable {
+  /// Ordinary text.
+  case normal
+  /// The selected row of the focused pane.
+  case selected
+  /// The selected row of a pane without focus.
+  case selectedUnfocused = "selected-unfocused"
+  /// The top line: what is loaded and the counts.
+  case header
+  /// The bottom line: filters, sort, hints and messages.
+  case statusBar = "status-bar"
+  /// Secondary text: dates, domains, labels.
+  case dim
+  /// Emphasis: titles in the details pane, numbered shortcuts.
+  case accent
+  /// Topic names.
+  case topic
+  /// Pane borders and separators.
+  case border
+  /// The title of a pane.
+  case paneTitle = "pane-title"
+  /// Text matching the active search.
+  case match
+  /// Warnings (status messages, diagnostic warnings).
+  case warning
+  /// Errors (refused actions, diagnostic errors).
+  case error
+  /// Overlay (help, topics, diagnostics) background and text.
+  case overlay
+}

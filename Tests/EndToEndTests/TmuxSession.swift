@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Why a tmux-driven check failed, with the whole screen so the failure can be read without re-running.
+struct TmuxFailure: Error, CustomStringConvertible {
+  var description: String
+}
+
+/// A private tmux server running one command in one pane, driven like a user at a keyboard.
+///
+/// Each session has its own socket, ignores the user's configuration, and is killed when closed,
+/// so tests can run side by side. Waiting is always polling with a deadline, never a fixed sleep.
+final class TmuxSession {
+  let socketPath: String
+  let statusPath: String
+  private(set) var isClosed = false
+
+  /// Starts `command` in a detached pane of `columns` x `rows`, with the clipboard forwarded to tmux buffers.
+  init(command: [String], columns: Int, rows: Int, environment: [String: String] = [:]) throws {
+    let unique = "\(getpid())-\(TmuxSession.nextSerial())"
+    socketPath = "/tmp/nrt-\(unique).sock"
+    statusPath = "/tmp/nrt-\(unique).status"
+    unlink(socketPath)
+    unlink(statusPath)
+
+    var exports = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=screen-256color"]
+    exports += environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    let program = command.map(TmuxSession.shellQuoted).joined(separator: " ")
+    // The pane records the exit status itself: tmux 3.3a does not always reap the pane process.
+    let paneCommand =
+      "env -u TMUX \(exports.map(TmuxSession.shellQuoted).joined(separator: " ")) \(program); "
+      + "echo $? > \(TmuxSession.shellQuoted(statusPath)); sleep 60"
+    try run([
+      "-f", "/dev/null", "new-session", "-d", "-x", String(columns), "-y", String(rows), paneCommand,
+      ";", "set-option", "-g", "set-clipboard", "on",
+      ";", "set-option", "-g", "status", "off",
+      ";", "set-option", "-g", "escape-time", "0",
+    ])
+  }
+
+  deinit { close() }
+
+  /// Kills the server and removes its files; safe to call twice.
+  func close() {
+    guard !isClosed else { return }
+    isClosed = true
+    _ = try? run(["kill-server"])
+    unlink(socketPath)
+    unlink(statusPath)
+  }
+
+  /// Sends tmux key names (`"j"`, `"Enter"`, `"C-c"`, `"Escape"`) one after another.
+  func send(_ keys: String...) throws {
+    try run(["send-keys", "-t", "0"] + keys)
+  }
+
+  /// Types `text` literally, one character at a time as a user would.
+  func type(_ text: String) throws {
+    try run(["send-keys", "-t", "0", "-l", text])
+  }
+
+  /// Sends raw bytes given as hex pairs (`"1b 5b 4d"`), for mouse reports.
+  func sendHex(_ bytes: [UInt8]) throws {
+    try run(["send-keys", "-t", "0", "-H"] + bytes.map { String(format: "%02x", $0) })
+  }
+
+  /// The visible screen as plain text, one line per row.
+  func screen() throws -> String {
+    try run(["capture-pane", "-p", "-t", "0"])
+  }
+
+  /// The newest tmux paste buffer: what an OSC 52 copy put on the clipboard.
+  func clipboard() throws -> String? {
+    try? run(["show-buffer"])
+  }
+
+  /// Resizes the window (and so the pane) as a terminal emulator's resize would.
+  func resize(columns: Int, rows: Int) throws {
+    try run(["resize-window", "-t", "0", "-x", String(columns), "-y", String(rows)])
+  }
+
+  /// Polls the screen until `predicate` holds; fails with the last screen after `timeout` seconds.
+  @discardableResult
+  func waitForScreen(
+    timeout: Double = 10, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+    until predicate: (String) -> Bool
+  ) throws -> String {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last = ""
+    while Date() < deadline {
+      last = try screen()
+      if predicate(last) { return last }
+      usleep(20_000)
+    }
+    throw TmuxFailure(description: "timed out waiting for \(what); the screen was:\n\(framed(last))")
+  }
+
+  /// Polls until the screen contains `text`.
+  @discardableResult
+  func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+    try waitForScreen(timeout: timeout, "\"\(text)\"") { $0.contains(text) }
+  }
+
+  /// Polls until the program has exited, and returns its exit status.
+  func waitForExit(timeout: Double = 10) throws -> Int32 {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      if let text = try? String(contentsOfFile: statusPath, encoding: .utf8),
+        let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      {
+        return status
+      }
+      usleep(20_000)
+    }
+    throw TmuxFailure(description: "the program did not exit; the screen was:\n\(framed(try screen()))")
+  }
+
+  /// The screen with every row framed by `|`, so trailing spaces show in a failure message.
+  func framed(_ screen: String) -> String {
+    screen.split(separator: "\n", omittingEmptySubsequences: false).map { "|\($0)|" }.joined(separator: "\n")
+  }
+
+  /// Runs one tmux command against this server and returns its standard output.
+  @discardableResult
+  private func run(_ arguments: [String]) throws -> String {
+    // Started through posix_spawn with stdin from /dev/null: Foundation.Process hangs on the
+    // server that `new-session -d` leaves holding the pipe.
+    let tmux = TmuxSession.tmuxPath()
+    let args = [tmux, "-u", "-S", socketPath] + arguments
+    let outputPath = "/tmp/nrt-\(getpid())-\(TmuxSession.nextSerial()).out"
+    defer { unlink(outputPath) }
+
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+
+    var environment = ProcessInfo.processInfo.environment
+    environment["TMUX"] = nil
+    environment["LANG"] = "C.UTF-8"
+    let envStrings = environment.map { "\($0.key)=\($0.value)" }
+
+    var pid = pid_t()
+    let cArgs = args.map { strdup($0) } + [nil]
+    let cEnv = envStrings.map { strdup($0) } + [nil]
+    defer {
+      cArgs.forEach { free($0) }
+      cEnv.forEach { free($0) }
+    }
+    let spawned = posix_spawn(&pid, tmux, &actions, nil, cArgs, cEnv)
+    guard spawned == 0 else { throw TmuxFailure(description: "cannot start tmux at \(tmux): errno \(spawned)") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    let exited = (status & 0x7f) == 0
+    let code = (status >> 8) & 0xff
+    guard exited && code == 0 else {
+      throw TmuxFailure(description: "tmux \(arguments.joined(separator: " ")) failed with status \(status)")
+    }
+    return output
+  }
+
+  private static func tmuxPath() -> String {
+    for directory in ["/usr/bin", "/usr/local/bin", "/bin"] where access("\(directory)/tmux", X_OK) == 0 {
+      return "\(directory)/tmux"
+    }
+    return "/usr/bin/tmux"
+  }
+
+  static func isAvailable() -> Bool { access(tmuxPath(), X_OK) == 0 }
+
+  private static func shellQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  nonisolated(unsafe) private static var serial = 0
+  private static let serialLock = NSLock()
+  private static func nextSerial() -> Int {
+    serialLock.lock()
+    defer { serialLock.unlock() }
+    serial += 1
+    return serial
+  }
+}
