@@ -1,80 +1,199 @@
-import Foundation
-
 /// The loaded articles with what filtering and sorting need prepared once, shared by `list` and the reader.
+///
+/// Everything a keystroke needs is computed at init: folded search text in one buffer, topic, category and
+/// provider ids, topic-to-articles postings, and every article's rank in every sort order. A selection walks
+/// the pre-sorted permutation (or sorts a small subset by rank), so it never compares strings.
 public final class ArticleCatalog: Sendable {
   public let articles: [Article]
-  private let foldedText: [String]
+  let text: SearchText
+  let permutations: SortPermutations
+  /// Display names of every topic, most frequent first; a topic's id is its position here.
+  public let topics: [String]
+  /// Articles having each topic (by id), over the whole catalog.
+  public let topicFrequencies: [Int]
+  let topicIDsByFoldedName: [String: Int32]
+  /// `articleTopics[topicStarts[i]..<topicStarts[i + 1]]` are article `i`'s distinct topic ids.
+  let topicStarts: [Int32]
+  let articleTopics: [Int32]
+  /// Article indices (ascending) per topic id.
+  let topicPostings: [[Int32]]
+  let categoryIDs: [Int32]
+  let categoryIDsByFoldedName: [String: Int32]
+  let providerIDs: [Int32]
+  let providerIDsByFoldedName: [String: Int32]
+  let articlesByURL: [String: Int32]
 
   public init(articles: [Article]) {
     self.articles = articles
-    self.foldedText = articles.map { article in
-      let parts = [article.title, article.excerpt, article.provider?.name].compactMap { $0 } + article.topics
-      return ArticleCatalog.fold(parts.joined(separator: "\n"))
+    var folder = TextFolder()
+    let text = SearchText(articles: articles, folder: &folder)
+    self.text = text
+
+    var foldedTopicIDs: [String: Int32] = [:]
+    var names: [String] = []
+    var frequencies: [Int] = []
+    var starts: [Int32] = [0]
+    var rawTopics: [Int32] = []
+    for article in articles {
+      let first = rawTopics.count
+      for topic in article.topics {
+        let key = String(decoding: folder.fold(topic), as: UTF8.self)
+        let id: Int32
+        if let known = foldedTopicIDs[key] {
+          id = known
+        } else {
+          id = Int32(names.count)
+          foldedTopicIDs[key] = id
+          names.append(topic)
+          frequencies.append(0)
+        }
+        if !rawTopics[first...].contains(id) {
+          rawTopics.append(id)
+          frequencies[Int(id)] += 1
+        }
+      }
+      starts.append(Int32(rawTopics.count))
     }
+    // Renumber topics so that ids follow frequency: the picker and shortcuts read them in id order.
+    let byFrequency = names.indices.sorted {
+      frequencies[$0] != frequencies[$1] ? frequencies[$0] > frequencies[$1] : names[$0] < names[$1]
+    }
+    var renumbered = [Int32](repeating: 0, count: names.count)
+    for (newID, oldID) in byFrequency.enumerated() { renumbered[oldID] = Int32(newID) }
+    self.topics = byFrequency.map { names[$0] }
+    self.topicFrequencies = byFrequency.map { frequencies[$0] }
+    self.topicIDsByFoldedName = foldedTopicIDs.mapValues { renumbered[Int($0)] }
+    self.topicStarts = starts
+    self.articleTopics = rawTopics.map { renumbered[Int($0)] }
+    var postings = [[Int32]](repeating: [], count: names.count)
+    for index in articles.indices {
+      for position in Int(starts[index])..<Int(starts[index + 1]) {
+        postings[Int(renumbered[Int(rawTopics[position])])].append(Int32(index))
+      }
+    }
+    self.topicPostings = postings
+
+    var categories: [String: Int32] = [:]
+    self.categoryIDs = articles.map { article in
+      guard let category = article.category else { return -1 }
+      let key = String(decoding: folder.fold(category), as: UTF8.self)
+      if let id = categories[key] { return id }
+      categories[key] = Int32(categories.count)
+      return Int32(categories.count - 1)
+    }
+    self.categoryIDsByFoldedName = categories
+
+    var providers: [String: Int32] = [:]
+    let providerIDs = articles.map { article -> Int32 in
+      guard let name = article.provider?.name else { return -1 }
+      let key = String(decoding: folder.fold(name), as: UTF8.self)
+      if let id = providers[key] { return id }
+      providers[key] = Int32(providers.count)
+      return Int32(providers.count - 1)
+    }
+    self.providerIDs = providerIDs
+    self.providerIDsByFoldedName = providers
+    // Provider order: by folded name bytes, so the sort never touches strings per article.
+    var providerRankByID = [Int32](repeating: 0, count: providers.count)
+    for (rank, entry) in providers.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) })
+      .enumerated()
+    {
+      providerRankByID[Int(entry.value)] = Int32(rank)
+    }
+    self.permutations = SortPermutations(
+      articles: articles, text: text, providerRanks: providerIDs.map { $0 < 0 ? -1 : providerRankByID[Int($0)] })
+
+    var urls: [String: Int32] = [:]
+    for (index, article) in articles.enumerated() {
+      for url in [article.originalUrl, article.webUrl] {
+        if let url, urls[url] == nil { urls[url] = Int32(index) }
+      }
+    }
+    self.articlesByURL = urls
   }
 
-  /// Case- and diacritic-insensitive form used for every comparison.
+  /// Case-, diacritic- and width-insensitive form used for every comparison.
   public static func fold(_ text: String) -> String {
-    text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    var folder = TextFolder()
+    return String(decoding: folder.fold(text), as: UTF8.self)
   }
 
-  /// Indices into `articles` of those matching `filter`, in `order`.
-  public func select(_ filter: ArticleFilter, order: SortOrder) -> [Int] {
-    let topics = Set(filter.topics.map(ArticleCatalog.fold))
-    let words = ArticleCatalog.fold(filter.search).split(whereSeparator: \.isWhitespace)
-    let category = filter.category.map(ArticleCatalog.fold)
-    let provider = filter.provider.map(ArticleCatalog.fold)
-    let matching = articles.indices.filter { index in
-      let article = articles[index]
-      if !topics.isEmpty, !article.topics.contains(where: { topics.contains(ArticleCatalog.fold($0)) }) { return false }
-      if let category, article.category.map(ArticleCatalog.fold) != category { return false }
-      if let provider, article.provider?.name.map(ArticleCatalog.fold) != provider { return false }
-      return words.allSatisfy { foldedText[index].contains($0) }
+  /// The article whose `originalUrl` or `webUrl` is `item`'s `webUrl` or `originalUrl`, if any.
+  public func articleIndex(linkedFrom item: NewsItem) -> Int? {
+    for url in [item.webUrl, item.originalUrl] {
+      if let url, let index = articlesByURL[url] { return Int(index) }
     }
-    return sorted(matching, by: order)
+    return nil
+  }
+
+  /// Index of the article with `id`, if the catalog has one (a linear scan: call it per action, not per row).
+  public func index(of id: ArticleID) -> Int? {
+    articles.firstIndex { $0.id == id }
   }
 
   /// `indices` sorted by `order`; ties keep load order so results are deterministic.
   public func sorted(_ indices: [Int], by order: SortOrder) -> [Int] {
-    func date(_ index: Int) -> Double? { articles[index].publishedDateTime?.secondsSince1970 }
-    return indices.sorted { a, b in
-      let less: Bool?
-      switch order {
-      case .newest: less = ArticleCatalog.compareMissingLast(date(a), date(b), descending: true)
-      case .oldest: less = ArticleCatalog.compareMissingLast(date(a), date(b), descending: false)
-      case .quality: less = ArticleCatalog.compareMissingLast(articles[a].quality, articles[b].quality, descending: true)
-      case .heat: less = ArticleCatalog.compareMissingLast(articles[a].heat, articles[b].heat, descending: true)
-      case .provider:
-        less = ArticleCatalog.compareMissingLast(
-          articles[a].provider?.name.map(ArticleCatalog.fold), articles[b].provider?.name.map(ArticleCatalog.fold),
-          descending: false)
-      case .title:
-        less = ArticleCatalog.compareMissingLast(
-          articles[a].title.map(ArticleCatalog.fold), articles[b].title.map(ArticleCatalog.fold), descending: false)
-      }
-      return less ?? (a < b)
+    let rank = permutations.ranks[order.position]
+    if indices.count > articles.count / 8 {
+      // Marking and walking the permutation is linear; sorting would be n log n.
+      var marked = [Bool](repeating: false, count: articles.count)
+      for index in indices { marked[index] = true }
+      var result: [Int] = []
+      result.reserveCapacity(indices.count)
+      for index in permutations.orders[order.position] where marked[Int(index)] { result.append(Int(index)) }
+      return result
     }
-  }
-
-  /// Whether `a` sorts before `b`, nil when they tie; missing values always sort last.
-  static func compareMissingLast<T: Comparable>(_ a: T?, _ b: T?, descending: Bool) -> Bool? {
-    switch (a, b) {
-    case (nil, nil): return nil
-    case (nil, _): return false
-    case (_, nil): return true
-    case let (a?, b?):
-      if a == b { return nil }
-      return descending ? a > b : a < b
-    }
+    return indices.sorted { rank[$0] < rank[$1] }
   }
 
   /// Every topic with the number of articles among `indices` that have it, most common first.
   public func topicCounts(in indices: [Int]? = nil) -> [(topic: String, count: Int)] {
-    var counts: [String: Int] = [:]
-    for index in indices ?? Array(articles.indices) {
-      for topic in Set(articles[index].topics) { counts[topic, default: 0] += 1 }
+    let counts = indices.map(countTopics(in:)) ?? topicFrequencies
+    return topics.indices.filter { counts[$0] > 0 }
+      .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : topics[$0] < topics[$1] }
+      .map { (topic: topics[$0], count: counts[$0]) }
+  }
+
+  /// For each topic of `topics` (same positions), how many articles match `filter` with its topics ignored:
+  /// the live count a topic picker shows next to every topic.
+  public func liveTopicCounts(matching filter: ArticleFilter) -> [Int] {
+    var others = filter
+    others.topics = []
+    if others.search.isEmpty && others.category == nil && others.provider == nil { return topicFrequencies }
+    return countTopics(in: select(others, order: .newest))
+  }
+
+  /// The id of a topic name (case- and diacritic-insensitive), or nil when no article has it.
+  func topicID(_ name: String) -> Int32? { topicIDsByFoldedName[ArticleCatalog.fold(name)] }
+
+  private func countTopics(in indices: [Int]) -> [Int] {
+    var counts = [Int](repeating: 0, count: topics.count)
+    topicStarts.withUnsafeBufferPointer { starts in
+      articleTopics.withUnsafeBufferPointer { ids in
+        for index in indices {
+          for position in Int(starts[index])..<Int(starts[index + 1]) { counts[Int(ids[position])] += 1 }
+        }
+      }
     }
-    return counts.map { (topic: $0.key, count: $0.value) }
-      .sorted { $0.count != $1.count ? $0.count > $1.count : $0.topic < $1.topic }
+    return counts
+  }
+}
+
+extension ArticleCatalog: Equatable {
+  /// Catalogs are immutable and expensive: two are equal when they are the same catalog.
+  public static func == (lhs: ArticleCatalog, rhs: ArticleCatalog) -> Bool { lhs === rhs }
+}
+
+extension SortOrder {
+  /// Position in `allCases`, used to index per-order tables.
+  var position: Int {
+    switch self {
+    case .newest: 0
+    case .oldest: 1
+    case .quality: 2
+    case .heat: 3
+    case .provider: 4
+    case .title: 5
+    }
   }
 }

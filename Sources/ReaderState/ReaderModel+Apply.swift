@@ -1,0 +1,134 @@
+import NewsCore
+
+extension ReaderModel {
+  /// How long a status message stays, in seconds.
+  public static let statusDuration: Double = 4
+
+  /// Carries out `action` at time `now` (seconds on the caller's clock) and returns what the program must do.
+  @discardableResult
+  public mutating func apply(_ action: Action, now: Double) -> [Effect] {
+    if let status, now >= status.expires { self.status = nil }
+    switch action {
+    case .move(let movement): move(movement)
+    case .focusNext: setFocus(Pane.allCases[(focus.order + 1) % 3])
+    case .focusPrevious: setFocus(Pane.allCases[(focus.order + 2) % 3])
+    case .focusLeft: setFocus(Pane.allCases[max(0, focus.order - 1)])
+    case .focusRight: setFocus(Pane.allCases[min(2, focus.order + 1)])
+    case .activate: activate(now: now)
+
+    case .startSearch:
+      guard searchMode != .editing else { break }
+      searchSnapshot = SearchSnapshot(search: filter.search, mode: searchMode, visible: visible, articleList: articleList)
+      searchMode = .editing
+    case .searchInsert(let text):
+      guard searchMode == .editing else { break }
+      var narrower = filter
+      narrower.search += text
+      setFilter(narrower)
+    case .searchDeleteBackward:
+      guard searchMode == .editing, !filter.search.isEmpty else { break }
+      var broader = filter
+      broader.search.removeLast()
+      setFilter(broader)
+    case .commitSearch:
+      guard searchMode == .editing else { break }
+      searchMode = filter.search.isEmpty ? .off : .applied
+      searchSnapshot = nil
+    case .cancelSearch:
+      guard searchMode == .editing, let snapshot = searchSnapshot else { break }
+      filter.search = snapshot.search
+      searchMode = snapshot.mode
+      visible = snapshot.visible
+      articleList = snapshot.articleList
+      searchSnapshot = nil
+      resetRelated()
+    case .clearSearch:
+      guard searchMode == .applied else { break }
+      var broader = filter
+      broader.search = ""
+      searchMode = .off
+      setFilter(broader)
+
+    case .toggleTopic(let topic): toggleTopic(topic)
+    case .toggleTopicShortcut(let number):
+      if number >= 1 && number <= topicShortcuts.count {
+        toggleTopic(topicShortcuts[number - 1])
+      } else {
+        setStatus("No topic numbered \(number)", isError: true, now: now)
+      }
+    case .clearTopics:
+      guard !filter.topics.isEmpty else { break }
+      var broader = filter
+      broader.topics = []
+      setFilter(broader)
+    case .togglePickerTopic:
+      guard overlay == .topicPicker, let row = overlayList.selectedIndex else { break }
+      toggleTopic(catalog.topics[row])
+
+    case .cycleSort:
+      sort = sort.next
+      let selected = selectedArticleIndex
+      visible = catalog.sorted(visible, by: sort)
+      reselect(selected, fallbackRow: articleList.selection, previous: nil)
+      setStatus("Sorted by \(sort.rawValue)", now: now)
+
+    case .copyLink, .copyMarkdownLink, .openInBrowser:
+      return share(action, now: now)
+
+    case .showHelp: openOverlay(.help, rows: 0)
+    case .showDiagnostics: openOverlay(.diagnostics, rows: diagnostics.count)
+    case .showTopicPicker:
+      topicCounts = catalog.liveTopicCounts(matching: filter)
+      openOverlay(.topicPicker, rows: catalog.topics.count)
+    case .closeOverlay:
+      overlay = nil
+      overlayList = ListViewport(height: paneHeights.overlay)
+      topicCounts = []
+
+    case .reload:
+      isLoading = true
+      return [.reload]
+    case .loaded(let newCatalog, let newDiagnostics):
+      let selectedID = selectedArticle?.id
+      let row = articleList.selection
+      catalog = newCatalog
+      diagnostics = newDiagnostics
+      isLoading = false
+      topicShortcuts = Array(catalog.topics.prefix(9))
+      searchSnapshot = nil
+      if searchMode == .editing { searchMode = filter.search.isEmpty ? .off : .applied }
+      visible = catalog.select(filter, order: sort)
+      reselect(selectedID.flatMap(catalog.index(of:)), fallbackRow: row, previous: nil)
+      if overlay == .topicPicker {
+        topicCounts = catalog.liveTopicCounts(matching: filter)
+        overlayList.setCount(catalog.topics.count)
+      } else if overlay == .diagnostics {
+        overlayList.setCount(diagnostics.count)
+      }
+
+    case .resize(let newSize):
+      size = newSize
+      setPaneHeights(PaneHeights.standard(for: newSize))
+    case .setPaneHeights(let heights): setPaneHeights(heights)
+    case .setDetailsLineCount(let lines): details.setCount(lines)
+    case .tick: break
+
+    case .redraw: return [.redraw]
+    case .quit:
+      if overlay != nil { return apply(.closeOverlay, now: now) }
+      return [.quit]
+    case .forceQuit: return [.quit]
+    }
+    return []
+  }
+}
+
+extension Pane {
+  var order: Int {
+    switch self {
+    case .articles: 0
+    case .details: 1
+    case .related: 2
+    }
+  }
+}

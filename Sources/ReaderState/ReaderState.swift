@@ -1,1 +1,0 @@
-// ReaderState: filled in by its issue.
