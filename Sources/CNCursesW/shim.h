@@ -1,11 +1,11 @@
 #ifndef NEWSREADER_CNCURSESW_SHIM_H
 #define NEWSREADER_CNCURSESW_SHIM_H
-/* SwiftPM drops the -D flags pkg-config prints, so the wide API must be switched on here. */
+/* SwiftPM drops the -D flags pkg-config prints, so the wide API must be switched on here.
+   NCURSES_WIDECHAR alone does it: defining _XOPEN_SOURCE here as well would give libc structures
+   (fd_set) other field names than Glibc's module has, and any file importing both Glibc (or
+   Foundation) and a module that uses this one would fail to build. */
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
-#endif
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 600
 #endif
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
