@@ -47,7 +47,9 @@ extension CursesScreen {
     doupdate()
   }
 
-  private func flush(_ window: UnsafeMutablePointer<WINDOW>, row: Int, column: Int, text: String, style: Style) {
+  private func flush(
+    _ window: UnsafeMutablePointer<WINDOW>, row: Int, column: Int, text: String, style: Style
+  ) {
     guard !text.isEmpty else { return }
     apply(style, to: window)
     _ = mvwaddstr(window, Int32(row), Int32(column), text)

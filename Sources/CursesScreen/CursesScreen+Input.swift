@@ -11,7 +11,8 @@ extension CursesScreen {
     while true {
       if let signal = SignalTrap.takePending() { return .interrupt(signal: signal) }
       let remaining = clock.now.duration(to: deadline)
-      let milliseconds = max(0, remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)
+      let milliseconds = max(
+        0, remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)
       wtimeout(window, Int32(clamping: milliseconds))
       var character: wint_t = 0
       let status = wget_wch(window, &character)

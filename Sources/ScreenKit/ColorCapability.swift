@@ -44,7 +44,8 @@ extension Color {
     case .default: return -1
     case .ansi(let index): return min(max(index, 0), 15)
     case .palette(let index): return min(max(index, 0), 255)
-    case .rgb(let red, let green, let blue): return Color.nearestPaletteIndex(red: red, green: green, blue: blue)
+    case .rgb(let red, let green, let blue):
+      return Color.nearestPaletteIndex(red: red, green: green, blue: blue)
     }
   }
 

@@ -92,7 +92,8 @@ public struct TerminalInputDecoder: Sendable {
     case codes.backTab: return .key(.backTab)
     case codes.resize: return .resize
     case codes.mouse: return .mouse
-    case (codes.functionZero + 1)...(codes.functionZero + 12): return .key(.function(Int(code - codes.functionZero)))
+    case (codes.functionZero + 1)...(codes.functionZero + 12):
+      return .key(.function(Int(code - codes.functionZero)))
     default: return codes.aliases[code].map { .key($0) } ?? .ignored
     }
   }

@@ -42,7 +42,9 @@ import Testing
 
   @Test func pairsDegradeAndRunOut() {
     var eight = ColorPairTable(capability: .eight, pairLimit: 3)
-    #expect(eight.number(for: Style(foreground: .palette(196))).newPair == ColorPairTable.Pair(foreground: 1, background: -1))
+    #expect(
+      eight.number(for: Style(foreground: .palette(196))).newPair
+        == ColorPairTable.Pair(foreground: 1, background: -1))
     #expect(eight.number(for: Style(foreground: .brightRed)) == (1, nil))  // same after degradation
     #expect(eight.number(for: Style(foreground: .green)).number == 2)
     #expect(eight.number(for: Style(foreground: .blue)) == (0, nil))  // COLOR_PAIRS exhausted
@@ -52,7 +54,9 @@ import Testing
 
     var noDefaults = ColorPairTable(capability: .sixteen, hasDefaultColors: false, pairLimit: 64)
     #expect(noDefaults.number(for: .plain) == (0, nil))
-    #expect(noDefaults.number(for: Style(foreground: .yellow)).newPair == ColorPairTable.Pair(foreground: 3, background: 0))
+    #expect(
+      noDefaults.number(for: Style(foreground: .yellow)).newPair
+        == ColorPairTable.Pair(foreground: 3, background: 0))
   }
 
   @Test func osc52() {

@@ -60,12 +60,17 @@ import Testing
 
   @Test func mouse() {
     let codes = TerminalInputDecoder.Codes.ncurses6
-    #expect(decoder.decodeMouse(buttonState: codes.button1Press, row: 3, column: 7) == MouseEvent(.click(.left), row: 3, column: 7))
+    #expect(
+      decoder.decodeMouse(buttonState: codes.button1Press, row: 3, column: 7)
+        == MouseEvent(.click(.left), row: 3, column: 7))
     #expect(decoder.decodeMouse(buttonState: codes.button1Click, row: 0, column: 0)?.kind == .click(.left))
     #expect(decoder.decodeMouse(buttonState: codes.button3Press, row: 0, column: 0)?.kind == .click(.right))
-    #expect(decoder.decodeMouse(buttonState: codes.button4Press, row: 5, column: 1) == MouseEvent(.wheelUp, row: 5, column: 1))
+    #expect(
+      decoder.decodeMouse(buttonState: codes.button4Press, row: 5, column: 1)
+        == MouseEvent(.wheelUp, row: 5, column: 1))
     #expect(decoder.decodeMouse(buttonState: codes.button5Press, row: 5, column: 1)?.kind == .wheelDown)
     #expect(decoder.decodeMouse(buttonState: 0x1, row: 0, column: 0) == nil)  // button 1 released
-    #expect(decoder.decodeMouse(buttonState: 0x1000_0000, row: 0, column: 0) == nil)  // REPORT_MOUSE_POSITION only
+    // REPORT_MOUSE_POSITION alone: motion, not a click.
+    #expect(decoder.decodeMouse(buttonState: 0x1000_0000, row: 0, column: 0) == nil)
   }
 }
