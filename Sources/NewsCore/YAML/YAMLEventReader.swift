@@ -76,11 +76,13 @@ final class YAMLEventReader {
   /// Aliases being replayed: the events and the next index, innermost last.
   private var replays: [(events: [OwnedEvent], index: Int, line: Int, column: Int)] = []
   private var ownedStorage: [UnsafeMutableBufferPointer<UInt8>] = []
+  private let input: UnsafeBufferPointer<UInt8>
 
   /// `bytes` must stay alive and unchanged for the reader's whole life.
   init(bytes: UnsafeBufferPointer<UInt8>, maxNodes: Int, maxDepth: Int) {
     self.maxNodes = maxNodes
     self.maxDepth = maxDepth
+    self.input = bytes
     yaml_parser_initialize(&parser)
     yaml_parser_set_input_string(&parser, bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, bytes.count)
   }
@@ -214,13 +216,21 @@ final class YAMLEventReader {
     let mark = parser.problem_mark
     var message = parser.problem.map { String(cString: $0) } ?? "YAML error"
     if let context = parser.context.map({ String(cString: $0) }) { message = "\(context), \(message)" }
-    if parser.error == YAML_READER_ERROR { message += " at byte \(parser.problem_offset)" }
     var line = Int(mark.line) + 1
     var column = Int(mark.column) + 1
     if parser.error == YAML_READER_ERROR {
-      // Reader errors carry an offset, not a mark; the mark of where the parser was is the best place.
-      line = Int(parser.mark.line) + 1
-      column = Int(parser.mark.column) + 1
+      // Reader errors (bad UTF-8, control bytes) carry a byte offset, not a mark: count lines up to it.
+      let offset = min(Int(parser.problem_offset), input.count)
+      line = 1
+      column = 1
+      for byte in input[..<offset] {
+        if byte == 0x0A {
+          line += 1
+          column = 1
+        } else if byte & 0xC0 != 0x80 {
+          column += 1
+        }
+      }
     }
     return YAMLError(line: line, column: column, message: TextSanitizer.sanitize(message))
   }
