@@ -32,10 +32,14 @@ struct CheckCommand: ParsableCommand {
     let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize)).load(paths: paths)
     let pathProblems =
       result.missingPaths.map {
-        Diagnostic(path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error, message: "no such file or directory")
+        Diagnostic(
+          path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error,
+          message: "no such file or directory")
       }
       + result.emptyPaths.map {
-        Diagnostic(path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error, message: "holds no record file (.txt, .md, .markdown, .yaml, .yml)")
+        Diagnostic(
+          path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error,
+          message: "holds no record file (.txt, .md, .markdown, .yaml, .yml)")
       }
     let diagnostics = pathProblems + result.diagnostics
     let summary = LoadSummary(result)

@@ -51,11 +51,14 @@ struct ListCommand: ParsableCommand {
     switch format {
     case .text:
       TextColumns.prepareLocale()
-      let providerWidth = min(24, articles.map { TextColumns.columns(of: $0.provider?.name ?? "") }.max() ?? 0)
+      let providerWidth = min(
+        24, articles.map { TextColumns.columns(of: $0.provider?.name ?? "") }.max() ?? 0)
       for article in articles {
         let date = article.publishedDateTime.map(Self.day) ?? ""
         let provider = TextColumns.fit(article.provider?.name ?? "", width: providerWidth)
-        print(TextColumns.fit(date, width: 10) + "  " + provider + "  " + (article.title ?? article.excerpt ?? ""))
+        print(
+          TextColumns.fit(date, width: 10) + "  " + provider + "  " + (article.title ?? article.excerpt ?? "")
+        )
       }
     case .tsv:
       print(["id", "publishedDateTime", "provider", "title", "url"].joined(separator: "\t"))
@@ -72,12 +75,19 @@ struct ListCommand: ParsableCommand {
       print(json.text)
     }
     if !result.missingPaths.isEmpty || !result.emptyPaths.isEmpty {
-      for path in result.missingPaths { printError("newsreader: \(TextSanitizer.sanitize(path)): no such file or directory") }
-      for path in result.emptyPaths { printError("newsreader: \(TextSanitizer.sanitize(path)): holds no record file") }
+      for path in result.missingPaths {
+        printError("newsreader: \(TextSanitizer.sanitize(path)): no such file or directory")
+      }
+      for path in result.emptyPaths {
+        printError("newsreader: \(TextSanitizer.sanitize(path)): holds no record file")
+      }
       throw ExitCode(66)
     }
     let errors = result.errorCount
-    if errors > 0 { printError("newsreader: \(errors) error\(errors == 1 ? "" : "s") while loading; `newsreader check` shows them") }
+    if errors > 0 {
+      printError(
+        "newsreader: \(errors) error\(errors == 1 ? "" : "s") while loading; `newsreader check` shows them")
+    }
   }
 
   /// `YYYY-MM-DD`, or the record's own text when it is not a date we read.

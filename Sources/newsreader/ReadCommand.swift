@@ -37,6 +37,7 @@ struct LoadSummary {
 
   var line: String {
     func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
-    return "\(count(records, "record")) from \(count(files, "file")), \(count(errors, "error")), \(count(warnings, "warning"))"
+    return
+      "\(count(records, "record")) from \(count(files, "file")), \(count(errors, "error")), \(count(warnings, "warning"))"
   }
 }

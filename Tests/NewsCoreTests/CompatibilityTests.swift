@@ -10,7 +10,8 @@ import Testing
     #expect(result.fileCount == 1413)
     #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
     #expect(Set(result.articles.map(\.id)).count == 1413)
-    let undated = result.articles.filter { article in article.item.publishedDateTime?.secondsSince1970 == nil }
+    let undated = result.articles.filter { article in article.item.publishedDateTime?.secondsSince1970 == nil
+    }
     #expect(undated.isEmpty)
   }
 
@@ -23,7 +24,10 @@ import Testing
     #expect(article.title == "Legal fight against Clearview AI’s facial recognition service grows")
     #expect(article.topics == ["Computer Vision", "AI"])
     #expect(article.related.count == 4)
-    #expect(article.related.map(\.provider?.name) == ["Chicago Sun-Times", "Seattle Times", "Reason", "The Fresno Bee"])
+    #expect(
+      article.related.map(\.provider?.name) == [
+        "Chicago Sun-Times", "Seattle Times", "Reason", "The Fresno Bee",
+      ])
     #expect(article.secured?.byteCount ?? 0 > 0)
   }
 

@@ -22,7 +22,8 @@ import Testing
     #expect(article.excerpt == "First paragraph.\n\nSecond paragraph.")
     #expect(article.category == "news")
     #expect(article.type == "article")
-    #expect(article.publishedDateTime == NewsDate(text: "2021-03-11T17:13:00Z", secondsSince1970: 1_615_482_780))
+    #expect(
+      article.publishedDateTime == NewsDate(text: "2021-03-11T17:13:00Z", secondsSince1970: 1_615_482_780))
     #expect(article.originalUrl == "https://example.org/original")
     #expect(article.webUrl == "https://example.org/web")
     #expect(article.ampWebUrl == "https://example.org/amp")
@@ -36,7 +37,8 @@ import Testing
           name: "Example Outlet", domain: "example.org",
           images: [ImageRef(url: "https://example.org/logo.png", width: 32, height: 32)]))
     #expect(article.topics == ["Computer Vision", "AI"])
-    #expect(article.images == [ImageRef(url: "https://example.org/a.jpg", width: 640, height: 260, isCached: true)])
+    #expect(
+      article.images == [ImageRef(url: "https://example.org/a.jpg", width: 640, height: 260, isCached: true)])
     #expect(article.related.count == 1)
     #expect(article.related[0].title == "Related one")
     #expect(article.related[0].provider?.name == "Other Outlet")
@@ -76,15 +78,21 @@ import Testing
   @Test func plainYAMLFileAndIgnoredFiles() {
     let result = load("good")
     #expect(result.fileCount == 5)  // notes.json ignored, README.md without front matter is not a record file
-    #expect(result.articles.map(\.source.relativePath) == [
-      "body.md", "bom-crlf.txt", "full.txt", "plain.yml", "several.yaml", "several.yaml", "several.yaml",
-    ])
+    #expect(
+      result.articles.map(\.source.relativePath) == [
+        "body.md", "bom-crlf.txt", "full.txt", "plain.yml", "several.yaml", "several.yaml", "several.yaml",
+      ])
     #expect(result.articles.first { $0.title == "Plain YAML file" }?.quality == 3)
   }
 
   /// Each hostile file with exactly the diagnostics it must give and the titles it must still yield.
   static let hostileCases: [(file: String, diagnostics: [String], titles: [String?])] = [
-    ("alias-bomb.txt", ["6:36: error: document has more than 100000 nodes (alias expansions included); refused; no record read from this file"], []),
+    (
+      "alias-bomb.txt",
+      [
+        "6:36: error: document has more than 100000 nodes (alias expansions included); refused; no record read from this file"
+      ], []
+    ),
     ("binary.txt", ["1:1: error: control characters are not allowed; no record read from this file"], []),
     ("deep.txt", ["3:67: error: nesting deeper than 64 levels; refused; no record read from this file"], []),
     ("duplicate.txt", ["3:1: warning: duplicate key 'title'; the last value wins"], ["Second"]),
@@ -92,11 +100,29 @@ import Testing
     ("invalid-utf8.txt", ["2:12: error: invalid trailing UTF-8 octet; no record read from this file"], []),
     ("no-title.txt", ["1:1: error: record has neither title nor excerpt"], []),
     ("not-a-mapping.txt", ["2:1: error: document is a list, not a mapping of record fields"], []),
-    ("odd-date.txt", ["3:20: warning: publishedDateTime 'last Tuesday' is not a date format this reader knows; it sorts last"], ["Odd date"]),
-    ("syntax-error.txt", ["4:1: error: while scanning a quoted scalar, found unexpected document indicator; no record read from this file"], []),
-    ("tabs.txt", ["4:1: error: while scanning for the next token, found character that cannot start any token; no record read from this file"], []),
+    (
+      "odd-date.txt",
+      [
+        "3:20: warning: publishedDateTime 'last Tuesday' is not a date format this reader knows; it sorts last"
+      ], ["Odd date"]
+    ),
+    (
+      "syntax-error.txt",
+      [
+        "4:1: error: while scanning a quoted scalar, found unexpected document indicator; no record read from this file"
+      ], []
+    ),
+    (
+      "tabs.txt",
+      [
+        "4:1: error: while scanning for the next token, found character that cannot start any token; no record read from this file"
+      ], []
+    ),
     ("tags.txt", ["5:7: warning: heat should be a whole number, not the text \"5\"; field ignored"], ["123"]),
-    ("wrong-types-kept.txt", ["3:10: warning: quality should be a whole number, not 'high'; field ignored"], ["Kept"]),
+    (
+      "wrong-types-kept.txt", ["3:10: warning: quality should be a whole number, not 'high'; field ignored"],
+      ["Kept"]
+    ),
     ("ünïcödé-名前.txt", [], ["Unicode file name"]),
     ("nulls.txt", [], ["Nulls"]),
     ("merge.txt", [], ["Own title"]),
@@ -139,7 +165,8 @@ import Testing
 
   @Test func nullsLeaveFieldsAbsent() throws {
     let article = try #require(load("hostile/nulls.txt").articles.first)
-    #expect(article.excerpt == nil && article.category == nil && article.quality == nil && article.provider == nil)
+    #expect(
+      article.excerpt == nil && article.category == nil && article.quality == nil && article.provider == nil)
     #expect(article.topics == ["AI"])
     #expect(article.related.isEmpty && article.secured == nil)
   }
@@ -157,7 +184,10 @@ import Testing
     #expect(article.title == "Own title")
     #expect(article.category == "merged")
     #expect(article.quality == 9)
-    #expect(article.extraFields == [ExtraField(key: "base", value: "{category: merged, title: Base title, quality: 1}")])
+    #expect(
+      article.extraFields == [
+        ExtraField(key: "base", value: "{category: merged, title: Base title, quality: 1}")
+      ])
   }
 
   @Test func escapeAndControlSequencesAreRemovedFromEveryTextField() throws {
@@ -186,7 +216,8 @@ import Testing
   @Test func fileSizeLimitRefusesLargerFiles() {
     let result = load("hostile/long.txt", options: LoadOptions(maxFileBytes: 1000))
     #expect(result.articles.isEmpty)
-    #expect(located(result) == ["0:0: error: file is 500028 bytes, more than the limit of 1000 bytes; skipped"])
+    #expect(
+      located(result) == ["0:0: error: file is 500028 bytes, more than the limit of 1000 bytes; skipped"])
   }
 
   @Test func hiddenFilesAndDirectoriesAreSkipped() {
@@ -197,7 +228,8 @@ import Testing
   }
 
   @Test func missingAndEmptyPathsAreReported() throws {
-    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("newsreader-empty-\(UUID())").path
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("newsreader-empty-\(UUID())")
+      .path
     try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: empty) }
     let result = SeedLoader().load(paths: ["/nonexistent/newsreader", empty])
@@ -213,7 +245,8 @@ import Testing
     try "---\ntitle: Looped\n---\n".write(toFile: root + "/a/b/record.txt", atomically: true, encoding: .utf8)
     try manager.createSymbolicLink(atPath: root + "/a/b/up", withDestinationPath: "..")
     try manager.createSymbolicLink(atPath: root + "/self", withDestinationPath: root)
-    try manager.createSymbolicLink(atPath: root + "/record-link.txt", withDestinationPath: root + "/a/b/record.txt")
+    try manager.createSymbolicLink(
+      atPath: root + "/record-link.txt", withDestinationPath: root + "/a/b/record.txt")
     try manager.createSymbolicLink(atPath: root + "/dangling.txt", withDestinationPath: root + "/nowhere")
     let result = SeedLoader().load(paths: [root])
     #expect(result.articles.map(\.title) == ["Looped"])

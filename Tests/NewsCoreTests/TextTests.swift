@@ -62,8 +62,12 @@ import Testing
     #expect(!URLPolicy.isOpenable("javascript:alert(1)"))
     #expect(!URLPolicy.isOpenable("file:///etc/passwd"))
     #expect(!URLPolicy.isOpenable("https://"))
-    #expect(NewsItem(originalUrl: "ftp://x", webUrl: "https://example.org/w").openableURL == "https://example.org/w")
-    #expect(NewsItem(originalUrl: "https://example.org/o", webUrl: "https://example.org/w").openableURL == "https://example.org/o")
+    #expect(
+      NewsItem(originalUrl: "ftp://x", webUrl: "https://example.org/w").openableURL == "https://example.org/w"
+    )
+    #expect(
+      NewsItem(originalUrl: "https://example.org/o", webUrl: "https://example.org/w").openableURL
+        == "https://example.org/o")
     #expect(NewsItem(webUrl: "data:text/html,x").openableURL == nil)
   }
 

@@ -13,14 +13,20 @@ import Testing
       status: {fg: "231", bg: 24}
       """)
     #expect(value["title"]?["fg"] == .scalar("yellow", quoted: false))
-    #expect(value["title"]?["attrs"] == .sequence([.scalar("bold", quoted: false), .scalar("underline", quoted: false)]))
+    #expect(
+      value["title"]?["attrs"]
+        == .sequence([.scalar("bold", quoted: false), .scalar("underline", quoted: false)]))
     #expect(value["status"]?["fg"] == .scalar("231", quoted: true))
     #expect(value["status"]?["bg"]?.text == "24")
     #expect(value["missing"] == nil)
   }
 
   @Test func errorsCarryLineAndColumn() {
-    #expect(throws: YAMLError(line: 3, column: 1, message: "while scanning a plain scalar, found a tab character that violates indentation")) {
+    #expect(
+      throws: YAMLError(
+        line: 3, column: 1,
+        message: "while scanning a plain scalar, found a tab character that violates indentation")
+    ) {
       try YAMLValue.parse("a:\n  b: 1\n\tc: 2\n")
     }
   }

@@ -16,9 +16,21 @@ import Testing
     #expect(output.status == 65)
     let lines = output.stdout.split(separator: "\n").map(String.init)
     #expect(lines.last == "9 records from 19 files, 9 errors, 22 warnings")
-    #expect(lines.contains(fixtures + "/hostile/tabs.txt:4:1: error: while scanning for the next token, found character that cannot start any token; no record read from this file"))
-    #expect(lines.contains(fixtures + "/hostile/invalid-utf8.txt:2:12: error: invalid trailing UTF-8 octet; no record read from this file"))
-    #expect(lines.contains(fixtures + "/hostile/alias-bomb.txt:6:36: error: document has more than 100000 nodes (alias expansions included); refused; no record read from this file"))
+    #expect(
+      lines.contains(
+        fixtures
+          + "/hostile/tabs.txt:4:1: error: while scanning for the next token, found character that cannot start any token; no record read from this file"
+      ))
+    #expect(
+      lines.contains(
+        fixtures
+          + "/hostile/invalid-utf8.txt:2:12: error: invalid trailing UTF-8 octet; no record read from this file"
+      ))
+    #expect(
+      lines.contains(
+        fixtures
+          + "/hostile/alias-bomb.txt:6:36: error: document has more than 100000 nodes (alias expansions included); refused; no record read from this file"
+      ))
     #expect(!output.stdoutBytes.contains { $0 < 0x20 && $0 != 0x0A || $0 == 0x7F })
   }
 
@@ -55,28 +67,39 @@ import Testing
   }
 
   @Test func listTextAlignsColumnsForWideCharacters() throws {
-    let output = try CommandRunner.run(["list", "seeds", "--search", "sample", "--topic", "culture", "--sort", "oldest"])
+    let output = try CommandRunner.run([
+      "list", "seeds", "--search", "sample", "--topic", "culture", "--sort", "oldest",
+    ])
     #expect(output.status == 0)
-    #expect(output.stdout == """
-      2024-03-14  みなと新聞 (sample)  市議会、図書館の夜間開館を可決　来月から午後十時まで
-      2024-05-01  المنارة (sample)     معرض الكتاب يفتح أبوابه بمشاركة ٣٠٠ دار نشر
+    #expect(
+      output.stdout == """
+        2024-03-14  みなと新聞 (sample)  市議会、図書館の夜間開館を可決　来月から午後十時まで
+        2024-05-01  المنارة (sample)     معرض الكتاب يفتح أبوابه بمشاركة ٣٠٠ دار نشر
 
-      """)
+        """)
   }
 
   @Test func listFiltersSortsAndLimits() throws {
-    let output = try CommandRunner.run(["list", "seeds", "--provider", "valley gazette (SAMPLE)", "--sort", "quality", "--limit", "2", "--format", "tsv"])
-    let rows = output.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-    #expect(rows.first == ["id", "publishedDateTime", "provider", "title", "url"])
-    #expect(rows.dropFirst().map { $0[3] } == [
-      "Water board publishes its long-awaited report on the river basin: twelve recommendations, three dissenting opinions, and a timetable that stretches to the end of the decade",
-      "Solar farms now cover a fifth of the valley's evening demand",
+    let output = try CommandRunner.run([
+      "list", "seeds", "--provider", "valley gazette (SAMPLE)", "--sort", "quality", "--limit", "2",
+      "--format", "tsv",
     ])
+    let rows = output.stdout.split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    }
+    #expect(rows.first == ["id", "publishedDateTime", "provider", "title", "url"])
+    #expect(
+      rows.dropFirst().map { $0[3] } == [
+        "Water board publishes its long-awaited report on the river basin: twelve recommendations, three dissenting opinions, and a timetable that stretches to the end of the decade",
+        "Solar farms now cover a fifth of the valley's evening demand",
+      ])
     #expect(rows.dropFirst().map { $0[1] } == ["2024-01-30T17:45:00Z", "2024-05-14T08:30:00Z"])
   }
 
   @Test func listJSONLeavesOutWhatTheRecordLacks() throws {
-    let output = try CommandRunner.run(["list", "--format", "json", fixtures + "/good/several.yaml", fixtures + "/good/full.txt"])
+    let output = try CommandRunner.run([
+      "list", "--format", "json", fixtures + "/good/several.yaml", fixtures + "/good/full.txt",
+    ])
     let array = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
     #expect(array.count == 4)
     let full = try #require(array.first { $0["title"] as? String == "Full record" })
@@ -93,8 +116,12 @@ import Testing
     for format in ["text", "json", "tsv"] {
       let output = try CommandRunner.run(["list", "--format", format, fixtures])
       #expect(output.status == 0)
-      #expect(!output.stdoutBytes.contains { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F }, "\(format)")
-      #expect(!output.stdout.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) })
+      #expect(
+        !output.stdoutBytes.contains { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F }, "\(format)")
+      #expect(
+        !output.stdout.unicodeScalars.contains {
+          (0x80...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+        })
       #expect(output.stderr == "newsreader: 9 errors while loading; `newsreader check` shows them\n")
     }
   }

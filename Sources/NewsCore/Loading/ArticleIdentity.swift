@@ -25,7 +25,9 @@ enum ArticleIdentity {
         candidate = base + "-" + StableHash.hex(source.relativePath + "#\(source.documentIndex)").prefix(8)
         var counter = 2
         while used.contains(candidate) {
-          candidate = base + "-" + StableHash.hex(source.relativePath + "#\(source.documentIndex)").prefix(8) + "-\(counter)"
+          candidate =
+            base + "-" + StableHash.hex(source.relativePath + "#\(source.documentIndex)").prefix(8)
+            + "-\(counter)"
           counter += 1
         }
       }

@@ -54,7 +54,8 @@ enum FieldKey: Int, CaseIterable {
     return nil
   }
 
-  private static func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+  private static func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool
+  {
     for index in 0..<count where a[index] != b[index] { return false }
     return true
   }

@@ -60,7 +60,9 @@ struct FileWalker {
     FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
   }
 
-  private mutating func walkDirectory(fsPath: String, displayPrefix: String, relativePrefix: String, info: stat) {
+  private mutating func walkDirectory(
+    fsPath: String, displayPrefix: String, relativePrefix: String, info: stat
+  ) {
     guard visited.insert(identity(info)).inserted, let directory = opendir(fsPath) else { return }
     var names: [String] = []
     while let entry = readdir(directory) {
@@ -79,7 +81,8 @@ struct FileWalker {
       guard stat(base + name, &child) == 0 else { continue }  // a dangling link is not a record
       if (child.st_mode & S_IFMT) == S_IFDIR {
         walkDirectory(
-          fsPath: base + name, displayPrefix: displayPrefix + name + "/", relativePrefix: relativePrefix + name + "/",
+          fsPath: base + name, displayPrefix: displayPrefix + name + "/",
+          relativePrefix: relativePrefix + name + "/",
           info: child)
       } else if (child.st_mode & S_IFMT) == S_IFREG, Self.isRecordFile(name),
         visited.insert(identity(child)).inserted

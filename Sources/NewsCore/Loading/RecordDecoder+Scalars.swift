@@ -5,32 +5,47 @@ extension RecordDecoder {
     container: String = ""
   ) throws(YAMLError) -> String? {
     guard value.kind == .scalar else {
-      report(.warning, at: value, "\(prefix(context))\(container)\(field.spelling) should be text, not \(describe(value)); field ignored")
+      report(
+        .warning, at: value,
+        "\(prefix(context))\(container)\(field.spelling) should be text, not \(describe(value)); field ignored"
+      )
       try skip(value)
       return nil
     }
     return value.isNull ? nil : TextSanitizer.sanitize(value.bytes, layout: layout)
   }
 
-  func integer(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String = "") throws(YAMLError) -> Int? {
+  func integer(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String = "")
+    throws(YAMLError) -> Int?
+  {
     if value.isNull { return nil }
     if value.kind == .scalar, value.isPlain, let number = Self.parseInteger(value.bytes) { return number }
-    report(.warning, at: value, "\(prefix(context))\(container)\(field.spelling) should be a whole number, not \(describe(value)); field ignored")
+    report(
+      .warning, at: value,
+      "\(prefix(context))\(container)\(field.spelling) should be a whole number, not \(describe(value)); field ignored"
+    )
     try skip(value)
     return nil
   }
 
-  func boolean(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String = "") throws(YAMLError) -> Bool? {
+  func boolean(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String = "")
+    throws(YAMLError) -> Bool?
+  {
     if value.isNull { return nil }
     if value.kind == .scalar, value.isPlain, let flag = Self.parseBoolean(value.bytes) { return flag }
-    report(.warning, at: value, "\(prefix(context))\(container)\(field.spelling) should be true or false, not \(describe(value)); field ignored")
+    report(
+      .warning, at: value,
+      "\(prefix(context))\(container)\(field.spelling) should be true or false, not \(describe(value)); field ignored"
+    )
     try skip(value)
     return nil
   }
 
   func date(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?) throws(YAMLError) -> NewsDate? {
     guard value.kind == .scalar else {
-      report(.warning, at: value, "\(prefix(context))\(field.spelling) should be a date, not \(describe(value)); field ignored")
+      report(
+        .warning, at: value,
+        "\(prefix(context))\(field.spelling) should be a date, not \(describe(value)); field ignored")
       try skip(value)
       return nil
     }
@@ -38,7 +53,10 @@ extension RecordDecoder {
     let text = TextSanitizer.sanitize(value.bytes)
     let seconds = DateParser.secondsSince1970(value.bytes)
     if seconds == nil {
-      report(.warning, at: value, "\(prefix(context))\(field.spelling) \(describe(value)) is not a date format this reader knows; it sorts last")
+      report(
+        .warning, at: value,
+        "\(prefix(context))\(field.spelling) \(describe(value)) is not a date format this reader knows; it sorts last"
+      )
     }
     return NewsDate(text: text, secondsSince1970: seconds)
   }
@@ -103,7 +121,11 @@ extension RecordDecoder {
     var depth = 1
     while depth > 0 {
       let next = try reader.next()
-      if next.isStart { depth += 1 } else if next.kind == .mappingEnd || next.kind == .sequenceEnd { depth -= 1 }
+      if next.isStart {
+        depth += 1
+      } else if next.kind == .mappingEnd || next.kind == .sequenceEnd {
+        depth -= 1
+      }
     }
   }
 

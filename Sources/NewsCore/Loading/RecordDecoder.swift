@@ -37,7 +37,8 @@ final class RecordDecoder {
           var record = DecodedRecord(documentIndex: documentIndex, line: event.line)
           var explicit: UInt32 = 0
           var merged: UInt32 = 0
-          try decodeEntries(of: &record, topLevel: true, explicit: &explicit, merged: &merged, merging: false, context: nil)
+          try decodeEntries(
+            of: &record, topLevel: true, explicit: &explicit, merged: &merged, merging: false, context: nil)
           if record.item.title == nil && record.item.excerpt == nil {
             report(.error, at: event, "record has neither title nor excerpt")
           } else {
@@ -58,21 +59,24 @@ final class RecordDecoder {
 
   /// Decodes a mapping's entries (its start already read) up to and including its end.
   private func decodeEntries(
-    of record: inout DecodedRecord, topLevel: Bool, explicit: inout UInt32, merged: inout UInt32, merging: Bool,
+    of record: inout DecodedRecord, topLevel: Bool, explicit: inout UInt32, merged: inout UInt32,
+    merging: Bool,
     context: Int?
   ) throws(YAMLError) {
     while true {
       let key = try reader.next()
       if key.kind == .mappingEnd { return }
       guard key.kind == .scalar else {
-        report(.warning, at: key, "\(prefix(context))a mapping key is \(describe(key)), not text; entry ignored")
+        report(
+          .warning, at: key, "\(prefix(context))a mapping key is \(describe(key)), not text; entry ignored")
         try skip(key)
         try skip(try reader.next())
         continue
       }
       // The key's bytes live only until the next event is read: classify the key first.
       let isMerge =
-        key.isPlain && key.bytes.count == 2 && key.bytes[0] == UInt8(ascii: "<") && key.bytes[1] == UInt8(ascii: "<")
+        key.isPlain && key.bytes.count == 2 && key.bytes[0] == UInt8(ascii: "<")
+        && key.bytes[1] == UInt8(ascii: "<")
       let known = FieldKey.match(key.bytes).flatMap { field in
         field.rawValue <= FieldKey.secured.rawValue && (topLevel || (field != .related && field != .secured))
           ? field : nil
@@ -80,7 +84,8 @@ final class RecordDecoder {
       let unknownName = known == nil && !isMerge ? TextSanitizer.sanitize(key.bytes) : ""
       let value = try reader.next()
       if isMerge {
-        try merge(value, into: &record, topLevel: topLevel, explicit: &explicit, merged: &merged, context: context)
+        try merge(
+          value, into: &record, topLevel: topLevel, explicit: &explicit, merged: &merged, context: context)
         continue
       }
       guard let field = known else {
@@ -96,7 +101,8 @@ final class RecordDecoder {
         merged |= field.bit
       } else {
         if explicit & field.bit != 0 {
-          report(.warning, at: key, "\(prefix(context))duplicate key '\(field.spelling)'; the last value wins")
+          report(
+            .warning, at: key, "\(prefix(context))duplicate key '\(field.spelling)'; the last value wins")
         }
         explicit |= field.bit
       }
@@ -112,16 +118,20 @@ final class RecordDecoder {
     switch value.kind {
     case .mappingStart:
       try decodeEntries(
-        of: &record, topLevel: topLevel, explicit: &explicit, merged: &merged, merging: true, context: context)
+        of: &record, topLevel: topLevel, explicit: &explicit, merged: &merged, merging: true, context: context
+      )
     case .sequenceStart:
       while true {
         let element = try reader.next()
         if element.kind == .sequenceEnd { return }
         if element.kind == .mappingStart {
           try decodeEntries(
-            of: &record, topLevel: topLevel, explicit: &explicit, merged: &merged, merging: true, context: context)
+            of: &record, topLevel: topLevel, explicit: &explicit, merged: &merged, merging: true,
+            context: context)
         } else {
-          report(.warning, at: element, "\(prefix(context))'<<' merges \(describe(element)), not a mapping; ignored")
+          report(
+            .warning, at: element,
+            "\(prefix(context))'<<' merges \(describe(element)), not a mapping; ignored")
           try skip(element)
         }
       }
@@ -170,7 +180,9 @@ final class RecordDecoder {
 
   private func related(_ value: YAMLEvent) throws(YAMLError) -> [RelatedItem] {
     guard value.kind == .sequenceStart else {
-      if !value.isNull { report(.warning, at: value, "related should be a list, not \(describe(value)); field ignored") }
+      if !value.isNull {
+        report(.warning, at: value, "related should be a list, not \(describe(value)); field ignored")
+      }
       try skip(value)
       return []
     }
@@ -180,7 +192,9 @@ final class RecordDecoder {
       if element.kind == .sequenceEnd { return items }
       guard element.kind == .mappingStart else {
         if !element.isNull {
-          report(.warning, at: element, "related[\(items.count)] should be a mapping, not \(describe(element)); item ignored")
+          report(
+            .warning, at: element,
+            "related[\(items.count)] should be a mapping, not \(describe(element)); item ignored")
         }
         try skip(element)
         continue
@@ -189,7 +203,8 @@ final class RecordDecoder {
       var explicit: UInt32 = 0
       var merged: UInt32 = 0
       try decodeEntries(
-        of: &record, topLevel: false, explicit: &explicit, merged: &merged, merging: false, context: items.count)
+        of: &record, topLevel: false, explicit: &explicit, merged: &merged, merging: false,
+        context: items.count)
       items.append(record.item)
     }
   }
@@ -199,7 +214,9 @@ final class RecordDecoder {
   {
     guard value.kind == .mappingStart else {
       if !value.isNull {
-        report(.warning, at: value, "\(prefix(context))provider should be a mapping, not \(describe(value)); field ignored")
+        report(
+          .warning, at: value,
+          "\(prefix(context))provider should be a mapping, not \(describe(value)); field ignored")
       }
       try skip(value)
       return nil
@@ -225,7 +242,11 @@ final class RecordDecoder {
 
   private func topics(_ value: YAMLEvent, _ context: Int?) throws(YAMLError) -> [String] {
     guard value.kind == .sequenceStart else {
-      if !value.isNull { report(.warning, at: value, "\(prefix(context))topics should be a list, not \(describe(value)); field ignored") }
+      if !value.isNull {
+        report(
+          .warning, at: value,
+          "\(prefix(context))topics should be a list, not \(describe(value)); field ignored")
+      }
       try skip(value)
       return []
     }
@@ -236,7 +257,8 @@ final class RecordDecoder {
       if element.kind == .scalar {
         if !element.isNull, element.bytes.count > 0 { topics.append(TextSanitizer.sanitize(element.bytes)) }
       } else {
-        report(.warning, at: element, "\(prefix(context))a topic is \(describe(element)), not text; topic ignored")
+        report(
+          .warning, at: element, "\(prefix(context))a topic is \(describe(element)), not text; topic ignored")
         try skip(element)
       }
     }
@@ -244,7 +266,11 @@ final class RecordDecoder {
 
   private func images(_ value: YAMLEvent, _ name: String, _ context: Int?) throws(YAMLError) -> [ImageRef] {
     guard value.kind == .sequenceStart else {
-      if !value.isNull { report(.warning, at: value, "\(prefix(context))\(name) should be a list, not \(describe(value)); field ignored") }
+      if !value.isNull {
+        report(
+          .warning, at: value,
+          "\(prefix(context))\(name) should be a list, not \(describe(value)); field ignored")
+      }
       try skip(value)
       return []
     }
@@ -253,7 +279,9 @@ final class RecordDecoder {
       let element = try reader.next()
       if element.kind == .sequenceEnd { return images }
       guard element.kind == .mappingStart else {
-        report(.warning, at: element, "\(prefix(context))an image is \(describe(element)), not a mapping; image ignored")
+        report(
+          .warning, at: element,
+          "\(prefix(context))an image is \(describe(element)), not a mapping; image ignored")
         try skip(element)
         continue
       }

@@ -18,7 +18,8 @@ enum RecordFile {
     var outcome = RecordFileOutcome()
     let path = TextSanitizer.sanitize(entry.path)
     func fail(_ message: String) -> RecordFileOutcome {
-      outcome.diagnostics.append(Diagnostic(path: path, line: 0, column: 0, severity: .error, message: message))
+      outcome.diagnostics.append(
+        Diagnostic(path: path, line: 0, column: 0, severity: .error, message: message))
       return outcome
     }
     let bytes: [UInt8]
@@ -27,11 +28,15 @@ enum RecordFile {
     case .failure(let problem): return fail(problem.message)
     }
     if bytes.isEmpty {
-      outcome.diagnostics.append(Diagnostic(path: path, line: 0, column: 0, severity: .warning, message: "empty file, no record"))
+      outcome.diagnostics.append(
+        Diagnostic(path: path, line: 0, column: 0, severity: .warning, message: "empty file, no record"))
       return outcome
     }
-    let isMarkdown = entry.relativePath.lowercased().hasSuffix(".md") || entry.relativePath.lowercased().hasSuffix(".markdown")
-    let isYAML = entry.relativePath.lowercased().hasSuffix(".yaml") || entry.relativePath.lowercased().hasSuffix(".yml")
+    let isMarkdown =
+      entry.relativePath.lowercased().hasSuffix(".md")
+      || entry.relativePath.lowercased().hasSuffix(".markdown")
+    let isYAML =
+      entry.relativePath.lowercased().hasSuffix(".yaml") || entry.relativePath.lowercased().hasSuffix(".yml")
     return bytes.withUnsafeBufferPointer { all in
       var start = 0
       if all.count >= 3, all[0] == 0xEF, all[1] == 0xBB, all[2] == 0xBF { start = 3 }
@@ -42,7 +47,8 @@ enum RecordFile {
         return outcome
       }
       let yaml = UnsafeBufferPointer(rebasing: text[..<split.yamlEnd])
-      let reader = YAMLEventReader(bytes: yaml, maxNodes: options.maxNodesPerDocument, maxDepth: options.maxDepth)
+      let reader = YAMLEventReader(
+        bytes: yaml, maxNodes: options.maxNodesPerDocument, maxDepth: options.maxDepth)
       let decoder = RecordDecoder(reader: reader, path: path)
       let records: [DecodedRecord]
       do throws(YAMLError) {
@@ -50,7 +56,9 @@ enum RecordFile {
       } catch {
         outcome.diagnostics = decoder.diagnostics
         outcome.diagnostics.append(
-          Diagnostic(path: path, line: error.line, column: error.column, severity: .error, message: error.message + "; no record read from this file"))
+          Diagnostic(
+            path: path, line: error.line, column: error.column, severity: .error,
+            message: error.message + "; no record read from this file"))
         return outcome
       }
       outcome.diagnostics = decoder.diagnostics
@@ -63,7 +71,8 @@ enum RecordFile {
         outcome.articles.append(
           Article(
             id: ArticleID(""),
-            source: RecordSource(path: path, relativePath: TextSanitizer.sanitize(entry.relativePath),
+            source: RecordSource(
+              path: path, relativePath: TextSanitizer.sanitize(entry.relativePath),
               documentIndex: record.documentIndex, line: record.line),
             item: record.item, related: record.related, secured: record.secured,
             body: record.documentIndex == 0 ? body : nil))
@@ -79,13 +88,16 @@ enum RecordFile {
   /// The whole file in one buffer, read with as few `read` calls as the kernel allows.
   static func read(_ path: String, maxBytes: Int) -> Result<[UInt8], ReadProblem> {
     let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return .failure(ReadProblem(message: "cannot open: \(String(cString: strerror(errno)))")) }
+    guard descriptor >= 0 else {
+      return .failure(ReadProblem(message: "cannot open: \(String(cString: strerror(errno)))"))
+    }
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { return .failure(ReadProblem(message: "cannot read its size")) }
     let size = Int(info.st_size)
     if size > maxBytes {
-      return .failure(ReadProblem(message: "file is \(size) bytes, more than the limit of \(maxBytes) bytes; skipped"))
+      return .failure(
+        ReadProblem(message: "file is \(size) bytes, more than the limit of \(maxBytes) bytes; skipped"))
     }
     var buffer = [UInt8](repeating: 0, count: size + 1)
     var filled = 0
@@ -141,7 +153,9 @@ enum FrontMatter {
   }
 
   /// A line that is exactly `marker`, maybe followed by spaces (CR already excluded).
-  private static func isMarker(_ text: UnsafeBufferPointer<UInt8>, _ line: LineCursor.Line, _ marker: StaticString) -> Bool {
+  private static func isMarker(
+    _ text: UnsafeBufferPointer<UInt8>, _ line: LineCursor.Line, _ marker: StaticString
+  ) -> Bool {
     let count = marker.utf8CodeUnitCount
     guard line.end - line.start >= count else { return false }
     for offset in 0..<count where text[line.start + offset] != marker.utf8Start[offset] { return false }
@@ -159,7 +173,8 @@ enum FrontMatter {
     var index = 0
     while index < line.count {
       let byte = line[index]
-      let isKeyByte = (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+      let isKeyByte =
+        (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
         || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
         || byte == UInt8(ascii: "-")
       if !isKeyByte { break }

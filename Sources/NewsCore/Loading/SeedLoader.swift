@@ -38,7 +38,9 @@ public struct LoadResult: Sendable {
   /// Diagnostics of severity warning.
   public var warningCount: Int { diagnostics.lazy.filter { $0.severity == .warning }.count }
 
-  public init(articles: [Article] = [], diagnostics: [Diagnostic] = [], fileCount: Int = 0, missingPaths: [String] = []) {
+  public init(
+    articles: [Article] = [], diagnostics: [Diagnostic] = [], fileCount: Int = 0, missingPaths: [String] = []
+  ) {
     self.articles = articles
     self.diagnostics = diagnostics
     self.fileCount = fileCount

@@ -84,7 +84,8 @@ public enum DateParser {
       let text = String(value)
       return String(repeating: "0", count: max(0, width - text.count)) + text
     }
-    var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))"
+    var text =
+      "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))"
     if millis > 0 && millis < 1000 { text += "." + pad(Int64(millis), 3) }
     return text + "Z"
   }

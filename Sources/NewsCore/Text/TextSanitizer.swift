@@ -12,7 +12,9 @@ public enum TextSanitizer {
   /// The sanitized text of `text`.
   public static func sanitize(_ text: String, layout: Layout = .oneLine) -> String {
     var text = text
-    return text.withUTF8 { sanitize(UnsafeBufferPointer(start: $0.baseAddress, count: $0.count), layout: layout) }
+    return text.withUTF8 {
+      sanitize(UnsafeBufferPointer(start: $0.baseAddress, count: $0.count), layout: layout)
+    }
   }
 
   /// The sanitized text of the UTF-8 `bytes` (invalid UTF-8 becomes U+FFFD).
@@ -50,7 +52,8 @@ public enum TextSanitizer {
   private static func introducer(forFinal byte: UInt8) -> Introducer {
     switch byte {
     case UInt8(ascii: "["): return .csi
-    case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"), UInt8(ascii: "_"): return .string
+    case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"), UInt8(ascii: "_"):
+      return .string
     default: return .other
     }
   }
@@ -126,7 +129,9 @@ public enum TextSanitizer {
     while index < bytes.count {
       let byte = bytes[index]
       if byte == 0x07 { return index + 1 }
-      if byte == 0x1B { return index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\\") ? index + 2 : index + 1 }
+      if byte == 0x1B {
+        return index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\\") ? index + 2 : index + 1
+      }
       if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x9C { return index + 2 }
       index += 1
     }

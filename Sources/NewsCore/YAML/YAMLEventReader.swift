@@ -101,7 +101,8 @@ final class YAMLEventReader {
       replay.index += 1
       if replay.index < replay.events.count { replays.append(replay) }
       result = YAMLEvent(
-        kind: owned.kind, bytes: owned.bytes, isPlain: owned.isPlain, line: replay.line, column: replay.column)
+        kind: owned.kind, bytes: owned.bytes, isPlain: owned.isPlain, line: replay.line, column: replay.column
+      )
     } else {
       guard let live = try nextLive() else { return try next() }
       result = live
@@ -121,7 +122,9 @@ final class YAMLEventReader {
     let line = Int(event.start_mark.line) + 1
     let column = Int(event.start_mark.column) + 1
     var anchor: UnsafeMutablePointer<yaml_char_t>? = nil
-    var result = YAMLEvent(kind: .streamEnd, bytes: UnsafeBufferPointer(start: nil, count: 0), isPlain: false, line: line, column: column)
+    var result = YAMLEvent(
+      kind: .streamEnd, bytes: UnsafeBufferPointer(start: nil, count: 0), isPlain: false, line: line,
+      column: column)
     switch event.type {
     case YAML_STREAM_START_EVENT:
       return try nextLive()
@@ -180,7 +183,8 @@ final class YAMLEventReader {
         depth += 1
         if depth > maxDepth {
           throw YAMLError(
-            line: result.line, column: result.column, message: "nesting deeper than \(maxDepth) levels; refused")
+            line: result.line, column: result.column,
+            message: "nesting deeper than \(maxDepth) levels; refused")
         }
       }
     case .mappingEnd, .sequenceEnd:

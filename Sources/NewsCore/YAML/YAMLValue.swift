@@ -19,7 +19,9 @@ public enum YAMLValue: Sendable, Hashable {
   }
 
   /// Parses the first document of `bytes` (empty input gives an empty plain scalar), bounded like records are.
-  public static func parse(_ bytes: [UInt8], maxNodes: Int = 100_000, maxDepth: Int = 64) throws(YAMLError) -> YAMLValue {
+  public static func parse(_ bytes: [UInt8], maxNodes: Int = 100_000, maxDepth: Int = 64) throws(YAMLError)
+    -> YAMLValue
+  {
     var start = 0
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
     return try bytes.withUnsafeBufferPointer { all throws(YAMLError) -> YAMLValue in
