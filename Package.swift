@@ -37,7 +37,7 @@ let package = Package(
     .executableTarget(
       name: "newsreader",
       dependencies: [
-        "NewsCore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen", "CWidth",
+        "NewsCore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NewsCore
+import ScreenKit
 
 #if canImport(Glibc)
   import Glibc
@@ -50,14 +51,14 @@ struct ListCommand: ParsableCommand {
     let articles = indices.map { catalog.articles[$0] }
     switch format {
     case .text:
-      TextColumns.prepareLocale()
+      _ = DisplayWidth.prepareLocale()
       let providerWidth = min(
-        24, articles.map { TextColumns.columns(of: $0.provider?.name ?? "") }.max() ?? 0)
+        24, articles.map { DisplayWidth.columns(of: $0.provider?.name ?? "") }.max() ?? 0)
       for article in articles {
         let date = article.publishedDateTime.map(Self.day) ?? ""
-        let provider = TextColumns.fit(article.provider?.name ?? "", width: providerWidth)
+        let provider = TextLayout.pad(article.provider?.name ?? "", columns: providerWidth)
         print(
-          TextColumns.fit(date, width: 10) + "  " + provider + "  " + (article.title ?? article.excerpt ?? "")
+          TextLayout.pad(date, columns: 10) + "  " + provider + "  " + (article.title ?? article.excerpt ?? "")
         )
       }
     case .tsv:
