@@ -106,7 +106,9 @@ extension ArticleCatalog {
       compiled.provider = providerIDsByFoldedName[String(decoding: folder.fold(provider), as: UTF8.self)]
       if compiled.provider == nil { compiled.matchesNothing = true }
     }
-    compiled.words = ArticleFilter.searchWords(filter.search, folder: &folder).map(SearchWord.init)
+    compiled.words = ArticleFilter.searchWords(filter.search, folder: &folder).map {
+      SearchWord($0, byteFrequencies: text.byteFrequencies)
+    }
     return compiled
   }
 
