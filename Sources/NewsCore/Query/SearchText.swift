@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The folded search text of every article in one contiguous buffer, with a byte-presence mask per article.
 ///
 /// One buffer keeps a keystroke's scan cache-friendly; the 256-bit mask of the bytes each article contains
@@ -11,6 +17,8 @@ struct SearchText: Sendable {
   let titleEnds: [Int32]
   /// Four words per article: bit `b` is set when byte `b` occurs in its text.
   let masks: [UInt64]
+  /// Articles containing each byte value: a search anchors on a word's rarest byte.
+  let byteFrequencies: [Int]
 
   init(articles: [Article], folder: inout TextFolder) {
     var bytes: [UInt8] = []
@@ -54,6 +62,17 @@ struct SearchText: Sendable {
     self.starts = starts
     self.titleEnds = titleEnds
     self.masks = masks
+    var frequencies = [Int](repeating: 0, count: 256)
+    for index in 0..<articles.count {
+      for word in 0..<4 {
+        var bits = masks[index * 4 + word]
+        while bits != 0 {
+          frequencies[word * 64 + bits.trailingZeroBitCount] += 1
+          bits &= bits - 1
+        }
+      }
+    }
+    self.byteFrequencies = frequencies
   }
 }
 
@@ -61,9 +80,12 @@ struct SearchText: Sendable {
 struct SearchWord: Sendable {
   let bytes: [UInt8]
   let mask: (UInt64, UInt64, UInt64, UInt64)
+  /// Offset of the word's rarest byte, which the scan looks for first.
+  let anchor: Int
 
-  init(_ bytes: [UInt8]) {
+  init(_ bytes: [UInt8], byteFrequencies: [Int]) {
     self.bytes = bytes
+    self.anchor = bytes.indices.min { byteFrequencies[Int(bytes[$0])] < byteFrequencies[Int(bytes[$1])] } ?? 0
     var mask: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     for byte in bytes {
       let bit = UInt64(1) << UInt64(byte & 63)
@@ -97,31 +119,31 @@ extension SearchText {
     let start = Int(starts[index]), end = Int(starts[index &+ 1])
     for word in words {
       let found = word.bytes.withUnsafeBufferPointer { needle in
-        contains(needle, in: text, from: start, to: end)
+        contains(needle, anchor: word.anchor, in: text, from: start, to: end)
       }
       if !found { return false }
     }
     return true
   }
 
-  /// Naive substring search anchored on the needle's first byte; texts are short, so this beats
-  /// anything that needs per-needle preprocessing.
+  /// Substring search that lets `memchr` (vectorized in libc) skip to each occurrence of the needle's rarest
+  /// byte (at `anchor`); a one-byte needle is already answered by the mask.
   @inline(__always)
   static func contains(
-    _ needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+    _ needle: UnsafeBufferPointer<UInt8>, anchor: Int, in text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
   ) -> Bool {
     let count = needle.count
-    if count == 0 { return true }
-    let first = needle[0]
-    var position = start
-    let last = end &- count
+    if count <= 1 { return true }
+    let key = Int32(needle[anchor])
+    let base = text.baseAddress!
+    // Candidate starts run from `start` to `end - count`; the anchor byte sits `anchor` bytes later.
+    var position = start + anchor
+    let last = end - count + anchor
     while position <= last {
-      if text[position] == first {
-        var offset = 1
-        while offset < count && text[position &+ offset] == needle[offset] { offset &+= 1 }
-        if offset == count { return true }
-      }
-      position &+= 1
+      guard let hit = memchr(base + position, key, last - position + 1) else { return false }
+      let found = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+      if memcmp(base + (found - anchor), needle.baseAddress!, count) == 0 { return true }
+      position = found + 1
     }
     return false
   }
