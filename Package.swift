@@ -37,7 +37,7 @@ let package = Package(
     .executableTarget(
       name: "newsreader",
       dependencies: [
-        "NewsCore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen",
+        "NewsCore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen", "CWidth",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -51,5 +51,7 @@ let package = Package(
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
     .testTarget(name: "ReaderViewTests", dependencies: ["ReaderView", "ReaderState", "ScreenKit", "NewsCore"]),
     .testTarget(name: "NewsreaderCLITests", dependencies: ["NewsCore"]),
+    // The real binary in tmux, and the executable's effects (clipboard programs, browser).
+    .testTarget(name: "EndToEndTests", dependencies: ["newsreader"]),
   ]
 )

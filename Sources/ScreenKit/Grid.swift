@@ -40,9 +40,13 @@ public struct Grid: Hashable, Sendable {
       let truncated = count > available
       let kept = truncated ? available - 1 : count
       repairBefore(index: base + column, rowStart: base)
-      for byte in bytes.prefix(kept) {
-        cells[base + position] = Cell(DisplayWidth.asciiStrings[Int(byte)], width: 1, style: style)
-        position += 1
+      DisplayWidth.asciiStrings.withUnsafeBufferPointer { strings in
+        cells.withUnsafeMutableBufferPointer { buffer in
+          for byte in bytes.prefix(kept) {
+            buffer[base + position] = Cell(strings[Int(byte)], width: 1, style: style)
+            position += 1
+          }
+        }
       }
       if truncated {
         cells[base + position] = Cell(TextLayout.ellipsis, width: 1, style: style)
@@ -78,7 +82,9 @@ public struct Grid: Hashable, Sendable {
     for row in top..<bottom {
       let base = row * size.columns
       repairBefore(index: base + left, rowStart: base)
-      for index in (base + left)..<(base + right) { cells[index] = blank }
+      cells.withUnsafeMutableBufferPointer { buffer in
+        for index in (base + left)..<(base + right) { buffer[index] = blank }
+      }
       repairAfter(index: base + right, rowEnd: base + size.columns)
     }
   }

@@ -76,7 +76,9 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
 
   /// One row of the rectangle (empty when `index` is outside it), counted from its top.
   public func row(_ index: Int) -> Rect {
-    guard index >= 0, index < rows else { return Rect(row: endRow, column: column, columns: columns, rows: 0) }
+    guard index >= 0, index < rows else {
+      return Rect(row: endRow, column: column, columns: columns, rows: 0)
+    }
     return Rect(row: row + index, column: column, columns: columns, rows: 1)
   }
 }

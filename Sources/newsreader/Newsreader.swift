@@ -9,6 +9,7 @@ struct Newsreader: ParsableCommand {
     commandName: "newsreader",
     abstract: "Read directories of news records in the terminal.",
     version: version,
-    subcommands: []
+    subcommands: [ReadCommand.self, ListCommand.self, CheckCommand.self, TopicsCommand.self],
+    defaultSubcommand: ReadCommand.self
   )
 }

@@ -57,7 +57,10 @@ import Testing
   @Test func controlsNeverReachACell() {
     var grid = Grid(size: Size(columns: 12, rows: 1))
     grid.put("a\u{1B}]52;c;eA==\u{07}b", row: 0, column: 0)
-    #expect(grid.cells.allSatisfy { cell in cell.text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } })
+    #expect(
+      grid.cells.allSatisfy { cell in
+        cell.text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
+      })
     #expect(grid.rowText(0) == "a]52;c;eA==b")
   }
 

@@ -78,7 +78,10 @@ import Testing
   }
 
   @Test func wrapHardBreaksLongWords() {
-    #expect(TextLayout.wrap("a supercalifragilistic word", columns: 8) == ["a", "supercal", "ifragili", "stic", "word"])
+    #expect(
+      TextLayout.wrap("a supercalifragilistic word", columns: 8) == [
+        "a", "supercal", "ifragili", "stic", "word",
+      ])
   }
 
   @Test func wrapBreaksCJKAtCharacters() {

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Limits and settings for loading records.
 public struct LoadOptions: Sendable, Hashable {
   /// Files larger than this are refused with an error.
@@ -28,8 +30,17 @@ public struct LoadResult: Sendable {
   public var fileCount: Int
   /// Paths given that do not exist.
   public var missingPaths: [String]
+  /// Paths given that exist but hold no record file (`check` exits 66 for them too).
+  public var emptyPaths: [String] = []
 
-  public init(articles: [Article] = [], diagnostics: [Diagnostic] = [], fileCount: Int = 0, missingPaths: [String] = []) {
+  /// Diagnostics of severity error.
+  public var errorCount: Int { diagnostics.lazy.filter { $0.severity == .error }.count }
+  /// Diagnostics of severity warning.
+  public var warningCount: Int { diagnostics.lazy.filter { $0.severity == .warning }.count }
+
+  public init(
+    articles: [Article] = [], diagnostics: [Diagnostic] = [], fileCount: Int = 0, missingPaths: [String] = []
+  ) {
     self.articles = articles
     self.diagnostics = diagnostics
     self.fileCount = fileCount
@@ -46,8 +57,40 @@ public struct SeedLoader: Sendable {
   }
 
   /// Loads every record under `paths`; never throws: problems become diagnostics.
+  ///
+  /// Files are parsed on all cores (or `options.concurrency` threads); the result is in sorted path order
+  /// whatever the scheduling, and ids are unique.
   public func load(paths: [String]) -> LoadResult {
-    // Implemented by the foundation issue's loader work.
-    LoadResult(missingPaths: paths)
+    var walker = FileWalker()
+    walker.walk(paths)
+    let files = walker.files
+    var outcomes = [RecordFileOutcome](repeating: RecordFileOutcome(), count: files.count)
+    let workers = min(
+      files.count, options.concurrency > 0 ? options.concurrency : ProcessInfoLite.activeProcessorCount)
+    if workers <= 1 {
+      for index in files.indices { outcomes[index] = RecordFile.load(files[index], options: options) }
+    } else {
+      let options = self.options
+      outcomes.withUnsafeMutableBufferPointer { slots in
+        // Each worker takes every n-th file; each slot is written by exactly one worker.
+        nonisolated(unsafe) let slots = slots
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          var index = worker
+          while index < files.count {
+            slots[index] = RecordFile.load(files[index], options: options)
+            index += workers
+          }
+        }
+      }
+    }
+    var result = LoadResult(fileCount: 0, missingPaths: walker.missingPaths)
+    result.emptyPaths = walker.emptyPaths
+    for outcome in outcomes where outcome.isRecordFile {
+      result.fileCount += 1
+      result.articles.append(contentsOf: outcome.articles)
+      result.diagnostics.append(contentsOf: outcome.diagnostics)
+    }
+    ArticleIdentity.assign(to: &result.articles)
+    return result
   }
 }

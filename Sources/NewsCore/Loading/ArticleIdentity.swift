@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Gives records their stable, unique ids.
+///
+/// The id is a hash of the record's URL (`originalUrl`, else `webUrl`), so it is the same wherever the directory
+/// is opened from; without a URL it hashes the relative path and document index. Records sharing an id (the
+/// real corpus has pairs sharing a URL) keep it for the first in load order and get a suffix hashed from their
+/// relative path and document index otherwise, which is deterministic because load order is.
+enum ArticleIdentity {
+  static func baseID(_ article: Article) -> String {
+    if let url = article.item.identifyingURL, !url.isEmpty { return "u" + StableHash.hex(url) }
+    return "p" + StableHash.hex(article.source.relativePath + "#\(article.source.documentIndex)")
+  }
+
+  static func assign(to articles: inout [Article]) {
+    var used: Set<String> = []
+    used.reserveCapacity(articles.count)
+    for index in articles.indices {
+      let base = baseID(articles[index])
+      var candidate = base
+      if used.contains(candidate) {
+        let source = articles[index].source
+        candidate = base + "-" + StableHash.hex(source.relativePath + "#\(source.documentIndex)").prefix(8)
+        var counter = 2
+        while used.contains(candidate) {
+          candidate =
+            base + "-" + StableHash.hex(source.relativePath + "#\(source.documentIndex)").prefix(8)
+            + "-\(counter)"
+          counter += 1
+        }
+      }
+      used.insert(candidate)
+      articles[index].id = ArticleID(candidate)
+    }
+  }
+}
+
+/// The number of cores to use, without Foundation's ProcessInfo.
+enum ProcessInfoLite {
+  static var activeProcessorCount: Int {
+    #if canImport(Glibc)
+      return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    #else
+      return 2
+    #endif
+  }
+}

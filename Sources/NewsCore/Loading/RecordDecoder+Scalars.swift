@@ -1,0 +1,163 @@
+/// Typed scalars, the implicit typing libyaml leaves to us (a quoted `"123"` is text), and diagnostics.
+extension RecordDecoder {
+  func text(
+    _ value: YAMLEvent, _ field: FieldKey, _ context: Int?, layout: TextSanitizer.Layout = .oneLine,
+    container: String = ""
+  ) throws(YAMLError) -> String? {
+    guard value.kind == .scalar else {
+      report(
+        .warning, at: value,
+        "\(prefix(context))\(container)\(field.spelling) should be text, not \(describe(value)); field ignored"
+      )
+      try skip(value)
+      return nil
+    }
+    return value.isNull ? nil : TextSanitizer.sanitize(value.bytes, layout: layout)
+  }
+
+  func integer(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String = "")
+    throws(YAMLError) -> Int?
+  {
+    if value.isNull { return nil }
+    if value.kind == .scalar, value.isPlain, let number = Self.parseInteger(value.bytes) { return number }
+    report(
+      .warning, at: value,
+      "\(prefix(context))\(container)\(field.spelling) should be a whole number, not \(describe(value)); field ignored"
+    )
+    try skip(value)
+    return nil
+  }
+
+  func boolean(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String = "")
+    throws(YAMLError) -> Bool?
+  {
+    if value.isNull { return nil }
+    if value.kind == .scalar, value.isPlain, let flag = Self.parseBoolean(value.bytes) { return flag }
+    report(
+      .warning, at: value,
+      "\(prefix(context))\(container)\(field.spelling) should be true or false, not \(describe(value)); field ignored"
+    )
+    try skip(value)
+    return nil
+  }
+
+  func date(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?) throws(YAMLError) -> NewsDate? {
+    guard value.kind == .scalar else {
+      report(
+        .warning, at: value,
+        "\(prefix(context))\(field.spelling) should be a date, not \(describe(value)); field ignored")
+      try skip(value)
+      return nil
+    }
+    if value.isNull { return nil }
+    let text = TextSanitizer.sanitize(value.bytes)
+    let seconds = DateParser.secondsSince1970(value.bytes)
+    if seconds == nil {
+      report(
+        .warning, at: value,
+        "\(prefix(context))\(field.spelling) \(describe(value)) is not a date format this reader knows; it sorts last"
+      )
+    }
+    return NewsDate(text: text, secondsSince1970: seconds)
+  }
+
+  /// A decimal integer with an optional sign, or nil (also on overflow).
+  static func parseInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var index = 0
+    var negative = false
+    if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+      negative = first == UInt8(ascii: "-")
+      index = 1
+    }
+    guard index < bytes.count else { return nil }
+    var value = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      guard byte >= 0x30, byte <= 0x39 else { return nil }
+      let (scaled, overflow1) = value.multipliedReportingOverflow(by: 10)
+      let (sum, overflow2) = scaled.addingReportingOverflow(Int(byte - 0x30))
+      if overflow1 || overflow2 { return nil }
+      value = sum
+      index += 1
+    }
+    return negative ? -value : value
+  }
+
+  /// YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE.
+  static func parseBoolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    switch String(decoding: bytes, as: UTF8.self) {
+    case "true", "True", "TRUE": return true
+    case "false", "False", "FALSE": return false
+    default: return nil
+    }
+  }
+
+  /// A short description of a value for messages: "a mapping", "a list" or the quoted (sanitized) text.
+  func describe(_ event: YAMLEvent) -> String {
+    switch event.kind {
+    case .mappingStart: return "a mapping"
+    case .sequenceStart: return "a list"
+    case .scalar:
+      var text = TextSanitizer.sanitize(event.bytes)
+      if text.count > 40 { text = String(text.prefix(40)) + "…" }
+      return event.isPlain ? "'\(text)'" : "the text \"\(text)\""
+    default: return "nothing"
+    }
+  }
+
+  /// "related[2]." for fields of a related item, nothing at the top level.
+  func prefix(_ context: Int?) -> String {
+    context.map { "related[\($0)]." } ?? ""
+  }
+
+  func report(_ severity: Diagnostic.Severity, at event: YAMLEvent, _ message: String) {
+    diagnostics.append(
+      Diagnostic(path: path, line: event.line, column: event.column, severity: severity, message: message))
+  }
+
+  /// Consumes the rest of a node whose first event was `event`.
+  func skip(_ event: YAMLEvent) throws(YAMLError) {
+    guard event.isStart else { return }
+    var depth = 1
+    while depth > 0 {
+      let next = try reader.next()
+      if next.isStart {
+        depth += 1
+      } else if next.kind == .mappingEnd || next.kind == .sequenceEnd {
+        depth -= 1
+      }
+    }
+  }
+
+  /// A node as one line of text, `[a, b]` and `{k: v}` for collections, cut at `maxExtraBytes`.
+  func render(_ event: YAMLEvent) throws(YAMLError) -> String {
+    guard event.isStart else { return event.isNull ? "" : TextSanitizer.sanitize(event.bytes) }
+    var output = ""
+    try render(event, into: &output)
+    return output
+  }
+
+  private func render(_ event: YAMLEvent, into output: inout String) throws(YAMLError) {
+    func add(_ text: String) {
+      if output.utf8.count < Self.maxExtraBytes { output += text }
+    }
+    switch event.kind {
+    case .scalar:
+      add(TextSanitizer.sanitize(event.bytes))
+    case .sequenceStart, .mappingStart:
+      let isMapping = event.kind == .mappingStart
+      add(isMapping ? "{" : "[")
+      var count = 0
+      while true {
+        let next = try reader.next()
+        if next.kind == .mappingEnd || next.kind == .sequenceEnd { break }
+        if count > 0 { add(isMapping && count % 2 == 1 ? ": " : ", ") }
+        try render(next, into: &output)
+        count += 1
+      }
+      add(isMapping ? "}" : "]")
+    default:
+      break
+    }
+  }
+}

@@ -1,0 +1,209 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What one file yielded: its records (not yet with ids) and its diagnostics.
+struct RecordFileOutcome: Sendable {
+  /// False for a Markdown file without front matter (a README, say): not a record file, not counted.
+  var isRecordFile = true
+  var articles: [Article] = []
+  var diagnostics: [Diagnostic] = []
+}
+
+/// Reads one record file: YAML front matter with an optional Markdown body, or a plain YAML stream.
+enum RecordFile {
+  static func load(_ entry: RecordFileEntry, options: LoadOptions) -> RecordFileOutcome {
+    var outcome = RecordFileOutcome()
+    let path = TextSanitizer.sanitize(entry.path)
+    func fail(_ message: String) -> RecordFileOutcome {
+      outcome.diagnostics.append(
+        Diagnostic(path: path, line: 0, column: 0, severity: .error, message: message))
+      return outcome
+    }
+    let bytes: [UInt8]
+    switch read(entry.path, maxBytes: options.maxFileBytes) {
+    case .success(let data): bytes = data
+    case .failure(let problem): return fail(problem.message)
+    }
+    if bytes.isEmpty {
+      outcome.diagnostics.append(
+        Diagnostic(path: path, line: 0, column: 0, severity: .warning, message: "empty file, no record"))
+      return outcome
+    }
+    let isMarkdown =
+      entry.relativePath.lowercased().hasSuffix(".md")
+      || entry.relativePath.lowercased().hasSuffix(".markdown")
+    let isYAML =
+      entry.relativePath.lowercased().hasSuffix(".yaml") || entry.relativePath.lowercased().hasSuffix(".yml")
+    return bytes.withUnsafeBufferPointer { all in
+      var start = 0
+      if all.count >= 3, all[0] == 0xEF, all[1] == 0xBB, all[2] == 0xBF { start = 3 }
+      let text = UnsafeBufferPointer(rebasing: all[start...])
+      let split = FrontMatter.split(text, markdown: isMarkdown, yamlOnly: isYAML)
+      if isMarkdown && !split.hasFrontMatter {
+        outcome.isRecordFile = false
+        return outcome
+      }
+      let yaml = UnsafeBufferPointer(rebasing: text[..<split.yamlEnd])
+      let reader = YAMLEventReader(
+        bytes: yaml, maxNodes: options.maxNodesPerDocument, maxDepth: options.maxDepth)
+      let decoder = RecordDecoder(reader: reader, path: path)
+      let records: [DecodedRecord]
+      do throws(YAMLError) {
+        records = try decoder.decodeDocuments()
+      } catch {
+        outcome.diagnostics = decoder.diagnostics
+        outcome.diagnostics.append(
+          Diagnostic(
+            path: path, line: error.line, column: error.column, severity: .error,
+            message: error.message + "; no record read from this file"))
+        return outcome
+      }
+      outcome.diagnostics = decoder.diagnostics
+      var body: String? = nil
+      if split.yamlEnd < text.count {
+        let rest = UnsafeBufferPointer(rebasing: text[split.yamlEnd...])
+        body = TextSanitizer.sanitize(rest, layout: .paragraphs)
+      }
+      for record in records {
+        outcome.articles.append(
+          Article(
+            id: ArticleID(""),
+            source: RecordSource(
+              path: path, relativePath: TextSanitizer.sanitize(entry.relativePath),
+              documentIndex: record.documentIndex, line: record.line),
+            item: record.item, related: record.related, secured: record.secured,
+            body: record.documentIndex == 0 ? body : nil))
+      }
+      return outcome
+    }
+  }
+
+  struct ReadProblem: Error {
+    var message: String
+  }
+
+  /// The whole file in one buffer, read with as few `read` calls as the kernel allows.
+  static func read(_ path: String, maxBytes: Int) -> Result<[UInt8], ReadProblem> {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+      return .failure(ReadProblem(message: "cannot open: \(String(cString: strerror(errno)))"))
+    }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return .failure(ReadProblem(message: "cannot read its size")) }
+    let size = Int(info.st_size)
+    if size > maxBytes {
+      return .failure(
+        ReadProblem(message: "file is \(size) bytes, more than the limit of \(maxBytes) bytes; skipped"))
+    }
+    var buffer = [UInt8](repeating: 0, count: size + 1)
+    var filled = 0
+    let failed = buffer.withUnsafeMutableBytes { raw -> Bool in
+      while filled < raw.count {
+        let count = Glibc.read(descriptor, raw.baseAddress! + filled, raw.count - filled)
+        if count < 0 {
+          if errno == EINTR { continue }
+          return true
+        }
+        if count == 0 { break }
+        filled += count
+      }
+      return false
+    }
+    if failed { return .failure(ReadProblem(message: "cannot read: \(String(cString: strerror(errno)))")) }
+    // The extra byte catches a file that grew since fstat.
+    if filled > maxBytes {
+      return .failure(ReadProblem(message: "file is more than the limit of \(maxBytes) bytes; skipped"))
+    }
+    buffer.removeLast(buffer.count - filled)
+    return .success(buffer)
+  }
+}
+
+/// Where a file's YAML ends and its Markdown body begins.
+enum FrontMatter {
+  struct Split {
+    var hasFrontMatter: Bool
+    /// Byte offset just past the YAML part; the body is what follows.
+    var yamlEnd: Int
+  }
+
+  static func split(_ text: UnsafeBufferPointer<UInt8>, markdown: Bool, yamlOnly: Bool) -> Split {
+    let whole = Split(hasFrontMatter: false, yamlEnd: text.count)
+    var lines = LineCursor(text: text)
+    guard let first = lines.next(), isMarker(text, first, "---") else { return whole }
+    if yamlOnly { return Split(hasFrontMatter: true, yamlEnd: text.count) }
+    while let line = lines.next() {
+      guard isMarker(text, line, "---") || isMarker(text, line, "...") else { continue }
+      let end = line.next
+      if markdown { return Split(hasFrontMatter: true, yamlEnd: end) }
+      // In a .txt file what follows is more YAML documents when it looks like YAML, else a Markdown body.
+      var rest = LineCursor(text: text, index: end)
+      while let next = rest.next() {
+        let content = UnsafeBufferPointer(rebasing: text[next.start..<next.end])
+        if isBlank(content) || content.first == UInt8(ascii: "#") { continue }
+        return Split(hasFrontMatter: true, yamlEnd: looksLikeYAML(content) ? text.count : end)
+      }
+      return Split(hasFrontMatter: true, yamlEnd: text.count)
+    }
+    return Split(hasFrontMatter: true, yamlEnd: text.count)
+  }
+
+  /// A line that is exactly `marker`, maybe followed by spaces (CR already excluded).
+  private static func isMarker(
+    _ text: UnsafeBufferPointer<UInt8>, _ line: LineCursor.Line, _ marker: StaticString
+  ) -> Bool {
+    let count = marker.utf8CodeUnitCount
+    guard line.end - line.start >= count else { return false }
+    for offset in 0..<count where text[line.start + offset] != marker.utf8Start[offset] { return false }
+    return isBlank(UnsafeBufferPointer(rebasing: text[(line.start + count)..<line.end]))
+  }
+
+  private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+  }
+
+  /// `key:` at the line start, a `- ` list item, or a document marker.
+  private static func looksLikeYAML(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    if line.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "-")]) { return true }
+    if line.starts(with: [UInt8(ascii: "-"), 0x20]) { return true }
+    var index = 0
+    while index < line.count {
+      let byte = line[index]
+      let isKeyByte =
+        (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+        || byte == UInt8(ascii: "-")
+      if !isKeyByte { break }
+      index += 1
+    }
+    guard index > 0, index < line.count, line[index] == UInt8(ascii: ":") else { return false }
+    return index + 1 == line.count || line[index + 1] == 0x20
+  }
+}
+
+/// Lines of a buffer, without their LF or CRLF.
+struct LineCursor {
+  struct Line {
+    var start: Int
+    var end: Int
+    /// Offset of the following line.
+    var next: Int
+  }
+
+  let text: UnsafeBufferPointer<UInt8>
+  var index = 0
+
+  mutating func next() -> Line? {
+    guard index < text.count else { return nil }
+    let start = index
+    var end = start
+    while end < text.count, text[end] != 0x0A { end += 1 }
+    index = end < text.count ? end + 1 : end
+    let contentEnd = end > start && text[end - 1] == 0x0D ? end - 1 : end
+    return Line(start: start, end: contentEnd, next: index)
+  }
+}

@@ -1,0 +1,180 @@
+/// Reads the date formats records use, by hand: no Foundation formatter in the loading path.
+///
+/// Accepted: ISO 8601 / YAML timestamps with or without fractions and offsets (`2021-03-11T17:13:00Z`,
+/// `2021-03-11T17:13:00.250+02:00`, `2021-03-11 17:13:00 +02:00`), a date alone (`2021-03-11`, midnight UTC)
+/// and Unix seconds (`1615482780`). A time without an offset is UTC.
+public enum DateParser {
+  /// Seconds since 1970 for the UTF-8 `bytes`, or nil when they are not a date format we read.
+  public static func secondsSince1970(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    var cursor = Cursor(bytes: bytes)
+    cursor.skipSpaces()
+    if let seconds = unixSeconds(&cursor) { return seconds }
+    guard let year = cursor.digits(exactly: 4), cursor.take(UInt8(ascii: "-")),
+      let month = cursor.digits(exactly: 2), cursor.take(UInt8(ascii: "-")),
+      let day = cursor.digits(exactly: 2),
+      (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month)
+    else { return nil }
+    var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+    cursor.skipSpaces()
+    if cursor.atEnd { return seconds }
+    _ = cursor.take(UInt8(ascii: "T")) || cursor.take(UInt8(ascii: "t"))
+    cursor.skipSpaces()
+    guard let hour = cursor.digits(minimum: 1, maximum: 2), cursor.take(UInt8(ascii: ":")),
+      let minute = cursor.digits(exactly: 2), hour <= 24, minute <= 59
+    else { return nil }
+    var second = 0
+    if cursor.take(UInt8(ascii: ":")) {
+      guard let value = cursor.digits(exactly: 2), value <= 60 else { return nil }
+      second = value
+    }
+    var fraction = 0.0
+    if cursor.take(UInt8(ascii: ".")) || cursor.take(UInt8(ascii: ",")) {
+      var scale = 0.1
+      var any = false
+      while let digit = cursor.digit() {
+        fraction += Double(digit) * scale
+        scale /= 10
+        any = true
+      }
+      guard any else { return nil }
+    }
+    seconds += Double(hour * 3600 + minute * 60 + second) + fraction
+    cursor.skipSpaces()
+    if cursor.atEnd || cursor.take(UInt8(ascii: "Z")) || cursor.take(UInt8(ascii: "z")) {
+      return cursor.atEnd ? seconds : nil
+    }
+    let sign: Double
+    if cursor.take(UInt8(ascii: "+")) {
+      sign = 1
+    } else if cursor.take(UInt8(ascii: "-")) {
+      sign = -1
+    } else {
+      return nil
+    }
+    guard let offsetHours = cursor.digits(minimum: 1, maximum: 2), offsetHours <= 23 else { return nil }
+    var offsetMinutes = 0
+    if !cursor.atEnd {
+      _ = cursor.take(UInt8(ascii: ":"))
+      guard let value = cursor.digits(exactly: 2), value <= 59 else { return nil }
+      offsetMinutes = value
+    }
+    guard cursor.atEnd else { return nil }
+    return seconds - sign * Double(offsetHours * 3600 + offsetMinutes * 60)
+  }
+
+  /// Convenience for tests and callers holding a String.
+  public static func secondsSince1970(_ text: String) -> Double? {
+    var text = text
+    return text.withUTF8 { secondsSince1970(UnsafeBufferPointer(start: $0.baseAddress, count: $0.count)) }
+  }
+
+  /// The instant as ISO 8601 in UTC (`2021-03-11T17:13:00Z`, milliseconds only when there are any).
+  public static func iso8601(_ seconds: Double) -> String {
+    let whole = seconds.rounded(.down)
+    let millis = Int(((seconds - whole) * 1000).rounded())
+    let total = Int64(whole)
+    var days = total / 86_400
+    var rest = total % 86_400
+    if rest < 0 {
+      rest += 86_400
+      days -= 1
+    }
+    let (year, month, day) = civilFromDays(days)
+    func pad(_ value: Int64, _ width: Int) -> String {
+      let text = String(value)
+      return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+    var text =
+      "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))"
+    if millis > 0 && millis < 1000 { text += "." + pad(Int64(millis), 3) }
+    return text + "Z"
+  }
+
+  private static func unixSeconds(_ cursor: inout Cursor) -> Double? {
+    var probe = cursor
+    let negative = probe.take(UInt8(ascii: "-"))
+    var value = 0.0
+    var count = 0
+    while let digit = probe.digit() {
+      value = value * 10 + Double(digit)
+      count += 1
+    }
+    guard count > 0, count != 4 || probe.atEnd else { return nil }
+    if probe.take(UInt8(ascii: ".")) {
+      var scale = 0.1
+      while let digit = probe.digit() {
+        value += Double(digit) * scale
+        scale /= 10
+      }
+    }
+    probe.skipSpaces()
+    guard probe.atEnd else { return nil }
+    return negative ? -value : value
+  }
+
+  static func daysInMonth(year: Int, month: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  static func civilFromDays(_ days: Int64) -> (Int64, Int64, Int64) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let mp = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+
+  /// A read position over date bytes.
+  private struct Cursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    var atEnd: Bool { index >= bytes.count }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+      guard index < bytes.count, bytes[index] == byte else { return false }
+      index += 1
+      return true
+    }
+
+    mutating func skipSpaces() {
+      while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+    }
+
+    mutating func digit() -> Int? {
+      guard index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 else { return nil }
+      index += 1
+      return Int(bytes[index - 1] - 0x30)
+    }
+
+    mutating func digits(exactly count: Int) -> Int? { digits(minimum: count, maximum: count) }
+
+    mutating func digits(minimum: Int, maximum: Int) -> Int? {
+      var value = 0
+      var count = 0
+      while count < maximum, let digit = digit() {
+        value = value * 10 + digit
+        count += 1
+      }
+      return count >= minimum ? value : nil
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import NewsCore
+
+/// `newsreader check`: loads everything and reports each problem like a compiler would.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Load records and print every problem found.",
+    discussion: """
+      Exit status: 0 without errors (warnings too with --strict), 65 with errors, 66 when a path does not \
+      exist or holds no record file, 64 on a usage error.
+      """)
+
+  @Argument(help: "Record files or directories.")
+  var paths: [String]
+
+  @Option(help: "Output format: text or json.")
+  var format: CheckFormat = .text
+
+  @Flag(help: "Treat warnings as errors for the exit status.")
+  var strict = false
+
+  @Option(help: "Largest record file read, in bytes.")
+  var maxFileSize: Int = LoadOptions().maxFileBytes
+
+  func validate() throws {
+    if paths.isEmpty { throw ValidationError("give at least one file or directory") }
+    if maxFileSize < 0 { throw ValidationError("--max-file-size must not be negative") }
+  }
+
+  func run() throws {
+    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize)).load(paths: paths)
+    let pathProblems =
+      result.missingPaths.map {
+        Diagnostic(
+          path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error,
+          message: "no such file or directory")
+      }
+      + result.emptyPaths.map {
+        Diagnostic(
+          path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error,
+          message: "holds no record file (.txt, .md, .markdown, .yaml, .yml)")
+      }
+    let diagnostics = pathProblems + result.diagnostics
+    let summary = LoadSummary(result)
+    switch format {
+    case .text:
+      for diagnostic in diagnostics { print(diagnostic.description) }
+      print(summary.line)
+    case .json:
+      let json = JSONOutput()
+      json.object {
+        json.key("diagnostics")
+        json.array(diagnostics) { diagnostic in
+          json.object {
+            json.field("path", diagnostic.path)
+            json.field("line", diagnostic.line)
+            json.field("column", diagnostic.column)
+            json.field("severity", diagnostic.severity.rawValue)
+            json.field("message", diagnostic.message)
+          }
+        }
+        json.field("records", summary.records)
+        json.field("files", summary.files)
+        json.field("errors", summary.errors)
+        json.field("warnings", summary.warnings)
+      }
+      print(json.text)
+    }
+    if !pathProblems.isEmpty { throw ExitCode(66) }
+    if summary.errors > 0 || (strict && summary.warnings > 0) { throw ExitCode(65) }
+  }
+}
+
+/// Output formats of `check` and `topics`.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json
+}

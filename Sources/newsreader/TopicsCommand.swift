@@ -1,0 +1,45 @@
+import ArgumentParser
+import NewsCore
+
+/// `newsreader topics`: every topic with its article count, most common first.
+struct TopicsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "topics", abstract: "Every topic with its article count, most common first.")
+
+  @Argument(help: "Record files or directories.")
+  var paths: [String]
+
+  @Option(help: "Output format: text or json.")
+  var format: CheckFormat = .text
+
+  @Option(help: "Largest record file read, in bytes.")
+  var maxFileSize: Int = LoadOptions().maxFileBytes
+
+  func run() throws {
+    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize)).load(paths: paths)
+    let counts = ArticleCatalog(articles: result.articles).topicCounts()
+    switch format {
+    case .text:
+      let width = String(counts.first?.count ?? 0).count
+      for (topic, count) in counts {
+        let number = String(count)
+        print(String(repeating: " ", count: width - number.count) + number + "  " + topic)
+      }
+    case .json:
+      let json = JSONOutput()
+      json.array(counts) { entry in
+        json.object {
+          json.field("topic", entry.topic)
+          json.field("count", entry.count)
+        }
+      }
+      print(json.text)
+    }
+    if !result.missingPaths.isEmpty || !result.emptyPaths.isEmpty {
+      for path in result.missingPaths + result.emptyPaths {
+        printError("newsreader: \(TextSanitizer.sanitize(path)): no record file there")
+      }
+      throw ExitCode(66)
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Runs the built `newsreader` binary and captures what it printed and how it exited.
+struct CommandRunner {
+  struct Output {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var stdoutBytes: [UInt8]
+  }
+
+  static let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+  }()
+
+  static let fixtures = packageRoot + "/Tests/Fixtures/Loader"
+
+  /// The binary in the same products directory as the test bundle, else the debug build's.
+  static let binary: String = {
+    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var directory = runner.deletingLastPathComponent()
+    while directory.path != "/" {
+      let candidate = directory.appendingPathComponent("newsreader").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      if directory.lastPathComponent.hasSuffix(".build") { break }
+      directory.deleteLastPathComponent()
+    }
+    return packageRoot + "/.build/debug/newsreader"
+  }()
+
+  static func run(_ arguments: [String]) throws -> Output {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    // stderr is drained on another thread while stdout is read, so neither pipe can fill and block the child.
+    nonisolated(unsafe) var errData = Data()
+    let errDone = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      errData = err.fileHandleForReading.readDataToEndOfFile()
+      errDone.signal()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    errDone.wait()
+    process.waitUntilExit()
+    return Output(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: [UInt8](outData))
+  }
+}
