@@ -18,30 +18,41 @@ extension ReaderModel {
 
     case .startSearch:
       guard searchMode != .editing else { break }
-      searchSnapshot = SearchSnapshot(search: filter.search, mode: searchMode, visible: visible, articleList: articleList)
+      searchSnapshot = SearchSnapshot(
+        search: filter.search, mode: searchMode, visible: visible, searchResult: searchResult, articleList: articleList)
       searchMode = .editing
     case .searchInsert(let text):
       guard searchMode == .editing else { break }
       var narrower = filter
       narrower.search += text
+      searchSteps.append(SearchStep(search: filter.search, searchResult: searchResult))
       setFilter(narrower)
     case .searchDeleteBackward:
       guard searchMode == .editing, !filter.search.isEmpty else { break }
       var broader = filter
       broader.search.removeLast()
-      setFilter(broader)
+      if let step = searchSteps.last, step.search == broader.search {
+        searchSteps.removeLast()
+        setFilter(broader, knownSearchResult: step.searchResult)
+      } else {
+        setFilter(broader)
+      }
     case .commitSearch:
       guard searchMode == .editing else { break }
       searchMode = filter.search.isEmpty ? .off : .applied
       searchSnapshot = nil
+      searchSteps = []
     case .cancelSearch:
       guard searchMode == .editing, let snapshot = searchSnapshot else { break }
       filter.search = snapshot.search
       searchMode = snapshot.mode
       visible = snapshot.visible
+      searchResult = snapshot.searchResult
       articleList = snapshot.articleList
       searchSnapshot = nil
+      searchSteps = []
       resetRelated()
+      if overlay == .topicPicker { topicCounts = catalog.topicCounts(among: searchResult) }
     case .clearSearch:
       guard searchMode == .applied else { break }
       var broader = filter
@@ -69,6 +80,13 @@ extension ReaderModel {
       sort = sort.next
       let selected = selectedArticleIndex
       visible = catalog.sorted(visible, by: sort)
+      searchResult = catalog.sorted(searchResult, by: sort)
+      searchSteps = []
+      if var snapshot = searchSnapshot {
+        snapshot.visible = catalog.sorted(snapshot.visible, by: sort)
+        snapshot.searchResult = catalog.sorted(snapshot.searchResult, by: sort)
+        searchSnapshot = snapshot
+      }
       reselect(selected, fallbackRow: articleList.selection, previous: nil)
       setStatus("Sorted by \(sort.rawValue)", now: now)
 
@@ -78,7 +96,7 @@ extension ReaderModel {
     case .showHelp: openOverlay(.help, rows: 0)
     case .showDiagnostics: openOverlay(.diagnostics, rows: diagnostics.count)
     case .showTopicPicker:
-      topicCounts = catalog.liveTopicCounts(matching: filter)
+      topicCounts = catalog.topicCounts(among: searchResult)
       openOverlay(.topicPicker, rows: catalog.topics.count)
     case .closeOverlay:
       overlay = nil
@@ -96,11 +114,16 @@ extension ReaderModel {
       isLoading = false
       topicShortcuts = Array(catalog.topics.prefix(9))
       searchSnapshot = nil
+      searchSteps = []
       if searchMode == .editing { searchMode = filter.search.isEmpty ? .off : .applied }
-      visible = catalog.select(filter, order: sort)
+      var others = filter
+      others.topics = []
+      searchResult = catalog.select(others, order: sort)
+      visible = filter.topics.isEmpty ? searchResult : catalog.select(filter, order: sort)
       reselect(selectedID.flatMap(catalog.index(of:)), fallbackRow: row, previous: nil)
+      resetRelated()
       if overlay == .topicPicker {
-        topicCounts = catalog.liveTopicCounts(matching: filter)
+        topicCounts = catalog.topicCounts(among: searchResult)
         overlayList.setCount(catalog.topics.count)
       } else if overlay == .diagnostics {
         overlayList.setCount(diagnostics.count)

@@ -53,7 +53,9 @@ extension ReaderModel {
       filter = ArticleFilter()
       searchMode = .off
       searchSnapshot = nil
-      visible = catalog.select(filter, order: sort)
+      searchSteps = []
+      searchResult = catalog.select(filter, order: sort)
+      visible = searchResult
     }
     articleList.setCount(visible.count)
     articleList.select(visible.firstIndex(of: target) ?? 0)
@@ -62,16 +64,29 @@ extension ReaderModel {
     resetRelated()
   }
 
-  /// Replaces the filter and recomputes the list, narrowing from the current list when the new filter allows.
-  mutating func setFilter(_ newFilter: ArticleFilter) {
-    let narrowing = newFilter.narrows(filter)
+  /// Replaces the filter and recomputes the list: the search result only when the non-topic filters
+  /// changed (narrowing from the current one when they allow), then the topics over it.
+  mutating func setFilter(_ newFilter: ArticleFilter, knownSearchResult: [Int]? = nil) {
     let previous = visible
     let selected = selectedArticleIndex
     let row = articleList.selection
+    var others = newFilter
+    others.topics = []
+    var oldOthers = filter
+    oldOthers.topics = []
     filter = newFilter
-    visible = catalog.select(filter, order: sort, narrowing: narrowing ? previous : nil)
+    if others != oldOthers {
+      if let knownSearchResult {
+        searchResult = knownSearchResult
+      } else {
+        searchResult = catalog.select(others, order: sort, narrowing: others.narrows(oldOthers) ? searchResult : nil)
+      }
+      if overlay == .topicPicker { topicCounts = catalog.topicCounts(among: searchResult) }
+    }
+    visible =
+      filter.topics.isEmpty
+      ? searchResult : catalog.select(ArticleFilter(topics: filter.topics), order: sort, narrowing: searchResult)
     reselect(selected, fallbackRow: row, previous: previous)
-    if overlay == .topicPicker { topicCounts = catalog.liveTopicCounts(matching: filter) }
   }
 
   mutating func toggleTopic(_ topic: String) {
@@ -87,7 +102,8 @@ extension ReaderModel {
   /// Selects `article` when it is listed; otherwise the listed article nearest to where the selection was in
   /// `previous` (or the same row when there is no previous list to look in).
   mutating func reselect(_ article: Int?, fallbackRow: Int, previous: [Int]?) {
-    let before = selectedArticleIndex
+    // `article` was selected before `visible` changed; reading the selection now could index past the list.
+    let before = article
     articleList.setCount(visible.count)
     if let article, let row = visible.firstIndex(of: article) {
       articleList.select(row)

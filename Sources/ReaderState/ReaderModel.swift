@@ -10,6 +10,11 @@ public struct ReaderModel: Sendable, Equatable {
   public var sort: SortOrder
   /// Indices into `catalog.articles` of the articles listed, in `sort` order.
   public var visible: [Int]
+  /// The articles matching every filter but the topics, in `sort` order: a topic toggle only narrows this,
+  /// and the picker's live counts are counted in it.
+  public var searchResult: [Int]
+  /// While a search is typed, the results of its shorter forms, so Backspace does not search again.
+  public var searchSteps: [SearchStep]
   /// Selection and scroll of the article list (rows are positions in `visible`).
   public var articleList: ListViewport
   /// Selection and scroll of the selected article's related coverage.
@@ -44,7 +49,11 @@ public struct ReaderModel: Sendable, Equatable {
     self.diagnostics = diagnostics
     self.filter = filter
     self.sort = sort
-    self.visible = catalog.select(filter, order: sort)
+    var others = filter
+    others.topics = []
+    self.searchResult = catalog.select(others, order: sort)
+    self.visible = filter.topics.isEmpty ? searchResult : catalog.select(filter, order: sort)
+    self.searchSteps = []
     self.size = size
     self.paneHeights = PaneHeights.standard(for: size)
     self.articleList = ListViewport(count: visible.count, height: paneHeights.articles)
@@ -84,13 +93,26 @@ public struct SearchSnapshot: Sendable, Equatable {
   public var search: String
   public var mode: SearchMode
   public var visible: [Int]
+  public var searchResult: [Int]
   public var articleList: ListViewport
 
-  public init(search: String, mode: SearchMode, visible: [Int], articleList: ListViewport) {
+  public init(search: String, mode: SearchMode, visible: [Int], searchResult: [Int], articleList: ListViewport) {
     self.search = search
     self.mode = mode
     self.visible = visible
+    self.searchResult = searchResult
     self.articleList = articleList
+  }
+}
+
+/// The search result for one search text, kept while a longer text is being typed.
+public struct SearchStep: Sendable, Equatable {
+  public var search: String
+  public var searchResult: [Int]
+
+  public init(search: String, searchResult: [Int]) {
+    self.search = search
+    self.searchResult = searchResult
   }
 }
 

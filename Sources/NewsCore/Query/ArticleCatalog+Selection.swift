@@ -13,15 +13,15 @@ struct CompiledFilter {
 extension ArticleCatalog {
   /// Indices into `articles` of those matching `filter`, in `order`.
   ///
-  /// When `previous` is given it must be the result of a filter that `filter` narrows (see
-  /// `ArticleFilter.narrows(_:)`): only those articles are examined, which is what keeps a growing
-  /// search fast. Its order does not matter.
+  /// When `previous` is given it must contain every article `filter` matches, for example the result of a
+  /// filter that `filter` narrows (see `ArticleFilter.narrows(_:)`): only those articles are examined, which
+  /// is what keeps a growing search fast. Its order does not matter.
   public func select(_ filter: ArticleFilter, order: SortOrder, narrowing previous: [Int]? = nil) -> [Int] {
     let compiled = compile(filter)
     if compiled.matchesNothing { return [] }
     let rank = permutations.ranks[order.position]
     if let previous {
-      let kept = previous.filter { accepts($0, compiled, checkTopics: true) }
+      let kept = scan(previous, compiled, checkTopics: true)
       var isOrdered = true
       for position in kept.indices.dropFirst() where rank[kept[position - 1]] > rank[kept[position]] {
         isOrdered = false
@@ -36,13 +36,52 @@ extension ArticleCatalog {
         candidates.reserveCapacity(postingTotal)
         for id in compiled.topicIDs { for index in topicPostings[Int(id)] { candidates.append(Int(index)) } }
         if compiled.topicIDs.count > 1 { candidates = Array(Set(candidates)) }
-        let kept = candidates.filter { accepts($0, compiled, checkTopics: false) }
-        return kept.sorted { rank[$0] < rank[$1] }
+        return scan(candidates, compiled, checkTopics: false).sorted { rank[$0] < rank[$1] }
       }
     }
-    return permutations.orders[order.position].compactMap { index in
-      accepts(Int(index), compiled, checkTopics: true) ? Int(index) : nil
+    return scan(permutations.orders[order.position].lazy.map { Int($0) }, compiled, checkTopics: true)
+  }
+
+  /// The candidates that pass `filter`, in the candidates' order; every table is borrowed once for the
+  /// whole scan because this loop is what a keystroke costs.
+  func scan<Candidates: Sequence<Int>>(_ candidates: Candidates, _ filter: CompiledFilter, checkTopics: Bool) -> [Int] {
+    var result: [Int] = []
+    let topicMarks = checkTopics ? filter.topicMarks : nil
+    let words = filter.words
+    categoryIDs.withUnsafeBufferPointer { categoryIDs in
+      providerIDs.withUnsafeBufferPointer { providerIDs in
+        topicStarts.withUnsafeBufferPointer { topicStarts in
+          articleTopics.withUnsafeBufferPointer { articleTopics in
+            text.bytes.withUnsafeBufferPointer { bytes in
+              text.starts.withUnsafeBufferPointer { starts in
+                text.masks.withUnsafeBufferPointer { masks in
+                  for index in candidates {
+                    if let category = filter.category, categoryIDs[index] != category { continue }
+                    if let provider = filter.provider, providerIDs[index] != provider { continue }
+                    if let topicMarks {
+                      var found = false
+                      for position in Int(topicStarts[index])..<Int(topicStarts[index + 1])
+                      where topicMarks[Int(articleTopics[position])] {
+                        found = true
+                        break
+                      }
+                      if !found { continue }
+                    }
+                    if !words.isEmpty
+                      && !SearchText.matches(index, words: words, text: bytes, starts: starts, masks: masks)
+                    {
+                      continue
+                    }
+                    result.append(index)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     }
+    return result
   }
 
   func compile(_ filter: ArticleFilter) -> CompiledFilter {
@@ -71,27 +110,6 @@ extension ArticleCatalog {
     return compiled
   }
 
-  @inline(__always)
-  func accepts(_ index: Int, _ filter: CompiledFilter, checkTopics: Bool) -> Bool {
-    if let category = filter.category, categoryIDs[index] != category { return false }
-    if let provider = filter.provider, providerIDs[index] != provider { return false }
-    if checkTopics, let marks = filter.topicMarks {
-      var found = false
-      for position in Int(topicStarts[index])..<Int(topicStarts[index + 1]) where marks[Int(articleTopics[position])] {
-        found = true
-        break
-      }
-      if !found { return false }
-    }
-    if filter.words.isEmpty { return true }
-    return text.bytes.withUnsafeBufferPointer { bytes in
-      text.starts.withUnsafeBufferPointer { starts in
-        text.masks.withUnsafeBufferPointer { masks in
-          SearchText.matches(index, words: filter.words, text: bytes, starts: starts, masks: masks)
-        }
-      }
-    }
-  }
 }
 
 extension ArticleFilter {

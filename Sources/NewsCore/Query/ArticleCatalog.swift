@@ -163,6 +163,9 @@ public final class ArticleCatalog: Sendable {
     return countTopics(in: select(others, order: .newest))
   }
 
+  /// For each topic of `topics` (same positions), how many of the articles at `indices` have it.
+  public func topicCounts(among indices: [Int]) -> [Int] { countTopics(in: indices) }
+
   /// The id of a topic name (case- and diacritic-insensitive), or nil when no article has it.
   func topicID(_ name: String) -> Int32? { topicIDsByFoldedName[ArticleCatalog.fold(name)] }
 

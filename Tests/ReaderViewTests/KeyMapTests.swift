@@ -1,0 +1,98 @@
+import NewsCore
+import ReaderState
+import ReaderView
+import ScreenKit
+import Testing
+
+@Suite struct KeyMapTests {
+  let map = KeyMap.standard
+
+  func model() -> ReaderModel {
+    let article = Article(
+      id: ArticleID("a"), source: RecordSource(path: "a", relativePath: "a", documentIndex: 0, line: 1),
+      item: NewsItem(title: "A", topics: ["T"]))
+    return ReaderModel(catalog: ArticleCatalog(articles: [article]))
+  }
+
+  @Test func defaultNormalKeysMapToTheirActions() {
+    let state = model()
+    let expected: [(Key, Action)] = [
+      (.character("j"), .move(.down)), (.down, .move(.down)), (.character("k"), .move(.up)), (.up, .move(.up)),
+      (.character("g"), .move(.first)), (.home, .move(.first)), (.character("G"), .move(.last)),
+      (.end, .move(.last)), (.control("d"), .move(.halfPageDown)), (.control("u"), .move(.halfPageUp)),
+      (.pageDown, .move(.pageDown)), (.pageUp, .move(.pageUp)), (.tab, .focusNext), (.backTab, .focusPrevious),
+      (.character("h"), .focusLeft), (.left, .focusLeft), (.character("l"), .focusRight), (.right, .focusRight),
+      (.enter, .activate), (.character("/"), .startSearch), (.character("t"), .showTopicPicker),
+      (.character("T"), .clearTopics), (.character("s"), .cycleSort), (.character("y"), .copyLink),
+      (.character("Y"), .copyMarkdownLink), (.character("o"), .openInBrowser), (.character("r"), .reload),
+      (.character("!"), .showDiagnostics), (.character("?"), .showHelp), (.character("q"), .quit),
+      (.control("c"), .forceQuit), (.control("l"), .redraw), (.escape, .clearSearch),
+    ] + (1...9).map { (Key.character(Character(String($0))), Action.toggleTopicShortcut($0)) }
+    for (key, action) in expected {
+      #expect(map.action(for: key, in: state) == action, "\(key)")
+    }
+    #expect(map.action(for: .character("z"), in: state) == nil)
+  }
+
+  @Test func enterDependsOnFocus() {
+    var state = model()
+    state.focus = .details
+    #expect(map.action(for: .enter, in: state) == nil)
+    state.focus = .related
+    #expect(map.action(for: .enter, in: state) == .activate)
+  }
+
+  @Test func searchEditingTakesPrintableCharacters() {
+    var state = model()
+    state.apply(.startSearch, now: 0)
+    #expect(map.action(for: .character("q"), in: state) == .searchInsert("q"))
+    #expect(map.action(for: .character("東"), in: state) == .searchInsert("東"))
+    #expect(map.action(for: .character(" "), in: state) == .searchInsert(" "))
+    #expect(map.action(for: .backspace, in: state) == .searchDeleteBackward)
+    #expect(map.action(for: .enter, in: state) == .commitSearch)
+    #expect(map.action(for: .escape, in: state) == .cancelSearch)
+    #expect(map.action(for: .control("c"), in: state) == .forceQuit)
+  }
+
+  @Test func overlaysHaveTheirOwnKeys() {
+    var state = model()
+    state.apply(.showTopicPicker, now: 0)
+    #expect(map.action(for: .character("j"), in: state) == .move(.down))
+    #expect(map.action(for: .character(" "), in: state) == .togglePickerTopic)
+    #expect(map.action(for: .enter, in: state) == .togglePickerTopic)
+    #expect(map.action(for: .escape, in: state) == .closeOverlay)
+    #expect(map.action(for: .character("q"), in: state) == .closeOverlay)
+    #expect(map.action(for: .character("s"), in: state) == nil)
+    state.apply(.closeOverlay, now: 0)
+    state.apply(.showHelp, now: 0)
+    #expect(map.action(for: .character("?"), in: state) == .closeOverlay)
+    state.apply(.closeOverlay, now: 0)
+    state.apply(.showDiagnostics, now: 0)
+    #expect(map.action(for: .character("!"), in: state) == .closeOverlay)
+    #expect(map.action(for: .control("l"), in: state) == .redraw)
+  }
+
+  @Test func helpListsEveryBinding() {
+    let lines = map.helpLines()
+    for binding in map.bindings {
+      let label = KeyMap.label(for: binding.pattern)
+      let line = lines.first { $0.context == binding.context && $0.help == binding.help }
+      #expect(line?.keys.components(separatedBy: ", ").contains(label) == true, "\(label): \(binding.help)")
+    }
+    #expect(lines.contains { $0.keys == "j, ↓" && $0.help == "Move down" && $0.context == .normal })
+  }
+
+  @Test func hintsComeFromTheTableForTheCurrentContext() {
+    var state = model()
+    #expect(map.hints(for: state).map { "\($0.keys) \($0.text)" }.prefix(4) == ["Tab pane", "/ search", "t topics", "s sort"])
+    state.apply(.startSearch, now: 0)
+    #expect(map.hints(for: state).map(\.text) == ["keep", "cancel"])
+  }
+
+  @Test func labelsNameKeysTheWayHelpShowsThem() {
+    #expect(KeyMap.label(for: .key(.control("d"))) == "Ctrl-D")
+    #expect(KeyMap.label(for: .key(.character(" "))) == "Space")
+    #expect(KeyMap.label(for: .key(.backTab)) == "Shift-Tab")
+    #expect(KeyMap.label(for: .anyCharacter) == "type")
+  }
+}
