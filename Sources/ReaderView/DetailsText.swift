@@ -84,10 +84,10 @@ struct DetailsText {
 extension Canvas {
   /// The details of `state.detailsItem`, scrolled by `state.details`, with a scroll position when the
   /// text is longer than the pane.
-  mutating func drawDetails() {
-    let rect = layout.details.content
+  mutating func drawDetails(in rect: Rect) {
     guard !rect.isEmpty else { return }
-    let text = DetailsText(state: state, columns: DetailsText.textColumns(in: rect), now: now)
+    // The preview under the list in tabs mode wraps to the same columns as the details tab.
+    let text = DetailsText(state: state, columns: DetailsText.textColumns(in: layout.details.content), now: now)
     guard !text.lines.isEmpty else {
       drawEmpty([state.catalog.articles.isEmpty ? "" : "Nothing selected"], in: rect)
       return

@@ -8,7 +8,9 @@ import ScreenKit
 ///   details pane above the related-coverage pane on the right;
 /// - tabs (narrower): a tab row and one pane below it using the whole width. The focused pane is the one
 ///   shown, so Tab (focus next) cycles through articles, details and related coverage. Tabs rather than
-///   stacked panes because at 80x24 three stacked panes leave each too few rows to read;
+///   three stacked panes because at 80x24 those leave each too few rows to read. When there are at least
+///   `previewMinimumRows` rows, the articles tab keeps the list in its upper part and previews the selected
+///   article's details below it;
 /// - too small (under `minimumSize`, 40x10): only a centered message asking for a larger terminal; the
 ///   next resize recovers.
 ///
@@ -24,6 +26,8 @@ public struct ReaderLayout: Sendable, Hashable {
   public static let minimumSize = Size(columns: 40, rows: 10)
   /// From this many columns the panes sit side by side.
   public static let wideColumns = 100
+  /// Tabs mode: content rows from which the articles tab also previews the details.
+  public static let previewMinimumRows = 16
 
   public let size: Size
   public let mode: Mode
@@ -41,6 +45,8 @@ public struct ReaderLayout: Sendable, Hashable {
   public let articles: PaneFrame
   public let details: PaneFrame
   public let related: PaneFrame
+  /// Tabs mode only, when tall enough: the details preview under the article list (empty otherwise).
+  public let preview: PaneFrame
   /// The box of an open overlay (help, topic picker, diagnostics), border included.
   public let overlay: Rect
 
@@ -53,7 +59,7 @@ public struct ReaderLayout: Sendable, Hashable {
     guard size.columns >= ReaderLayout.minimumSize.columns, size.rows >= ReaderLayout.minimumSize.rows else {
       mode = .tooSmall
       (header, statusBar, messageBar, tabBar, separator, overlay) = (empty, empty, empty, empty, empty, empty)
-      (articles, details, related) = (none, none, none)
+      (articles, details, related, preview) = (none, none, none, none)
       return
     }
     let screen = Rect(size)
@@ -78,13 +84,23 @@ public struct ReaderLayout: Sendable, Hashable {
       let (upper, lower) = right.split(bottomRows: relatedRows + 1)
       details = PaneFrame(titled: upper)
       related = PaneFrame(titled: lower)
+      preview = none
     } else {
       mode = .tabs
       separator = empty
       let (tabs, content) = body.split(rows: 1)
       tabBar = tabs
-      let frame = PaneFrame(title: Rect(row: tabs.row, column: 0, columns: 0, rows: 0), content: content)
-      (articles, details, related) = (frame, frame, frame)
+      let untitled = Rect(row: tabs.row, column: 0, columns: 0, rows: 0)
+      let frame = PaneFrame(title: untitled, content: content)
+      (details, related) = (frame, frame)
+      if content.rows >= ReaderLayout.previewMinimumRows {
+        let (list, below) = content.split(rows: content.rows * 45 / 100)
+        articles = PaneFrame(title: untitled, content: list)
+        preview = PaneFrame(titled: below)
+      } else {
+        articles = frame
+        preview = none
+      }
     }
   }
 
@@ -142,6 +158,10 @@ public struct ReaderLayout: Sendable, Hashable {
     case .tabs:
       if tabBar.contains(row: row, column: column) {
         return tabs.first { $0.columns.contains(column) }.map { ($0.pane, -1) }
+      }
+      if focus == .articles, !preview.content.isEmpty {
+        if preview.title.contains(row: row, column: column) { return (.details, -1) }
+        if preview.content.contains(row: row, column: column) { return (.details, row - preview.content.row) }
       }
       let content = frame(of: focus).content
       return content.contains(row: row, column: column) ? (focus, row - content.row) : nil

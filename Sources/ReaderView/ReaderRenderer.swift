@@ -50,7 +50,11 @@ struct Canvas {
       break
     }
     if layout.shows(.articles) { drawArticles() }
-    if layout.shows(.details) { drawDetails() }
+    if layout.shows(.details) { drawDetails(in: layout.details.content) }
+    if layout.mode == .tabs, state.focus == .articles, !layout.preview.content.isEmpty {
+      drawTitle(layout.preview.title, label: "  " + paneTitle(.details) + " ", focused: false)
+      drawDetails(in: layout.preview.content)
+    }
     if layout.shows(.related) { drawRelated() }
     drawStatusBar()
     drawMessageBar()
@@ -93,11 +97,13 @@ struct Canvas {
 
   /// Wide mode: "▸ Articles ──────" with the focused pane marked and named in the title style.
   private mutating func drawTitle(of pane: Pane) {
-    let rect = layout.frame(of: pane).title
+    let focused = state.focus == pane && state.overlay == nil
+    drawTitle(layout.frame(of: pane).title, label: (focused ? "▸ " : "  ") + paneTitle(pane) + " ", focused: focused)
+  }
+
+  private mutating func drawTitle(_ rect: Rect, label: String, focused: Bool) {
     guard !rect.isEmpty else { return }
     grid.put(String(repeating: "─", count: rect.columns), row: rect.row, column: rect.column, style: style(.border))
-    let focused = state.focus == pane && state.overlay == nil
-    let label = (focused ? "▸ " : "  ") + paneTitle(pane) + " "
     grid.put(label, row: rect.row, column: rect.column, maxColumns: rect.columns, style: style(focused ? .paneTitle : .dim))
   }
 
