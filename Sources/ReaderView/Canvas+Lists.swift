@@ -89,12 +89,12 @@ extension Canvas {
         : ["No articles loaded", "r reloads"]
     }
     var ways: [String] = []
-    if !state.activeTopics.isEmpty { ways.append("T clears topics") }
     switch state.searchMode {
-    case .editing: ways.append("Esc cancels the search")
+    case .editing: ways.append("Esc cancels the search")  // while typing, T would be typed too
     case .applied: ways.append("Esc clears the search")
     case .off: break
     }
+    if !state.activeTopics.isEmpty && state.searchMode != .editing { ways.insert("T clears topics", at: 0) }
     return ["No article matches" + (ways.isEmpty ? "" : " — " + ways.joined(separator: ", "))]
   }
 }

@@ -48,7 +48,7 @@ extension Canvas {
   private mutating func drawHelp(in rect: Rect) {
     let lines = HelpText.lines()
     let keyColumns = min(16, lines.map { DisplayWidth.columns(of: $0.keys) }.max() ?? 0)
-    let twoColumns = lines.count > rect.rows && rect.columns >= 2 * 44 + 2
+    let twoColumns = lines.count > rect.rows && rect.columns >= 2 * 48 + 2
     let columnWidth = twoColumns ? (rect.columns - 2) / 2 : rect.columns
     let perColumn = rect.rows
     let offset = min(state.overlayList.offset, max(0, lines.count - perColumn * (twoColumns ? 2 : 1)))

@@ -14,7 +14,7 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case .relatedFocused: [.activate, .move(.down)]
     case .searchTyping: [.startSearch, .searchInsert("f"), .searchInsert("a"), .searchInsert("c")]
     case .topicFilter: [.toggleTopicShortcut(1), .toggleTopicShortcut(3)]
-    case .noMatch: [.toggleTopicShortcut(2), .startSearch, .searchInsert("zebra")]
+    case .noMatch: [.toggleTopicShortcut(2), .startSearch, .searchInsert("zebra"), .commitSearch]
     case .help: [.showHelp]
     case .diagnostics: [.showDiagnostics, .move(.down)]
     // The CJK article selected, so the details pane shows CJK text; Arabic and emoji titles are in the list.
