@@ -54,7 +54,8 @@ extension Canvas {
   }
 
   private mutating func drawRow(
-    in rect: Rect, columns: ListColumns, rowRole: ThemeRole?, date: NewsDate?, provider: String, title: String,
+    in rect: Rect, columns: ListColumns, rowRole: ThemeRole?, date: NewsDate?, provider: String,
+    title: String,
     mark: String
   ) {
     if let rowRole { grid.fill(rect, style: style(rowRole)) }

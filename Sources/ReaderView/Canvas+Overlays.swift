@@ -10,7 +10,8 @@ extension Canvas {
     let title: String
     switch overlay {
     case .help: title = "Help"
-    case .topicPicker: title = state.activeTopics.count > 1 ? "Topics (articles having any of the checked ones)" : "Topics"
+    case .topicPicker:
+      title = state.activeTopics.count > 1 ? "Topics (articles having any of the checked ones)" : "Topics"
     case .diagnostics: title = "Load problems (\(DateText.grouped(state.diagnosticCount)))"
     }
     drawBox(box, title: title)
@@ -26,13 +27,17 @@ extension Canvas {
     grid.fill(box, style: style(.overlay))
     let border = style(.border)
     let inner = box.columns - 2
-    grid.put("┌" + String(repeating: "─", count: inner) + "┐", row: box.row, column: box.column, style: border)
+    grid.put(
+      "┌" + String(repeating: "─", count: inner) + "┐", row: box.row, column: box.column, style: border)
     for row in (box.row + 1)..<(box.endRow - 1) {
       grid.put("│", row: row, column: box.column, style: border)
       grid.put("│", row: row, column: box.endColumn - 1, style: border)
     }
-    grid.put("└" + String(repeating: "─", count: inner) + "┘", row: box.endRow - 1, column: box.column, style: border)
-    grid.put(" \(title) ", row: box.row, column: box.column + 2, maxColumns: inner - 2, style: style(.paneTitle))
+    grid.put(
+      "└" + String(repeating: "─", count: inner) + "┘", row: box.endRow - 1, column: box.column, style: border
+    )
+    grid.put(
+      " \(title) ", row: box.row, column: box.column + 2, maxColumns: inner - 2, style: style(.paneTitle))
     // The keys that work inside the overlay, on the bottom border.
     var column = box.column + 2
     let end = box.endColumn - 2
@@ -111,7 +116,8 @@ extension Canvas {
       return
     }
     let viewport = state.overlayList
-    for (screenRow, row) in viewport.visibleRows.prefix(rect.rows).enumerated() where row < diagnostics.count {
+    for (screenRow, row) in viewport.visibleRows.prefix(rect.rows).enumerated() where row < diagnostics.count
+    {
       let target = rect.row(screenRow)
       let diagnostic = diagnostics[row]
       let selected = row == viewport.selection
@@ -149,7 +155,8 @@ enum HelpText {
       }
       guard !section.isEmpty else { continue }
       if !lines.isEmpty { lines.append(Line(keys: "", help: "")) }
-      lines.append(Line(keys: "", help: heading + (contexts.first == .topicPicker ? " (moves as in lists)" : "")))
+      lines.append(
+        Line(keys: "", help: heading + (contexts.first == .topicPicker ? " (moves as in lists)" : "")))
       for line in section { lines.append(Line(keys: compactKeys(line.keys), help: line.help)) }
     }
     return lines

@@ -38,7 +38,8 @@ struct DetailsText {
     if !item.topics.isEmpty { add("Topics: " + item.topics.joined(separator: ", "), .topic) }
     let scores = [item.quality.map { "Quality: \($0)" }, item.heat.map { "Heat: \($0)" }].compactMap { $0 }
     if !scores.isEmpty { add(scores.joined(separator: " · "), .dim) }
-    if showsRelated, let row = state.relatedList.selectedIndex, state.linkedArticle(forRelatedRow: row) != nil {
+    if showsRelated, let row = state.relatedList.selectedIndex, state.linkedArticle(forRelatedRow: row) != nil
+    {
       add("Also a loaded article: Enter goes there", .accent)
     }
     if let excerpt = item.excerpt, !excerpt.isEmpty {
@@ -47,7 +48,8 @@ struct DetailsText {
     }
 
     let links: [(String, String?)] = [
-      ("Original", item.originalUrl), ("Web", item.webUrl), ("AMP", item.ampWebUrl), ("CDN AMP", item.cdnAmpWebUrl),
+      ("Original", item.originalUrl), ("Web", item.webUrl), ("AMP", item.ampWebUrl),
+      ("CDN AMP", item.cdnAmpWebUrl),
     ]
     let presentLinks = links.filter { $0.1?.isEmpty == false }
     if !presentLinks.isEmpty { blank() }
@@ -59,7 +61,9 @@ struct DetailsText {
     }
     if let article {
       if let secured = article.secured {
-        add("Secured content: present, \(DateText.grouped(secured.byteCount)) bytes (encrypted, not shown)", .dim)
+        add(
+          "Secured content: present, \(DateText.grouped(secured.byteCount)) bytes (encrypted, not shown)",
+          .dim)
       } else {
         add("Secured content: none", .dim)
       }
@@ -87,7 +91,8 @@ extension Canvas {
   mutating func drawDetails(in rect: Rect) {
     guard !rect.isEmpty else { return }
     // The preview under the list in tabs mode wraps to the same columns as the details tab.
-    let text = DetailsText(state: state, columns: DetailsText.textColumns(in: layout.details.content), now: now)
+    let text = DetailsText(
+      state: state, columns: DetailsText.textColumns(in: layout.details.content), now: now)
     guard !text.lines.isEmpty else {
       drawEmpty([state.catalog.articles.isEmpty ? "" : "Nothing selected"], in: rect)
       return
@@ -97,7 +102,9 @@ extension Canvas {
       let index = offset + screenRow
       guard index < text.lines.count else { break }
       let line = text.lines[index]
-      grid.put(line.text, row: rect.row + screenRow, column: rect.column + 1, maxColumns: rect.columns - 2, style: style(line.role))
+      grid.put(
+        line.text, row: rect.row + screenRow, column: rect.column + 1, maxColumns: rect.columns - 2,
+        style: style(line.role))
     }
     if text.lines.count > rect.rows {
       let more = offset + rect.rows < text.lines.count ? "↓" : "↑"

@@ -135,7 +135,8 @@ public final class ReaderApp {
     case .wheelDown: return repeatMove(.down)
     case .click:
       guard hit.row >= 0 else { return false }
-      let viewport = hit.pane == .articles ? model.articleList : hit.pane == .related ? model.relatedList : nil
+      let viewport =
+        hit.pane == .articles ? model.articleList : hit.pane == .related ? model.relatedList : nil
       guard let viewport, viewport.count > 0 else { return false }
       let target = viewport.offset + hit.row
       guard target < viewport.count else { return false }

@@ -69,7 +69,8 @@ public struct ReaderLayout: Sendable, Hashable {
     statusBar = bottom.row(0)
     messageBar = bottom.row(1)
 
-    let overlayColumns = size.columns >= ReaderLayout.wideColumns ? min(120, size.columns - 8) : size.columns - 2
+    let overlayColumns =
+      size.columns >= ReaderLayout.wideColumns ? min(120, size.columns - 8) : size.columns - 2
     overlay = Rect(
       row: body.row, column: (size.columns - overlayColumns) / 2, columns: overlayColumns, rows: body.rows)
 

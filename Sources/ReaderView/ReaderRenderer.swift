@@ -11,7 +11,9 @@ public enum ReaderRenderer {
   /// status message.
   public static func render(_ state: ReaderModel, theme: Theme, size: Size, now: Double) -> Grid {
     let layout = ReaderLayout(size: size, focus: state.focus)
-    var canvas = Canvas(grid: Grid(size: size, style: theme.style(.normal)), state: state, theme: theme, layout: layout, now: now)
+    var canvas = Canvas(
+      grid: Grid(size: size, style: theme.style(.normal)), state: state, theme: theme, layout: layout,
+      now: now)
     canvas.draw()
     return canvas.grid
   }
@@ -20,7 +22,8 @@ public enum ReaderRenderer {
   public static func detailsLineCount(_ state: ReaderModel, size: Size) -> Int {
     let layout = ReaderLayout(size: size, focus: state.focus)
     guard layout.mode != .tooSmall else { return 0 }
-    return DetailsText(state: state, columns: DetailsText.textColumns(in: layout.details.content), now: 0).lines.count
+    return DetailsText(state: state, columns: DetailsText.textColumns(in: layout.details.content), now: 0)
+      .lines.count
   }
 }
 
@@ -66,12 +69,14 @@ struct Canvas {
   private mutating func drawTooSmall() {
     let minimum = ReaderLayout.minimumSize
     let message = "Terminal too small: need at least \(minimum.columns)x\(minimum.rows)"
-    let lines = TextLayout.wrap(message, columns: grid.size.columns) + ["(now \(grid.size.columns)x\(grid.size.rows))"]
+    let lines =
+      TextLayout.wrap(message, columns: grid.size.columns) + ["(now \(grid.size.columns)x\(grid.size.rows))"]
     let top = max(0, (grid.size.rows - lines.count) / 2)
     for (offset, line) in lines.enumerated() {
       let fitted = TextLayout.fit(line, columns: grid.size.columns)
       let column = max(0, (grid.size.columns - DisplayWidth.columns(of: fitted)) / 2)
-      grid.put(fitted, row: top + offset, column: column, style: style(offset == lines.count - 1 ? .dim : .accent))
+      grid.put(
+        fitted, row: top + offset, column: column, style: style(offset == lines.count - 1 ? .dim : .accent))
     }
   }
 
@@ -87,9 +92,12 @@ struct Canvas {
     }
     if state.isLoading { text += " · loading…" }
     var right = ""
-    if let selected = position.selected { right = "\(DateText.grouped(selected))/\(DateText.grouped(position.visible)) " }
+    if let selected = position.selected {
+      right = "\(DateText.grouped(selected))/\(DateText.grouped(position.visible)) "
+    }
     let rightColumns = right.utf8.count
-    let used = grid.put(text, row: rect.row, column: rect.column + 1, maxColumns: rect.columns - 2, style: style(.header))
+    let used = grid.put(
+      text, row: rect.row, column: rect.column + 1, maxColumns: rect.columns - 2, style: style(.header))
     if rightColumns > 0, used + rightColumns + 3 <= rect.columns {
       grid.put(right, row: rect.row, column: rect.endColumn - rightColumns, style: style(.header))
     }
@@ -98,13 +106,17 @@ struct Canvas {
   /// Wide mode: "▸ Articles ──────" with the focused pane marked and named in the title style.
   private mutating func drawTitle(of pane: Pane) {
     let focused = state.focus == pane && state.overlay == nil
-    drawTitle(layout.frame(of: pane).title, label: (focused ? "▸ " : "  ") + paneTitle(pane) + " ", focused: focused)
+    drawTitle(
+      layout.frame(of: pane).title, label: (focused ? "▸ " : "  ") + paneTitle(pane) + " ", focused: focused)
   }
 
   private mutating func drawTitle(_ rect: Rect, label: String, focused: Bool) {
     guard !rect.isEmpty else { return }
-    grid.put(String(repeating: "─", count: rect.columns), row: rect.row, column: rect.column, style: style(.border))
-    grid.put(label, row: rect.row, column: rect.column, maxColumns: rect.columns, style: style(focused ? .paneTitle : .dim))
+    grid.put(
+      String(repeating: "─", count: rect.columns), row: rect.row, column: rect.column, style: style(.border))
+    grid.put(
+      label, row: rect.row, column: rect.column, maxColumns: rect.columns,
+      style: style(focused ? .paneTitle : .dim))
   }
 
   private func paneTitle(_ pane: Pane) -> String {
@@ -122,13 +134,17 @@ struct Canvas {
   /// Tabs mode: the three panes named on one row, the shown one in the selected style.
   private mutating func drawTabs() {
     let rect = layout.tabBar
-    grid.put(String(repeating: "─", count: rect.columns), row: rect.row, column: rect.column, style: style(.border))
+    grid.put(
+      String(repeating: "─", count: rect.columns), row: rect.row, column: rect.column, style: style(.border))
     for tab in layout.tabs {
       var label = tab.label
-      if tab.pane == .related, !state.relatedItems.isEmpty { label = " Related (\(state.relatedItems.count)) " }
+      if tab.pane == .related, !state.relatedItems.isEmpty {
+        label = " Related (\(state.relatedItems.count)) "
+      }
       let shown = tab.pane == state.focus
       grid.put(
-        label, row: rect.row, column: tab.columns.lowerBound, maxColumns: rect.endColumn - tab.columns.lowerBound,
+        label, row: rect.row, column: tab.columns.lowerBound,
+        maxColumns: rect.endColumn - tab.columns.lowerBound,
         style: style(shown ? .selected : .dim))
     }
   }
@@ -138,7 +154,8 @@ struct Canvas {
     let wrapped = lines.flatMap { TextLayout.wrap($0, columns: max(1, rect.columns - 2)) }
     let top = rect.row + max(0, min(2, (rect.rows - wrapped.count) / 2))
     for (offset, line) in wrapped.enumerated() where offset < rect.rows {
-      grid.put(line, row: top + offset, column: rect.column + 1, maxColumns: rect.columns - 2, style: style(role))
+      grid.put(
+        line, row: top + offset, column: rect.column + 1, maxColumns: rect.columns - 2, style: style(role))
     }
   }
 }

@@ -4,7 +4,8 @@ import Testing
 
 /// Compares a grid with its golden file in `Goldens/`; `NEWSREADER_RECORD_GOLDENS=1` writes the file instead.
 enum GoldenScreen {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+    "Goldens")
 
   static func expect(_ grid: Grid, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let file = directory.appendingPathComponent(name + ".txt")
@@ -17,11 +18,15 @@ enum GoldenScreen {
       return
     }
     guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-      Issue.record("No golden \(name).txt; record it with NEWSREADER_RECORD_GOLDENS=1\n\(actual)", sourceLocation: sourceLocation)
+      Issue.record(
+        "No golden \(name).txt; record it with NEWSREADER_RECORD_GOLDENS=1\n\(actual)",
+        sourceLocation: sourceLocation)
       return
     }
     if actual != expected {
-      Issue.record("Screen differs from \(name).txt\nexpected:\n\(expected)\nactual:\n\(actual)", sourceLocation: sourceLocation)
+      Issue.record(
+        "Screen differs from \(name).txt\nexpected:\n\(expected)\nactual:\n\(actual)",
+        sourceLocation: sourceLocation)
     }
   }
 }

@@ -25,7 +25,8 @@ private final class BrokenScreen: Screen {
 
   static func app(_ screen: HeadlessScreen, log: EffectLog = EffectLog()) -> ReaderApp {
     ReaderApp(
-      screen: screen, model: ReaderModel(catalog: ReaderFixtures.catalog, diagnostics: ReaderFixtures.diagnostics),
+      screen: screen,
+      model: ReaderModel(catalog: ReaderFixtures.catalog, diagnostics: ReaderFixtures.diagnostics),
       theme: .monochrome, now: { ReaderFixtures.now }, maxIdlePolls: 1,
       effects: { effect, _ in
         log.effects.append(effect)
@@ -68,13 +69,18 @@ private final class BrokenScreen: Screen {
   @Test func resizeKeepsTheSelectionAndRelayouts() throws {
     let screen = HeadlessScreen(size: Size(columns: 120, rows: 40))
     screen.enqueue(keys: [.character("j"), .character("j"), .character("j")])
-    screen.enqueue(.resize(Size(columns: 80, rows: 24)), .resize(Size(columns: 30, rows: 8)), .resize(Size(columns: 200, rows: 60)))
+    screen.enqueue(
+      .resize(Size(columns: 80, rows: 24)), .resize(Size(columns: 30, rows: 8)),
+      .resize(Size(columns: 200, rows: 60)))
     let app = Self.app(screen)
     #expect(try app.run() == 0)
     #expect(app.model.selectedArticle?.id == ArticleID("emoji"))
     #expect(app.model.paneHeights == ReaderLayout(size: Size(columns: 200, rows: 60)).paneHeights)
     let sizes = screen.drawnGrids.map(\.size)
-    #expect(sizes.suffix(3) == [Size(columns: 80, rows: 24), Size(columns: 30, rows: 8), Size(columns: 200, rows: 60)])
+    #expect(
+      sizes.suffix(3) == [
+        Size(columns: 80, rows: 24), Size(columns: 30, rows: 8), Size(columns: 200, rows: 60),
+      ])
     #expect(screen.drawnGrids[screen.drawnGrids.count - 2].framedText.contains("Terminal too small"))
     #expect(screen.lastGrid!.framedText.contains("Fans react"))
   }
@@ -126,7 +132,9 @@ private final class BrokenScreen: Screen {
 
   @Test func searchTypedThroughKeysNarrowsTheList() throws {
     let screen = HeadlessScreen(size: Size(columns: 80, rows: 24))
-    screen.enqueue(keys: [.character("/"), .character("c"), .character("a"), .character("f"), .character("e")])
+    screen.enqueue(keys: [
+      .character("/"), .character("c"), .character("a"), .character("f"), .character("e"),
+    ])
     let app = Self.app(screen)
     #expect(try app.run() == 0)
     #expect(app.model.searchMode == .editing)

@@ -9,7 +9,9 @@ enum ReaderFixtures {
   /// 2021-03-14 12:00 UTC.
   static let now: Double = 1_615_723_200
 
-  static func date(_ text: String, _ seconds: Double?) -> NewsDate { NewsDate(text: text, secondsSince1970: seconds) }
+  static func date(_ text: String, _ seconds: Double?) -> NewsDate {
+    NewsDate(text: text, secondsSince1970: seconds)
+  }
 
   static func article(
     _ id: String, title: String, provider: String, domain: String, date: NewsDate?, topics: [String] = [],
@@ -22,7 +24,8 @@ enum ReaderFixtures {
       item: NewsItem(
         title: title, excerpt: excerpt, category: "news", type: "article", publishedDateTime: date,
         originalUrl: url, webUrl: url, quality: 54, heat: -1, published: false,
-        provider: Provider(name: provider, domain: domain), topics: topics, images: images, extraFields: extra),
+        provider: Provider(name: provider, domain: domain), topics: topics, images: images, extraFields: extra
+      ),
       related: related, secured: secured, body: body)
   }
 
@@ -34,7 +37,8 @@ enum ReaderFixtures {
       provider: "Biometric Companies", domain: "biometricupdate.com",
       date: date("2021-03-13T23:10:00Z", 1_615_677_000), topics: ["Computer Vision", "AI"],
       url: "https://www.biometricupdate.com/202103/legal-fight-against-clearview",
-      excerpt: "Demographic groups are joining states and nations in demanding that Clearview AI end its massive "
+      excerpt:
+        "Demographic groups are joining states and nations in demanding that Clearview AI end its massive "
         + "face-scraping biometric service.\n\nA second paragraph follows the first one.",
       related: [
         NewsItem(
@@ -65,31 +69,41 @@ enum ReaderFixtures {
       url: arabicURL, excerpt: "تقرير عن أثر الذكاء الاصطناعي على غرف الأخبار.",
       related: [
         NewsItem(
-          title: "AI in Middle East newsrooms", publishedDateTime: date("2021-03-12T10:00:00Z", 1_615_543_200),
-          webUrl: "https://www.example.org/newsrooms", provider: Provider(name: "Example Org", domain: "example.org"))
+          title: "AI in Middle East newsrooms",
+          publishedDateTime: date("2021-03-12T10:00:00Z", 1_615_543_200),
+          webUrl: "https://www.example.org/newsrooms",
+          provider: Provider(name: "Example Org", domain: "example.org"))
       ]),
     article(
       "emoji", title: "Fans react 👍🏽 as family 👨‍👩‍👧 robots take the stage 🎉", provider: "Robot Weekly",
       domain: "robots.example", date: date("2021-03-11T17:13:00Z", 1_615_482_780), topics: ["Robotics"],
       url: "https://robots.example/fans", excerpt: "Crowds cheered 👍🏽 and waved ❤️ at the family 👨‍👩‍👧 of robots."),
     article(
-      "combining", title: "Cafe\u{301} owners in Zu\u{308}rich debate a nai\u{308}ve tax plan", provider: "Neue Zeitung",
+      "combining", title: "Cafe\u{301} owners in Zu\u{308}rich debate a nai\u{308}ve tax plan",
+      provider: "Neue Zeitung",
       domain: "nz.example", date: date("2021-03-10T22:05:00Z", 1_615_413_900), topics: ["Economy"],
       url: "https://nz.example/cafe"),
     article(
-      "long", title: "An extraordinarily long headline that keeps going well beyond what any reasonable list "
+      "long",
+      title: "An extraordinarily long headline that keeps going well beyond what any reasonable list "
         + "column could ever hope to display in full without truncation", provider: "The Long Read Gazette",
-      domain: "long.example", date: date("2021-03-09T11:00:00Z", 1_615_287_600), url: "https://long.example/read"),
+      domain: "long.example", date: date("2021-03-09T11:00:00Z", 1_615_287_600),
+      url: "https://long.example/read"),
     article(
       "undated", title: "A record without a readable date", provider: "Archive", domain: "archive.example",
       date: date("sometime in March", nil), url: "https://archive.example/undated"),
   ]
 
   static let diagnostics: [Diagnostic] = [
-    Diagnostic(path: "seeds/bad.txt", line: 3, column: 7, severity: .error, message: "expected a mapping, found a sequence"),
-    Diagnostic(path: "seeds/partial.yaml", line: 12, column: 1, severity: .warning, message: "quality is not a number; ignored"),
     Diagnostic(
-      path: "seeds/a/very/deeply/nested/directory/with/a/long/name/record.md", line: 1, column: 1, severity: .warning,
+      path: "seeds/bad.txt", line: 3, column: 7, severity: .error,
+      message: "expected a mapping, found a sequence"),
+    Diagnostic(
+      path: "seeds/partial.yaml", line: 12, column: 1, severity: .warning,
+      message: "quality is not a number; ignored"),
+    Diagnostic(
+      path: "seeds/a/very/deeply/nested/directory/with/a/long/name/record.md", line: 1, column: 1,
+      severity: .warning,
       message: "unknown field kept as text: sponsoredBy"),
   ]
 

@@ -33,16 +33,19 @@ enum GoldenScenario: String, CaseIterable, Sendable {
 
   @Test(arguments: GoldenScenario.allCases, sizes)
   func goldenScreen(_ scenario: GoldenScenario, size: Size) {
-    GoldenScreen.expect(Self.screen(scenario, size: size), named: "\(scenario.rawValue)-\(size.columns)x\(size.rows)")
+    GoldenScreen.expect(
+      Self.screen(scenario, size: size), named: "\(scenario.rawValue)-\(size.columns)x\(size.rows)")
   }
 
   @Test func emojiArticleSelectedAt80x24() {
     let size = Size(columns: 80, rows: 24)
     let state = ReaderFixtures.applying(
-      [.move(.down), .move(.down), .move(.down), .focusNext], to: ReaderFixtures.state(size: size), size: size)
+      [.move(.down), .move(.down), .move(.down), .focusNext], to: ReaderFixtures.state(size: size), size: size
+    )
     #expect(state.selectedArticle?.id == ArticleID("emoji"))
     GoldenScreen.expect(
-      ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now), named: "emoji-details-80x24")
+      ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now),
+      named: "emoji-details-80x24")
   }
 
   @Test func tooSmallTerminalSaysSoAndRecovers() {
@@ -50,7 +53,8 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     let state = ReaderFixtures.state(size: small)
     let grid = ReaderRenderer.render(state, theme: .monochrome, size: small, now: ReaderFixtures.now)
     GoldenScreen.expect(grid, named: "too-small-30x8")
-    #expect(grid.framedText.contains("Terminal too small: need at") && grid.framedText.contains("least 40x10"))
+    #expect(
+      grid.framedText.contains("Terminal too small: need at") && grid.framedText.contains("least 40x10"))
 
     let big = Size(columns: 80, rows: 24)
     var resized = state
@@ -61,7 +65,8 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     #expect(recovered.rowText(0).contains("7 articles"))
   }
 
-  @Test(arguments: GoldenScenario.allCases, sizes + [Size(columns: 200, rows: 60), Size(columns: 41, rows: 10)])
+  @Test(
+    arguments: GoldenScenario.allCases, sizes + [Size(columns: 200, rows: 60), Size(columns: 41, rows: 10)])
   func everyRowCoversExactlyTheGridWidth(_ scenario: GoldenScenario, size: Size) {
     let grid = Self.screen(scenario, size: size)
     for row in 0..<size.rows {
