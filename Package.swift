@@ -49,7 +49,9 @@ let package = Package(
     .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"]),
     .testTarget(name: "ReaderStateTests", dependencies: ["ReaderState", "NewsCore"]),
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
-    .testTarget(name: "ReaderViewTests", dependencies: ["ReaderView", "ReaderState", "ScreenKit", "NewsCore"]),
+    .testTarget(
+      name: "ReaderViewTests", dependencies: ["ReaderView", "ReaderState", "ScreenKit", "NewsCore"],
+      exclude: ["Goldens"]),
     .testTarget(name: "NewsreaderCLITests", dependencies: ["NewsCore"]),
     // The real binary in tmux, and the executable's effects (clipboard programs, browser).
     .testTarget(name: "EndToEndTests", dependencies: ["newsreader"]),

@@ -1,0 +1,176 @@
+import NewsCore
+import ReaderState
+import ScreenKit
+
+extension Canvas {
+  /// An overlay box over the panes: help, the topic picker or the load problems.
+  mutating func drawOverlay(_ overlay: Overlay) {
+    let box = layout.overlay
+    guard box.rows >= 3, box.columns >= 8 else { return }
+    let title: String
+    switch overlay {
+    case .help: title = "Help"
+    case .topicPicker:
+      title = state.activeTopics.count > 1 ? "Topics (articles having any of the checked ones)" : "Topics"
+    case .diagnostics: title = "Load problems (\(DateText.grouped(state.diagnosticCount)))"
+    }
+    drawBox(box, title: title)
+    let content = layout.overlayContent
+    switch overlay {
+    case .help: drawHelp(in: content)
+    case .topicPicker: drawTopicPicker(in: content)
+    case .diagnostics: drawDiagnostics(in: content)
+    }
+  }
+
+  private mutating func drawBox(_ box: Rect, title: String) {
+    grid.fill(box, style: style(.overlay))
+    let border = style(.border)
+    let inner = box.columns - 2
+    grid.put(
+      "┌" + String(repeating: "─", count: inner) + "┐", row: box.row, column: box.column, style: border)
+    for row in (box.row + 1)..<(box.endRow - 1) {
+      grid.put("│", row: row, column: box.column, style: border)
+      grid.put("│", row: row, column: box.endColumn - 1, style: border)
+    }
+    grid.put(
+      "└" + String(repeating: "─", count: inner) + "┘", row: box.endRow - 1, column: box.column, style: border
+    )
+    grid.put(
+      " \(title) ", row: box.row, column: box.column + 2, maxColumns: inner - 2, style: style(.paneTitle))
+    // The keys that work inside the overlay, on the bottom border.
+    var column = box.column + 2
+    let end = box.endColumn - 2
+    for hint in KeyMap.standard.hints(for: state) {
+      let text = " \(hint.keys) \(hint.text) "
+      let columns = DisplayWidth.columns(of: text)
+      guard column + columns <= end else { break }
+      column += grid.put(text, row: box.endRow - 1, column: column, style: style(.dim)) + 1
+    }
+  }
+
+  /// Every key binding from the key map, by context, in one or two columns; scrolled by the overlay's offset.
+  private mutating func drawHelp(in rect: Rect) {
+    let lines = HelpText.lines()
+    let keyColumns = min(16, lines.map { DisplayWidth.columns(of: $0.keys) }.max() ?? 0)
+    let twoColumns = lines.count > rect.rows && rect.columns >= 2 * 48 + 2
+    let columnWidth = twoColumns ? (rect.columns - 2) / 2 : rect.columns
+    let perColumn = rect.rows
+    let offset = min(state.overlayList.offset, max(0, lines.count - perColumn * (twoColumns ? 2 : 1)))
+    let shown = lines.dropFirst(offset)
+    for (position, line) in shown.enumerated() {
+      let columnIndex = position / perColumn
+      guard columnIndex < (twoColumns ? 2 : 1) else { break }
+      let row = rect.row + position % perColumn
+      let left = rect.column + columnIndex * (columnWidth + 2)
+      if line.keys.isEmpty {
+        grid.put(line.help, row: row, column: left, maxColumns: columnWidth, style: style(.accent))
+      } else {
+        grid.put(line.keys, row: row, column: left, maxColumns: keyColumns, style: style(.paneTitle))
+        grid.put(
+          line.help, row: row, column: left + keyColumns + 2, maxColumns: columnWidth - keyColumns - 2,
+          style: style(.overlay))
+      }
+    }
+    let capacity = perColumn * (twoColumns ? 2 : 1)
+    if offset + capacity < lines.count {
+      grid.put("↓", row: rect.endRow - 1, column: rect.endColumn, style: style(.dim))
+    }
+  }
+
+  /// Every topic with its live count, checked when active, numbered when a digit toggles it.
+  private mutating func drawTopicPicker(in rect: Rect) {
+    let topics = state.catalog.topics
+    guard !topics.isEmpty else {
+      drawEmpty(["No article has topics"], in: rect)
+      return
+    }
+    let viewport = state.overlayList
+    let active = Set(state.activeTopics.map(ArticleCatalog.fold))
+    let countColumns = 7
+    for (screenRow, row) in viewport.visibleRows.prefix(rect.rows).enumerated() where row < topics.count {
+      let target = rect.row(screenRow)
+      let selected = row == viewport.selection
+      if selected { grid.fill(target, style: style(.selected)) }
+      func partStyle(_ role: ThemeRole) -> Style { selected ? style(.selected) : style(role) }
+      let topic = topics[row]
+      let isActive = active.contains(ArticleCatalog.fold(topic))
+      let count = row < state.topicCounts.count ? state.topicCounts[row] : state.catalog.topicFrequencies[row]
+      let shortcut = row < 9 && row < state.topicShortcuts.count ? "\(row + 1)" : " "
+      grid.put(isActive ? "[x]" : "[ ]", row: target.row, column: target.column, style: partStyle(.accent))
+      grid.put(shortcut, row: target.row, column: target.column + 4, style: partStyle(.accent))
+      grid.put(
+        topic, row: target.row, column: target.column + 6, maxColumns: target.columns - 6 - countColumns - 1,
+        style: partStyle(isActive ? .topic : .overlay))
+      let countText = DateText.grouped(count)
+      grid.put(
+        countText, row: target.row, column: target.endColumn - countText.utf8.count, style: partStyle(.dim))
+    }
+  }
+
+  /// One line per problem, `path:line:column: severity: message`, the selected one highlighted.
+  private mutating func drawDiagnostics(in rect: Rect) {
+    let diagnostics = state.diagnostics
+    guard !diagnostics.isEmpty else {
+      drawEmpty(["No load problems"], in: rect)
+      return
+    }
+    let viewport = state.overlayList
+    for (screenRow, row) in viewport.visibleRows.prefix(rect.rows).enumerated() where row < diagnostics.count
+    {
+      let target = rect.row(screenRow)
+      let diagnostic = diagnostics[row]
+      let selected = row == viewport.selection
+      if selected { grid.fill(target, style: style(.selected)) }
+      grid.put(
+        diagnostic.description, row: target.row, column: target.column, maxColumns: target.columns,
+        style: style(selected ? .selected : .overlay))
+    }
+  }
+}
+
+/// The help overlay's lines, generated from the key map: a heading per context, then "keys  what they do".
+enum HelpText {
+  struct Line {
+    var keys: String
+    var help: String
+  }
+
+  static func lines(keyMap: KeyMap = .standard) -> [Line] {
+    let all = keyMap.helpLines()
+    let sections: [(String, [KeyContext])] = [
+      ("Reading", [.normal, .focused(.articles), .focused(.related)]),
+      ("Searching", [.searchEditing]),
+      ("Topic picker", [.topicPicker]),
+      ("Help and load problems", [.help, .diagnostics]),
+      ("Anywhere", [.global]),
+    ]
+    // Overlays move like the panes do: say so once instead of repeating every movement key.
+    let movementHelp = Set(all.filter { $0.context == .normal && isMovement($0, in: keyMap) }.map(\.help))
+    var lines: [Line] = []
+    for (heading, contexts) in sections {
+      let section = all.filter { line in
+        contexts.contains(line.context)
+          && !(line.context != .normal && line.context != .searchEditing && movementHelp.contains(line.help))
+      }
+      guard !section.isEmpty else { continue }
+      if !lines.isEmpty { lines.append(Line(keys: "", help: "")) }
+      lines.append(
+        Line(keys: "", help: heading + (contexts.first == .topicPicker ? " (moves as in lists)" : "")))
+      for line in section { lines.append(Line(keys: compactKeys(line.keys), help: line.help)) }
+    }
+    return lines
+  }
+
+  private static func isMovement(_ line: HelpLine, in keyMap: KeyMap) -> Bool {
+    keyMap.bindings.contains { binding in
+      binding.context == line.context && binding.help == line.help
+        && { if case .move = binding.action { return true } else { return false } }()
+    }
+  }
+
+  /// "1, 2, 3, 4, 5, 6, 7, 8, 9" reads better as "1–9".
+  private static func compactKeys(_ keys: String) -> String {
+    keys == "1, 2, 3, 4, 5, 6, 7, 8, 9" ? "1–9" : keys
+  }
+}

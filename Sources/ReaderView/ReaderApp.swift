@@ -1,0 +1,162 @@
+import ReaderState
+import ScreenKit
+
+/// Performs the effects the state asks for outside the terminal; returns actions to apply next (for example
+/// `.loaded(…)` after a reload), usually none.
+///
+/// Who does what: for `.copyToClipboard` the run loop has already written the text to the terminal's
+/// clipboard (OSC 52, `Screen.writeClipboard`) before calling the handler, which only adds an external
+/// clipboard program when there is one. `.openURL` and `.reload` are the handler's alone. `.quit` and
+/// `.redraw` never reach it.
+public typealias EffectHandler = (_ effect: Effect, _ state: ReaderModel) -> [Action]
+
+/// The interactive reader over any `Screen`: draws the state, reads events, maps keys through the key map,
+/// applies actions and hands effects to the program.
+public final class ReaderApp {
+  public private(set) var model: ReaderModel
+  public let screen: Screen
+  public let theme: Theme
+  public let keyMap: KeyMap
+  private let now: () -> Double
+  private let performEffect: EffectHandler
+  private let pollTimeout: Duration
+  private let maxIdlePolls: Int?
+  /// Rows the mouse wheel moves per notch.
+  private let wheelStep = 3
+
+  /// - Parameters:
+  ///   - now: the clock, seconds since 1970 (tests pass a fixed one).
+  ///   - pollTimeout: how long to wait for an event before a `.tick` (so status messages expire).
+  ///   - maxIdlePolls: stop with status 0 after this many polls in a row without an event; nil (the
+  ///     default) waits forever. Scripted screens use it so a test cannot hang.
+  ///   - effects: performs clipboard programs, the browser and reloads.
+  public init(
+    screen: Screen, model: ReaderModel, theme: Theme, keyMap: KeyMap = .standard, now: @escaping () -> Double,
+    pollTimeout: Duration = .milliseconds(100), maxIdlePolls: Int? = nil, effects: @escaping EffectHandler
+  ) {
+    self.screen = screen
+    self.model = model
+    self.theme = theme
+    self.keyMap = keyMap
+    self.now = now
+    self.pollTimeout = pollTimeout
+    self.maxIdlePolls = maxIdlePolls
+    self.performEffect = effects
+  }
+
+  /// Runs until quit or an interrupt and returns the exit status: 0 on quit, 128 + signal on an interrupt.
+  /// The screen is ended on every way out; a screen that cannot begin throws its error.
+  public func run() throws -> Int32 {
+    defer { screen.end() }
+    try screen.begin()
+    resize(to: screen.size)
+    draw()
+    var idlePolls = 0
+    while true {
+      guard let event = screen.nextEvent(timeout: pollTimeout) else {
+        idlePolls += 1
+        if let maxIdlePolls, idlePolls >= maxIdlePolls { return 0 }
+        let hadStatus = model.status != nil
+        model.apply(.tick, now: now())
+        if hadStatus && model.status == nil { draw() }
+        continue
+      }
+      idlePolls = 0
+      switch event {
+      case .key(let key):
+        if let action = keyMap.action(for: key, in: model), perform(action) { return 0 }
+      case .mouse(let mouse):
+        if handle(mouse) { return 0 }
+      case .resize(let size):
+        resize(to: size)
+      case .interrupt(let signal):
+        return Event.exitStatus(forSignal: signal)
+      }
+      draw()
+    }
+  }
+
+  /// Applies `action` and carries out its effects; true when the reader must quit.
+  @discardableResult
+  public func perform(_ action: Action) -> Bool {
+    var pending = [action]
+    while !pending.isEmpty {
+      let next = pending.removeFirst()
+      for effect in model.apply(next, now: now()) {
+        switch effect {
+        case .quit:
+          return true
+        case .redraw:
+          break  // every event is followed by a full frame
+        case .copyToClipboard(let text, _):
+          screen.writeClipboard(text)
+          pending += performEffect(effect, model)
+        case .openURL, .reload:
+          pending += performEffect(effect, model)
+        }
+      }
+    }
+    syncDetailsLineCount()
+    return false
+  }
+
+  /// Renders the state and shows it.
+  public func draw() {
+    screen.draw(ReaderRenderer.render(model, theme: theme, size: screen.size, now: now()))
+  }
+
+  private func resize(to size: Size) {
+    model.apply(.resize(TerminalSize(columns: size.columns, rows: size.rows)), now: now())
+    model.apply(.setPaneHeights(ReaderLayout(size: size, focus: model.focus).paneHeights), now: now())
+    syncDetailsLineCount()
+  }
+
+  /// Tells the state how many lines the details text wraps to, so its scrolling stops at the end.
+  private func syncDetailsLineCount() {
+    let lines = ReaderRenderer.detailsLineCount(model, size: screen.size)
+    if lines != model.details.count { model.apply(.setDetailsLineCount(lines), now: now()) }
+  }
+
+  /// A click focuses the pane under it (and selects the row clicked in a list); the wheel focuses the pane
+  /// under the pointer and moves through it. While an overlay is open the wheel moves its list.
+  private func handle(_ mouse: MouseEvent) -> Bool {
+    if model.overlay != nil {
+      switch mouse.kind {
+      case .wheelUp: return repeatMove(.up)
+      case .wheelDown: return repeatMove(.down)
+      case .click: return false
+      }
+    }
+    let layout = ReaderLayout(size: screen.size, focus: model.focus)
+    guard let hit = layout.pane(atRow: mouse.row, column: mouse.column) else { return false }
+    if focus(hit.pane) { return true }
+    switch mouse.kind {
+    case .wheelUp: return repeatMove(.up)
+    case .wheelDown: return repeatMove(.down)
+    case .click:
+      guard hit.row >= 0 else { return false }
+      let viewport =
+        hit.pane == .articles ? model.articleList : hit.pane == .related ? model.relatedList : nil
+      guard let viewport, viewport.count > 0 else { return false }
+      let target = viewport.offset + hit.row
+      guard target < viewport.count else { return false }
+      // No "select row" action exists, so step there: at most a screenful of moves.
+      let steps = target - viewport.selection
+      for _ in 0..<abs(steps) where perform(.move(steps > 0 ? .down : .up)) { return true }
+      return false
+    }
+  }
+
+  private func repeatMove(_ movement: Movement) -> Bool {
+    for _ in 0..<wheelStep where perform(.move(movement)) { return true }
+    return false
+  }
+
+  /// Moves the focus to `pane` with the focus actions (a pane without related items may refuse it).
+  private func focus(_ pane: Pane) -> Bool {
+    for _ in 0..<Pane.allCases.count where model.focus != pane {
+      if perform(.focusNext) { return true }
+    }
+    return false
+  }
+}

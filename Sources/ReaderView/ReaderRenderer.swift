@@ -1,0 +1,161 @@
+import ReaderState
+import ScreenKit
+
+/// Draws the reader: a pure function from (state, theme, size, now) to a grid of cells.
+///
+/// Rendering never changes the state and keeps nothing between frames; it reads only the rows on screen,
+/// so a frame costs the same for ten articles or a hundred thousand. All text goes through `Grid.put`,
+/// which fits it by columns at grapheme boundaries and drops control characters.
+public enum ReaderRenderer {
+  /// The whole screen for `state` at `size`; `now` (seconds since 1970) dates articles and expires the
+  /// status message.
+  public static func render(_ state: ReaderModel, theme: Theme, size: Size, now: Double) -> Grid {
+    let layout = ReaderLayout(size: size, focus: state.focus)
+    var canvas = Canvas(
+      grid: Grid(size: size, style: theme.style(.normal)), state: state, theme: theme, layout: layout,
+      now: now)
+    canvas.draw()
+    return canvas.grid
+  }
+
+  /// Lines the details pane's text wraps to at `size`, for `.setDetailsLineCount`.
+  public static func detailsLineCount(_ state: ReaderModel, size: Size) -> Int {
+    let layout = ReaderLayout(size: size, focus: state.focus)
+    guard layout.mode != .tooSmall else { return 0 }
+    return DetailsText(state: state, columns: DetailsText.textColumns(in: layout.details.content), now: 0)
+      .lines.count
+  }
+}
+
+/// One frame being drawn: the grid and everything the pane renderers read.
+struct Canvas {
+  var grid: Grid
+  let state: ReaderModel
+  let theme: Theme
+  let layout: ReaderLayout
+  let now: Double
+
+  mutating func draw() {
+    guard layout.mode != .tooSmall else {
+      drawTooSmall()
+      return
+    }
+    drawHeader()
+    switch layout.mode {
+    case .wide:
+      for row in 0..<layout.separator.rows {
+        grid.put("│", row: layout.separator.row + row, column: layout.separator.column, style: style(.border))
+      }
+      for pane in Pane.allCases { drawTitle(of: pane) }
+    case .tabs:
+      drawTabs()
+    case .tooSmall:
+      break
+    }
+    if layout.shows(.articles) { drawArticles() }
+    if layout.shows(.details) { drawDetails(in: layout.details.content) }
+    if layout.mode == .tabs, state.focus == .articles, !layout.preview.content.isEmpty {
+      drawTitle(layout.preview.title, label: "  " + paneTitle(.details) + " ", focused: false)
+      drawDetails(in: layout.preview.content)
+    }
+    if layout.shows(.related) { drawRelated() }
+    drawStatusBar()
+    drawMessageBar()
+    if let overlay = state.overlay { drawOverlay(overlay) }
+  }
+
+  func style(_ role: ThemeRole) -> Style { theme.style(role) }
+
+  private mutating func drawTooSmall() {
+    let minimum = ReaderLayout.minimumSize
+    let message = "Terminal too small: need at least \(minimum.columns)x\(minimum.rows)"
+    let lines =
+      TextLayout.wrap(message, columns: grid.size.columns) + ["(now \(grid.size.columns)x\(grid.size.rows))"]
+    let top = max(0, (grid.size.rows - lines.count) / 2)
+    for (offset, line) in lines.enumerated() {
+      let fitted = TextLayout.fit(line, columns: grid.size.columns)
+      let column = max(0, (grid.size.columns - DisplayWidth.columns(of: fitted)) / 2)
+      grid.put(
+        fitted, row: top + offset, column: column, style: style(offset == lines.count - 1 ? .dim : .accent))
+    }
+  }
+
+  private mutating func drawHeader() {
+    let rect = layout.header
+    grid.fill(rect, style: style(.header))
+    let position = state.listPosition
+    var text = "newsreader  \(DateText.grouped(position.total)) article\(position.total == 1 ? "" : "s")"
+    text += " · \(DateText.grouped(position.visible)) shown"
+    if state.diagnosticCount > 0 {
+      let count = state.diagnosticCount
+      text += " · \(DateText.grouped(count)) load problem\(count == 1 ? "" : "s") (!)"
+    }
+    if state.isLoading { text += " · loading…" }
+    var right = ""
+    if let selected = position.selected {
+      right = "\(DateText.grouped(selected))/\(DateText.grouped(position.visible)) "
+    }
+    let rightColumns = right.utf8.count
+    let used = grid.put(
+      text, row: rect.row, column: rect.column + 1, maxColumns: rect.columns - 2, style: style(.header))
+    if rightColumns > 0, used + rightColumns + 3 <= rect.columns {
+      grid.put(right, row: rect.row, column: rect.endColumn - rightColumns, style: style(.header))
+    }
+  }
+
+  /// Wide mode: "▸ Articles ──────" with the focused pane marked and named in the title style.
+  private mutating func drawTitle(of pane: Pane) {
+    let focused = state.focus == pane && state.overlay == nil
+    drawTitle(
+      layout.frame(of: pane).title, label: (focused ? "▸ " : "  ") + paneTitle(pane) + " ", focused: focused)
+  }
+
+  private mutating func drawTitle(_ rect: Rect, label: String, focused: Bool) {
+    guard !rect.isEmpty else { return }
+    grid.put(
+      String(repeating: "─", count: rect.columns), row: rect.row, column: rect.column, style: style(.border))
+    grid.put(
+      label, row: rect.row, column: rect.column, maxColumns: rect.columns,
+      style: style(focused ? .paneTitle : .dim))
+  }
+
+  private func paneTitle(_ pane: Pane) -> String {
+    switch pane {
+    case .articles:
+      return "Articles"
+    case .details:
+      return state.detailsShowsRelated && state.selectedRelated != nil ? "Details of related item" : "Details"
+    case .related:
+      let count = state.relatedItems.count
+      return count == 0 ? "Related coverage" : "Related coverage (\(count))"
+    }
+  }
+
+  /// Tabs mode: the three panes named on one row, the shown one in the selected style.
+  private mutating func drawTabs() {
+    let rect = layout.tabBar
+    grid.put(
+      String(repeating: "─", count: rect.columns), row: rect.row, column: rect.column, style: style(.border))
+    for tab in layout.tabs {
+      var label = tab.label
+      if tab.pane == .related, !state.relatedItems.isEmpty {
+        label = " Related (\(state.relatedItems.count)) "
+      }
+      let shown = tab.pane == state.focus
+      grid.put(
+        label, row: rect.row, column: tab.columns.lowerBound,
+        maxColumns: rect.endColumn - tab.columns.lowerBound,
+        style: style(shown ? .selected : .dim))
+    }
+  }
+
+  /// Fills `rect` with a short centered message, word-wrapped, for an empty pane.
+  mutating func drawEmpty(_ lines: [String], in rect: Rect, role: ThemeRole = .dim) {
+    let wrapped = lines.flatMap { TextLayout.wrap($0, columns: max(1, rect.columns - 2)) }
+    let top = rect.row + max(0, min(2, (rect.rows - wrapped.count) / 2))
+    for (offset, line) in wrapped.enumerated() where offset < rect.rows {
+      grid.put(
+        line, row: top + offset, column: rect.column + 1, maxColumns: rect.columns - 2, style: style(role))
+    }
+  }
+}
