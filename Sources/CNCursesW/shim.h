@@ -14,6 +14,7 @@
 #include <ncursesw/term.h>
 #include <errno.h>
 #include <signal.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,6 +151,15 @@ static inline void nr_trap_signals(void) {
   for (int index = 0; index < 3; index++) {
     sigaction(nr_trapped_signal(index), &action, &nr_previous_actions()[index]);
   }
+  /* A parent may have started us with these blocked (a thread pool's worker passes on its mask through
+     exec): unblock them, or Ctrl-C and resizing would silently do nothing. */
+  sigset_t wanted;
+  sigemptyset(&wanted);
+  sigaddset(&wanted, SIGINT);
+  sigaddset(&wanted, SIGTERM);
+  sigaddset(&wanted, SIGHUP);
+  sigaddset(&wanted, SIGWINCH);
+  pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 static inline void nr_release_signals(void) {

@@ -8,6 +8,10 @@ public enum Action: Sendable, Equatable {
   case focusNext, focusPrevious
   /// Towards the article list, or away from it, without wrapping.
   case focusLeft, focusRight
+  /// Focuses one pane directly (a mouse click).
+  case focus(Pane)
+  /// Focuses a list and selects its row `row` (a mouse click on that row); out-of-range rows are ignored.
+  case select(Pane, row: Int)
   /// Enter: on an article, focus its related coverage; on a related item that is also an article, jump to it.
   case activate
 
@@ -41,16 +45,22 @@ public enum Action: Sendable, Equatable {
 
   /// Asks the program to load the records again.
   case reload
+  /// How far a load has got: record files read of those found.
+  case loadProgress(filesRead: Int, filesTotal: Int)
   /// New records arrived (from a reload or the first load); filters and the selection are kept.
   case loaded(ArticleCatalog, [Diagnostic])
 
   /// The terminal changed size; pane heights take the standard split until the view sets them.
   case resize(TerminalSize)
   case setPaneHeights(PaneHeights)
+  /// The open overlay's content has this many rows (the help text's length is the view's to know).
+  case setOverlayRowCount(Int)
   /// The details text of the current item wraps to this many lines (reported by the view).
   case setDetailsLineCount(Int)
   /// Time passed: expires the status message.
   case tick
+  /// Shows a transient message, for example how a copy went once the clipboard program has finished.
+  case showStatus(String, isError: Bool)
 
   case redraw
   /// Closes an open overlay, or quits when none is open.

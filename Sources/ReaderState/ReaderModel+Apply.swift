@@ -14,6 +14,8 @@ extension ReaderModel {
     case .focusPrevious: setFocus(Pane.allCases[(focus.order + 2) % 3])
     case .focusLeft: setFocus(Pane.allCases[max(0, focus.order - 1)])
     case .focusRight: setFocus(Pane.allCases[min(2, focus.order + 1)])
+    case .focus(let pane): setFocus(pane)
+    case .select(let pane, let row): select(row, in: pane)
     case .activate: activate(now: now)
 
     case .startSearch:
@@ -103,6 +105,8 @@ extension ReaderModel {
       overlayList = ListViewport(height: paneHeights.overlay)
       topicCounts = []
 
+    case .loadProgress(let read, let total):
+      loadProgress = LoadProgress(filesRead: read, filesTotal: total)
     case .reload:
       isLoading = true
       return [.reload]
@@ -112,6 +116,7 @@ extension ReaderModel {
       catalog = newCatalog
       diagnostics = newDiagnostics
       isLoading = false
+      loadProgress = nil
       topicShortcuts = Array(catalog.topics.prefix(9))
       searchSnapshot = nil
       searchSteps = []
@@ -134,7 +139,11 @@ extension ReaderModel {
       setPaneHeights(PaneHeights.standard(for: newSize))
     case .setPaneHeights(let heights): setPaneHeights(heights)
     case .setDetailsLineCount(let lines): details.setCount(lines)
+    case .setOverlayRowCount(let rows):
+      guard overlay != nil else { break }
+      overlayList.setCount(rows)
     case .tick: break
+    case .showStatus(let text, let isError): setStatus(text, isError: isError, now: now)
 
     case .redraw: return [.redraw]
     case .quit:

@@ -2,6 +2,10 @@ import NewsCore
 
 extension ReaderModel {
   mutating func move(_ movement: Movement) {
+    if overlay == .help {
+      overlayList.scroll(movement)  // help has no selection: its keys page through the text
+      return
+    }
     if overlay != nil {
       overlayList.move(movement)
       return
@@ -16,6 +20,23 @@ extension ReaderModel {
       details = ListViewport(height: paneHeights.details)
     case .details:
       details.scroll(movement)
+    }
+  }
+
+  /// Focuses `pane` and selects `row` in it; the details pane has no rows, so it is only focused.
+  mutating func select(_ row: Int, in pane: Pane) {
+    setFocus(pane)
+    switch pane {
+    case .articles:
+      guard row >= 0, row < articleList.count, row != articleList.selection else { break }
+      articleList.select(row)
+      resetRelated()
+    case .related:
+      guard row >= 0, row < relatedList.count else { break }
+      relatedList.select(row)
+      details = ListViewport(height: paneHeights.details)
+    case .details:
+      break
     }
   }
 

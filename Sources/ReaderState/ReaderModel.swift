@@ -37,8 +37,10 @@ public struct ReaderModel: Sendable, Equatable {
   public var status: StatusMessage?
   public var size: TerminalSize
   public var paneHeights: PaneHeights
-  /// True between asking for a reload and receiving its records.
+  /// True between asking for a (re)load and receiving its records.
   public var isLoading: Bool
+  /// How far the load in progress has got, when the loader has said.
+  public var loadProgress: LoadProgress?
 
   /// A reader over `catalog` with `filter` applied (for command-line category or provider), sized for `size`.
   public init(
@@ -69,6 +71,7 @@ public struct ReaderModel: Sendable, Equatable {
     self.topicCounts = []
     self.status = nil
     self.isLoading = false
+    self.loadProgress = nil
     resetRelated()
   }
 }
@@ -162,5 +165,16 @@ public struct PaneHeights: Sendable, Hashable {
     return PaneHeights(
       articles: max(1, body - 2), related: related, details: max(1, body - related - 4),
       overlay: max(1, body - 4))
+  }
+}
+
+/// Record files read so far out of those found, for the progress shown while loading.
+public struct LoadProgress: Sendable, Hashable {
+  public var filesRead: Int
+  public var filesTotal: Int
+
+  public init(filesRead: Int, filesTotal: Int) {
+    self.filesRead = filesRead
+    self.filesTotal = filesTotal
   }
 }

@@ -83,7 +83,7 @@ extension Canvas {
   /// What the article list says when nothing is listed, with the keys that get articles back.
   private var emptyListMessage: [String] {
     if state.catalog.articles.isEmpty {
-      if state.isLoading { return ["Loading…"] }
+      if state.isLoading { return ["Loading records…", ReaderRenderer.loadingText(state)] }
       let problems = state.diagnosticCount
       return problems > 0
         ? ["No articles loaded", "! shows \(problems) load problem\(problems == 1 ? "" : "s")"]

@@ -1,3 +1,4 @@
+import Synchronization
 import ReaderState
 import ScreenKit
 
@@ -17,6 +18,8 @@ public final class ReaderApp {
   public let screen: Screen
   public let theme: Theme
   public let keyMap: KeyMap
+  /// Actions from other threads (load progress, loaded records, clipboard results), applied in the loop.
+  public let inbox: ActionInbox
   private let now: () -> Double
   private let performEffect: EffectHandler
   private let pollTimeout: Duration
@@ -29,11 +32,14 @@ public final class ReaderApp {
   ///   - pollTimeout: how long to wait for an event before a `.tick` (so status messages expire).
   ///   - maxIdlePolls: stop with status 0 after this many polls in a row without an event; nil (the
   ///     default) waits forever. Scripted screens use it so a test cannot hang.
+  ///   - inbox: where other threads post actions (a load finishing, a clipboard program's result).
   ///   - effects: performs clipboard programs, the browser and reloads.
   public init(
     screen: Screen, model: ReaderModel, theme: Theme, keyMap: KeyMap = .standard, now: @escaping () -> Double,
-    pollTimeout: Duration = .milliseconds(100), maxIdlePolls: Int? = nil, effects: @escaping EffectHandler
+    pollTimeout: Duration = .milliseconds(100), maxIdlePolls: Int? = nil, inbox: ActionInbox = ActionInbox(),
+    effects: @escaping EffectHandler
   ) {
+    self.inbox = inbox
     self.screen = screen
     self.model = model
     self.theme = theme
@@ -53,6 +59,11 @@ public final class ReaderApp {
     draw()
     var idlePolls = 0
     while true {
+      let posted = inbox.drain()
+      if !posted.isEmpty {
+        for action in posted where perform(action) { return 0 }
+        draw()
+      }
       guard let event = screen.nextEvent(timeout: pollTimeout) else {
         idlePolls += 1
         if let maxIdlePolls, idlePolls >= maxIdlePolls { return 0 }
@@ -97,6 +108,7 @@ public final class ReaderApp {
       }
     }
     syncDetailsLineCount()
+    syncHelpRowCount()
     return false
   }
 
@@ -109,6 +121,13 @@ public final class ReaderApp {
     model.apply(.resize(TerminalSize(columns: size.columns, rows: size.rows)), now: now())
     model.apply(.setPaneHeights(ReaderLayout(size: size, focus: model.focus).paneHeights), now: now())
     syncDetailsLineCount()
+  }
+
+  /// Tells the state how long the help text is, so it scrolls to its end and no further.
+  private func syncHelpRowCount() {
+    guard model.overlay == .help else { return }
+    let rows = HelpText.lines(keyMap: keyMap).count
+    if rows != model.overlayList.count { model.apply(.setOverlayRowCount(rows), now: now()) }
   }
 
   /// Tells the state how many lines the details text wraps to, so its scrolling stops at the end.
@@ -129,21 +148,15 @@ public final class ReaderApp {
     }
     let layout = ReaderLayout(size: screen.size, focus: model.focus)
     guard let hit = layout.pane(atRow: mouse.row, column: mouse.column) else { return false }
-    if focus(hit.pane) { return true }
     switch mouse.kind {
-    case .wheelUp: return repeatMove(.up)
-    case .wheelDown: return repeatMove(.down)
+    case .wheelUp:
+      return perform(.focus(hit.pane)) || repeatMove(.up)
+    case .wheelDown:
+      return perform(.focus(hit.pane)) || repeatMove(.down)
     case .click:
-      guard hit.row >= 0 else { return false }
-      let viewport =
-        hit.pane == .articles ? model.articleList : hit.pane == .related ? model.relatedList : nil
-      guard let viewport, viewport.count > 0 else { return false }
-      let target = viewport.offset + hit.row
-      guard target < viewport.count else { return false }
-      // No "select row" action exists, so step there: at most a screenful of moves.
-      let steps = target - viewport.selection
-      for _ in 0..<abs(steps) where perform(.move(steps > 0 ? .down : .up)) { return true }
-      return false
+      guard hit.row >= 0, hit.pane != .details else { return perform(.focus(hit.pane)) }
+      let viewport = hit.pane == .articles ? model.articleList : model.relatedList
+      return perform(.select(hit.pane, row: viewport.offset + hit.row))
     }
   }
 
@@ -151,12 +164,24 @@ public final class ReaderApp {
     for _ in 0..<wheelStep where perform(.move(movement)) { return true }
     return false
   }
+}
 
-  /// Moves the focus to `pane` with the focus actions (a pane without related items may refuse it).
-  private func focus(_ pane: Pane) -> Bool {
-    for _ in 0..<Pane.allCases.count where model.focus != pane {
-      if perform(.focusNext) { return true }
+/// A thread-safe queue of actions that the run loop applies between events.
+public final class ActionInbox: Sendable {
+  private let pending = Mutex<[Action]>([])
+
+  public init() {}
+
+  /// Queues `action`; the run loop picks it up within one poll timeout.
+  public func post(_ action: Action) {
+    pending.withLock { $0.append(action) }
+  }
+
+  /// Everything queued so far, oldest first, leaving the queue empty.
+  func drain() -> [Action] {
+    pending.withLock { queue in
+      defer { queue = [] }
+      return queue
     }
-    return false
   }
 }

@@ -19,6 +19,12 @@ public enum ReaderRenderer {
   }
 
   /// Lines the details pane's text wraps to at `size`, for `.setDetailsLineCount`.
+  /// "loading…", with the files read so far once the loader has reported them.
+  static func loadingText(_ state: ReaderModel) -> String {
+    guard let progress = state.loadProgress, progress.filesTotal > 0 else { return "loading…" }
+    return "loading \(DateText.grouped(progress.filesRead))/\(DateText.grouped(progress.filesTotal)) files…"
+  }
+
   public static func detailsLineCount(_ state: ReaderModel, size: Size) -> Int {
     let layout = ReaderLayout(size: size, focus: state.focus)
     guard layout.mode != .tooSmall else { return 0 }
@@ -90,7 +96,7 @@ struct Canvas {
       let count = state.diagnosticCount
       text += " · \(DateText.grouped(count)) load problem\(count == 1 ? "" : "s") (!)"
     }
-    if state.isLoading { text += " · loading…" }
+    if state.isLoading { text += " · " + ReaderRenderer.loadingText(state) }
     var right = ""
     if let selected = position.selected {
       right = "\(DateText.grouped(selected))/\(DateText.grouped(position.visible)) "

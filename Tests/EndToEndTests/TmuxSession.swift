@@ -30,10 +30,12 @@ final class TmuxSession {
     var exports = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=screen-256color"]
     exports += environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     let program = command.map(TmuxSession.shellQuoted).joined(separator: " ")
-    // The pane records the exit status itself: tmux 3.3a does not always reap the pane process.
+    let status = TmuxSession.shellQuoted(statusPath)
+    // The pane records the terminal modes before and after, and the exit status itself: tmux 3.3a
+    // does not always reap the pane process.
     let paneCommand =
-      "env -u TMUX \(exports.map(TmuxSession.shellQuoted).joined(separator: " ")) \(program); "
-      + "echo $? > \(TmuxSession.shellQuoted(statusPath)); sleep 60"
+      "stty -g > \(status).before; env -u TMUX \(exports.map(TmuxSession.shellQuoted).joined(separator: " ")) "
+      + "\(program); code=$?; stty -g > \(status).after; echo $code > \(status); sleep 60"
     try run([
       "-f", "/dev/null", "new-session", "-d", "-x", String(columns), "-y", String(rows), paneCommand,
       ";", "set-option", "-g", "set-clipboard", "on",
@@ -51,6 +53,16 @@ final class TmuxSession {
     _ = try? run(["kill-server"])
     unlink(socketPath)
     unlink(statusPath)
+    unlink(statusPath + ".before")
+    unlink(statusPath + ".after")
+  }
+
+  /// Whether the terminal modes after the program are those from before it (echo, canonical input…).
+  func terminalModesRestored() -> Bool {
+    guard let before = try? String(contentsOfFile: statusPath + ".before", encoding: .utf8),
+      let after = try? String(contentsOfFile: statusPath + ".after", encoding: .utf8)
+    else { return false }
+    return !before.isEmpty && before == after
   }
 
   /// Sends tmux key names (`"j"`, `"Enter"`, `"C-c"`, `"Escape"`) one after another.
@@ -141,6 +153,20 @@ final class TmuxSession {
     posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
 
+    // Test threads run with most signals blocked, and a blocked mask survives exec: give tmux (and so the
+    // program in its pane) a clean mask and default handlers, as a shell would.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var emptyMask = sigset_t()
+    sigemptyset(&emptyMask)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGPIPE, SIGQUIT] { sigaddset(&defaults, signal) }
+    posix_spawnattr_setsigmask(&attributes, &emptyMask)
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
     var environment = ProcessInfo.processInfo.environment
     environment["TMUX"] = nil
     environment["LANG"] = "C.UTF-8"
@@ -153,7 +179,7 @@ final class TmuxSession {
       cArgs.forEach { free($0) }
       cEnv.forEach { free($0) }
     }
-    let spawned = posix_spawn(&pid, tmux, &actions, nil, cArgs, cEnv)
+    let spawned = posix_spawn(&pid, tmux, &actions, &attributes, cArgs, cEnv)
     guard spawned == 0 else { throw TmuxFailure(description: "cannot start tmux at \(tmux): errno \(spawned)") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

@@ -134,10 +134,15 @@ import Testing
     #expect(json.stdout == "[{\"topic\":\"AI\",\"count\":1},{\"topic\":\"Computer Vision\",\"count\":1}]\n")
   }
 
-  @Test func defaultCommandSummarizesTheLoad() throws {
+  @Test func defaultCommandWithoutATerminalSuggestsList() throws {
+    // Standard input is /dev/null and output a pipe here: the reader must not start curses.
     let output = try CommandRunner.run([fixtures + "/good"])
-    #expect(output.status == 0)
-    #expect(output.stdout == "7 records from 5 files, 0 errors, 0 warnings\n")
+    #expect(output.status == 2)
+    #expect(output.stdout.isEmpty)
+    #expect(
+      output.stderr
+        == "newsreader: no usable terminal: standard input is not a terminal; try `newsreader list \(fixtures)/good` to print the articles instead\n"
+    )
     #expect(try CommandRunner.run(["--version"]).stdout == "0.1.0\n")
   }
 }
