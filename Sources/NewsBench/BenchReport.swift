@@ -27,9 +27,19 @@ struct BenchReport: Codable {
   var rows: [BenchRow]
   var problems: [String]
 
-  /// Rows grouped by measure (in the order measures first appear), smaller corpora first within a measure.
+  /// The table's order: issue 5's list, load figures first, the screen last.
+  static let measureOrder = [
+    "floor_seconds", "load_one_thread_seconds", "load_all_cores_seconds", "peer_pyyaml_csafeloader_seconds",
+    "catalog_build_seconds", "search_keystroke_p50_ms", "search_keystroke_p95_ms", "topic_toggle_p50_ms",
+    "topic_toggle_p95_ms", "frame_render_200x60_ms", "frame_render_80x24_ms", "peak_resident_mib",
+    "bytes_per_record", "first_screen_ms",
+  ]
+
+  /// Rows grouped by measure (known measures in `measureOrder`, others after them in the order they appear),
+  /// smaller corpora first within a measure.
   static func grouped(_ rows: [BenchRow]) -> [BenchRow] {
     var order: [String: Int] = [:]
+    for key in measureOrder { order[key] = order.count }
     for row in rows where order[row.key] == nil { order[row.key] = order.count }
     return rows.enumerated().sorted { a, b in
       let (keyA, keyB) = (order[a.element.key]!, order[b.element.key]!)
