@@ -12,7 +12,8 @@ struct BenchReport: Codable {
     static func current() -> Machine {
       let info = ProcessInfo.processInfo
       let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-      let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+      let model =
+        cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
         .flatMap { $0.split(separator: ":", maxSplits: 1).last }
         .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
       return Machine(
@@ -71,7 +72,8 @@ struct BenchReport: Codable {
     for row in cells {
       var line = ""
       for (column, cell) in row.enumerated() {
-        let padded = column < widths.count ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0) : cell
+        let padded =
+          column < widths.count ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0) : cell
         line += (column == 0 ? "" : "  ") + padded
       }
       lines.append(line.trimmingCharacters(in: .whitespaces))

@@ -32,8 +32,10 @@ struct BenchRow: Codable, Sendable {
   }
 
   /// A row that states plainly why there is no figure, rather than inventing one.
-  static func notMeasured(key: String, label: String, records: Int, unit: String, reason: String) -> BenchRow {
-    BenchRow(key: key, label: label, records: records, value: nil, unit: unit, note: "not measured: \(reason)")
+  static func notMeasured(key: String, label: String, records: Int, unit: String, reason: String) -> BenchRow
+  {
+    BenchRow(
+      key: key, label: label, records: records, value: nil, unit: unit, note: "not measured: \(reason)")
   }
 }
 

@@ -37,7 +37,8 @@ struct Benchmark {
         measureMemory(directory: corpus.directory, files: files)
       }
       rows.append(
-        measureFirstScreen(corpus: corpus.directory, records: files.paths.count, repetitions: options.repetitions))
+        measureFirstScreen(
+          corpus: corpus.directory, records: files.paths.count, repetitions: options.repetitions))
     }
   }
 
@@ -78,18 +79,24 @@ struct Benchmark {
 
   private mutating func measureFloor(directory: String, files: CorpusFiles) -> Double {
     var pass = LibYAMLFloor.Pass()
-    let seconds = medianSeconds("floor \(files.paths.count)", warmUp: true) { pass = LibYAMLFloor.run(root: directory) }
+    let seconds = medianSeconds("floor \(files.paths.count)", warmUp: true) {
+      pass = LibYAMLFloor.run(root: directory)
+    }
     if !pass.failures.isEmpty {
-      problems.append("libyaml could not read or parse \(pass.failures.count) files, first \(pass.failures[0])")
+      problems.append(
+        "libyaml could not read or parse \(pass.failures.count) files, first \(pass.failures[0])")
     }
     if pass.documents != files.paths.count {
       problems.append("floor found \(pass.documents) documents in \(files.paths.count) files")
     }
     rows.append(
       BenchRow(
-        key: "floor_seconds", label: "floor: walk, read, libyaml events", records: files.paths.count, value: seconds,
+        key: "floor_seconds", label: "floor: walk, read, libyaml events", records: files.paths.count,
+        value: seconds,
         unit: "s", ratio: 1, ratioTo: "floor",
-        note: "1 thread; \(pass.events) events, \(String(format: "%.1f", Double(files.byteCount) / 1_048_576)) MiB"))
+        note:
+          "1 thread; \(pass.events) events, \(String(format: "%.1f", Double(files.byteCount) / 1_048_576)) MiB"
+      ))
     return seconds
   }
 
@@ -113,7 +120,8 @@ struct Benchmark {
           key: row.key, label: row.label, records: row.records, unit: "s",
           reason: "loader returned 0 of \(files.paths.count) records (not built yet)")
       } else if result.articles.count != files.paths.count {
-        problems.append("the loader returned \(result.articles.count) records from \(files.paths.count) files")
+        problems.append(
+          "the loader returned \(result.articles.count) records from \(files.paths.count) files")
       }
       rows.append(row)
       kept = result.articles
@@ -126,14 +134,18 @@ struct Benchmark {
     let label = "peer: PyYAML CSafeLoader"
     let repetitions = options.effectivePeerRepetitions
     progress("peer \(files.paths.count): \(repetitions) repetitions")
-    switch PeerRun.run(script: "\(options.scripts)/pyyaml_peer.py", corpus: directory, repetitions: repetitions) {
+    switch PeerRun.run(
+      script: "\(options.scripts)/pyyaml_peer.py", corpus: directory, repetitions: repetitions)
+    {
     case .failure(let failure):
-      rows.append(.notMeasured(key: key, label: label, records: files.paths.count, unit: "s", reason: failure.reason))
+      rows.append(
+        .notMeasured(key: key, label: label, records: files.paths.count, unit: "s", reason: failure.reason))
     case .success(let answer):
       guard let samples = answer.seconds, !samples.isEmpty else {
         rows.append(
           .notMeasured(
-            key: key, label: label, records: files.paths.count, unit: "s", reason: answer.missing ?? "no timings"))
+            key: key, label: label, records: files.paths.count, unit: "s",
+            reason: answer.missing ?? "no timings"))
         return
       }
       if answer.documents != files.paths.count {
@@ -142,9 +154,11 @@ struct Benchmark {
       let seconds = Stopwatch.median(samples)
       rows.append(
         BenchRow(
-          key: key, label: label, records: files.paths.count, value: seconds, unit: "s", ratio: seconds / floor,
+          key: key, label: label, records: files.paths.count, value: seconds, unit: "s",
+          ratio: seconds / floor,
           ratioTo: "floor",
-          note: "PyYAML \(answer.pyyaml ?? "?"), median of \(samples.count); walk, read, build Python objects"))
+          note: "PyYAML \(answer.pyyaml ?? "?"), median of \(samples.count); walk, read, build Python objects"
+        ))
     }
   }
 
@@ -157,7 +171,8 @@ struct Benchmark {
     let source = useLoaded ? "loaded records" : "synthetic in-memory records (loader not built)"
     rows.append(
       BenchRow(
-        key: "catalog_build_seconds", label: "catalog build (search index)", records: records, value: buildSeconds,
+        key: "catalog_build_seconds", label: "catalog build (search index)", records: records,
+        value: buildSeconds,
         unit: "s", note: "one run; \(source)"))
     progress("queries \(records)")
     let latency = QueryLatency.measure(catalog: catalog!, repetitions: options.repetitions)
@@ -180,14 +195,17 @@ struct Benchmark {
     let peak = BenchRow(
       key: "peak_resident_mib", label: "peak resident memory after load", records: records, value: mebibytes,
       unit: "MiB", ratio: Double(loaded.peakResidentBytes) / Double(files.byteCount), ratioTo: "corpus bytes",
-      note: "VmHWM of a child process; corpus \(String(format: "%.1f", Double(files.byteCount) / 1_048_576)) MiB; "
-        + "baseline without loading \(String(format: "%.1f", Double(baseline.peakResidentBytes) / 1_048_576)) MiB")
+      note:
+        "VmHWM of a child process; corpus \(String(format: "%.1f", Double(files.byteCount) / 1_048_576)) MiB; "
+        + "baseline without loading \(String(format: "%.1f", Double(baseline.peakResidentBytes) / 1_048_576)) MiB"
+    )
     if loaded.articles == 0 {
       rows.append(
         .notMeasured(
           key: peak.key, label: peak.label, records: records, unit: "MiB",
           reason: "loader returned 0 records (not built yet); "
-            + "baseline without loading \(String(format: "%.1f", Double(baseline.peakResidentBytes) / 1_048_576)) MiB"))
+            + "baseline without loading \(String(format: "%.1f", Double(baseline.peakResidentBytes) / 1_048_576)) MiB"
+        ))
       rows.append(
         .notMeasured(
           key: "bytes_per_record", label: "resident bytes per record", records: records, unit: "bytes",

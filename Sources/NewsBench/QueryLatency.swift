@@ -21,7 +21,8 @@ struct QueryLatency {
         for character in query {
           typed.append(character)
           let filter = ArticleFilter(search: typed)
-          latency.keystrokeSeconds.append(Stopwatch.seconds { matched &+= catalog.select(filter, order: .newest).count })
+          latency.keystrokeSeconds.append(
+            Stopwatch.seconds { matched &+= catalog.select(filter, order: .newest).count })
         }
       }
       // Switch each topic on in turn, then off in the same order: 2 x toggled.count toggles.
@@ -29,7 +30,8 @@ struct QueryLatency {
       for topic in toggled + toggled {
         if selected.remove(topic) == nil { selected.insert(topic) }
         let filter = ArticleFilter(topics: selected)
-        latency.toggleSeconds.append(Stopwatch.seconds { matched &+= catalog.select(filter, order: .newest).count })
+        latency.toggleSeconds.append(
+          Stopwatch.seconds { matched &+= catalog.select(filter, order: .newest).count })
       }
     }
     // Keeps the results observable so the optimizer cannot drop the selects.
@@ -41,7 +43,8 @@ struct QueryLatency {
   func rows(records: Int, note: String) -> [BenchRow] {
     var rows: [BenchRow] = []
     for (name, label, samples) in [
-      ("search_keystroke", "search keystroke", keystrokeSeconds), ("topic_toggle", "topic toggle", toggleSeconds),
+      ("search_keystroke", "search keystroke", keystrokeSeconds),
+      ("topic_toggle", "topic toggle", toggleSeconds),
     ] {
       for (percent, fraction) in [(50, 0.5), (95, 0.95)] {
         rows.append(

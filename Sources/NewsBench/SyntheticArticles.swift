@@ -39,8 +39,12 @@ struct SyntheticArticles {
     新型コロナ 成人式 東京都 世田谷区 地震 台風 選挙 首相 国会 経済 株価 人工知能 半導体 宇宙 北京 上海 政府 科技 新闻 서울 정부 경제
     """.split(separator: " ").map(String.init)
   static let emoji = ["🚀", "🌍", "🔥", "⚽", "📈", "👍🏽", "👨‍👩‍👧", "❤️", "🇯🇵"]
-  static let topicStems = "AI Climate Energy Elections Space Football Health Privacy Security Markets Banking Chips Cloud Music Film Science".split(separator: " ")
-  static let topicQualifiers = "Policy Research News Industry Europe Asia Africa Americas Japan Local Global Funding Regulation Events Analysis Opinion Jobs Markets".split(separator: " ")
+  static let topicStems =
+    "AI Climate Energy Elections Space Football Health Privacy Security Markets Banking Chips Cloud Music Film Science"
+    .split(separator: " ")
+  static let topicQualifiers =
+    "Policy Research News Industry Europe Asia Africa Americas Japan Local Global Funding Regulation Events Analysis Opinion Jobs Markets"
+    .split(separator: " ")
 
   var generator = Generator(state: 20_240_501)
   let topics: [String]
@@ -72,7 +76,8 @@ struct SyntheticArticles {
     let related = (0..<[0, 0, 1, 2, 3, 4, 5, 6].randomElement(using: &generator)!).map { _ in story() }
     let path = String(format: "synthetic/%03d/%06d.txt", index / 1000, index)
     return Article(
-      id: ArticleID(String(index)), source: RecordSource(path: path, relativePath: path, documentIndex: 0, line: 1),
+      id: ArticleID(String(index)),
+      source: RecordSource(path: path, relativePath: path, documentIndex: 0, line: 1),
       item: item, related: related, secured: SecuredContent(byteCount: 600))
   }
 
@@ -83,19 +88,29 @@ struct SyntheticArticles {
       title: text(words: 5...12), excerpt: text(words: 18...45), type: "article",
       publishedDateTime: NewsDate(text: "synthetic", secondsSince1970: seconds),
       webUrl: "https://www.example.com/\(Int.random(in: 0..<1_000_000, using: &generator))",
-      quality: Int.random(in: 1..<100, using: &generator), provider: Provider(name: provider, domain: "example.com"))
+      quality: Int.random(in: 1..<100, using: &generator),
+      provider: Provider(name: provider, domain: "example.com"))
   }
 
   private mutating func text(words: ClosedRange<Int>) -> String {
     let count = Int.random(in: words, using: &generator)
     var result: String
     switch Int.random(in: 0..<10, using: &generator) {
-    case 0, 1: result = (0..<max(2, count / 2)).map { _ in Self.cjkPhrases.randomElement(using: &generator)! }.joined()
-    case 2: result = (0..<count).map { _ in Self.cyrillicWords.randomElement(using: &generator)! }.joined(separator: " ")
-    case 3: result = (0..<count).map { _ in Self.arabicWords.randomElement(using: &generator)! }.joined(separator: " ")
-    default: result = (0..<count).map { _ in Self.latinWords.randomElement(using: &generator)! }.joined(separator: " ")
+    case 0, 1:
+      result = (0..<max(2, count / 2)).map { _ in Self.cjkPhrases.randomElement(using: &generator)! }.joined()
+    case 2:
+      result = (0..<count).map { _ in Self.cyrillicWords.randomElement(using: &generator)! }.joined(
+        separator: " ")
+    case 3:
+      result = (0..<count).map { _ in Self.arabicWords.randomElement(using: &generator)! }.joined(
+        separator: " ")
+    default:
+      result = (0..<count).map { _ in Self.latinWords.randomElement(using: &generator)! }.joined(
+        separator: " ")
     }
-    if Int.random(in: 0..<12, using: &generator) == 0 { result += " " + Self.emoji.randomElement(using: &generator)! }
+    if Int.random(in: 0..<12, using: &generator) == 0 {
+      result += " " + Self.emoji.randomElement(using: &generator)!
+    }
     return result
   }
 }
