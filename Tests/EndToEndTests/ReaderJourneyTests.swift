@@ -124,6 +124,19 @@ struct ReaderJourneyTests {
     #expect(session.terminalModesRestored())
   }
 
+  @Test(arguments: [(SIGTERM, Int32(143)), (SIGHUP, Int32(129))])
+  func terminationSignalsRestoreTheTerminal(signal: Int32, status: Int32) throws {
+    let (session, fixture) = try open()
+    defer {
+      session.close()
+      fixture.remove()
+    }
+    try session.waitFor("Harbour tunnel opens")
+    try session.signalProgram(signal)
+    #expect(try session.waitForExit() == status)
+    #expect(session.terminalModesRestored())
+  }
+
   @Test func hostileTitleCannotWriteTheClipboardOrTheScreen() throws {
     // The record's title carries an OSC 52 clipboard write and a colour sequence.
     let hostile = """

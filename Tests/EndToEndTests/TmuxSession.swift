@@ -90,6 +90,17 @@ final class TmuxSession {
     try? run(["show-buffer"])
   }
 
+  /// Sends `signal` to the program running in the pane (the pane's shell's children).
+  func signalProgram(_ signal: Int32) throws {
+    let shell = try run(["display-message", "-p", "-t", "0", "#{pane_pid}"])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let shellPID = Int32(shell) else { throw TmuxFailure(description: "no pane pid in \(shell)") }
+    let children = (try? String(contentsOfFile: "/proc/\(shellPID)/task/\(shellPID)/children", encoding: .utf8)) ?? ""
+    let pids = children.split(separator: " ").compactMap { Int32($0) }
+    guard !pids.isEmpty else { throw TmuxFailure(description: "the pane runs no program") }
+    for pid in pids { kill(pid, signal) }
+  }
+
   /// Resizes the window (and so the pane) as a terminal emulator's resize would.
   func resize(columns: Int, rows: Int) throws {
     try run(["resize-window", "-t", "0", "-x", String(columns), "-y", String(rows)])
