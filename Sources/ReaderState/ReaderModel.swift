@@ -39,6 +39,8 @@ public struct ReaderModel: Sendable, Equatable {
   public var paneHeights: PaneHeights
   /// True between asking for a (re)load and receiving its records.
   public var isLoading: Bool
+  /// What was opened, as the header names it (`seeds/`, or `3 paths`); nil names nothing.
+  public var sourceName: String?
   /// How far the load in progress has got, when the loader has said.
   public var loadProgress: LoadProgress?
 
@@ -72,6 +74,7 @@ public struct ReaderModel: Sendable, Equatable {
     self.status = nil
     self.isLoading = false
     self.loadProgress = nil
+    self.sourceName = nil
     resetRelated()
   }
 }

@@ -90,7 +90,9 @@ struct Canvas {
     let rect = layout.header
     grid.fill(rect, style: style(.header))
     let position = state.listPosition
-    var text = "newsreader  \(DateText.grouped(position.total)) article\(position.total == 1 ? "" : "s")"
+    var text = "newsreader  "
+    if let source = state.sourceName { text += TextLayout.fit(source, columns: 32) + " · " }
+    text += "\(DateText.grouped(position.total)) article\(position.total == 1 ? "" : "s")"
     text += " · \(DateText.grouped(position.visible)) shown"
     if state.diagnosticCount > 0 {
       let count = state.diagnosticCount

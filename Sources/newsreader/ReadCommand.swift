@@ -56,6 +56,7 @@ struct ReadCommand: ParsableCommand {
 
     var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
     model.isLoading = true
+    model.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, now: { Date().timeIntervalSince1970 }, inbox: inbox,
       effects: { effect, _ in performer.perform(effect) })
