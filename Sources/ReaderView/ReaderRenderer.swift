@@ -74,9 +74,16 @@ struct Canvas {
 
   private mutating func drawTooSmall() {
     let minimum = ReaderLayout.minimumSize
-    let message = "Terminal too small: need at least \(minimum.columns)x\(minimum.rows)"
-    let lines =
-      TextLayout.wrap(message, columns: grid.size.columns) + ["(now \(grid.size.columns)x\(grid.size.rows))"]
+    let needed = "\(minimum.columns)x\(minimum.rows)"
+    let now = "(now \(grid.size.columns)x\(grid.size.rows))"
+    // The fullest wording that fits, down to just the size needed on a terminal of a row or two.
+    let candidates = [
+      TextLayout.wrap("Terminal too small: need at least \(needed)", columns: grid.size.columns) + [now],
+      TextLayout.wrap("Too small: need \(needed)", columns: grid.size.columns) + [now],
+      TextLayout.wrap("Too small: need \(needed)", columns: grid.size.columns),
+      ["need \(needed)"],
+    ]
+    let lines = candidates.first { $0.count <= grid.size.rows } ?? [needed]
     let top = max(0, (grid.size.rows - lines.count) / 2)
     for (offset, line) in lines.enumerated() {
       let fitted = TextLayout.fit(line, columns: grid.size.columns)
