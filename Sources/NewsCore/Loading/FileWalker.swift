@@ -66,9 +66,10 @@ struct FileWalker {
     guard visited.insert(identity(info)).inserted, let directory = opendir(fsPath) else { return }
     var names: [String] = []
     while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-      }
+      // Read the name in place: a dirent is only as long as its name (d_reclen), so loading the whole
+      // struct (`entry.pointee`) can read past the end of the directory buffer and fault.
+      let namePointer = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+      let name = String(cString: namePointer.assumingMemoryBound(to: CChar.self))
       if name.hasPrefix(".") { continue }  // hidden, and . and ..
       names.append(name)
     }
