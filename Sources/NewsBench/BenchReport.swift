@@ -34,7 +34,8 @@ struct BenchReport: Codable {
     "catalog_build_seconds", "search_keystroke_p50_ms", "search_keystroke_p95_ms", "topic_toggle_p50_ms",
     "topic_toggle_p95_ms", "frame_render_200x60_p50_ms", "frame_render_200x60_p95_ms",
     "frame_render_80x24_p50_ms", "frame_render_80x24_p95_ms", "frame_render_details_200x60_p50_ms",
-    "frame_render_details_200x60_p95_ms", "frame_render_details_80x24_p50_ms", "frame_render_details_80x24_p95_ms",
+    "frame_render_details_200x60_p95_ms", "frame_render_details_80x24_p50_ms",
+    "frame_render_details_80x24_p95_ms",
     "peak_resident_mib", "bytes_per_record", "first_screen_ms", "records_listed_ms",
   ]
 

@@ -27,11 +27,15 @@ struct FirstScreen {
   static let listedKey = "records_listed_ms"
 
   /// Starts `binary` over `corpus` (`records` record files) `repetitions` times after one untimed start.
-  static func measure(script: String, binary: String, corpus: String, records: Int, repetitions: Int) -> Outcome {
+  static func measure(script: String, binary: String, corpus: String, records: Int, repetitions: Int)
+    -> Outcome
+  {
     func unmeasured(_ reason: String) -> [BenchRow] {
       [
-        .notMeasured(key: firstKey, label: "start to first screen", records: records, unit: "ms", reason: reason),
-        .notMeasured(key: listedKey, label: "start to records listed", records: records, unit: "ms", reason: reason),
+        .notMeasured(
+          key: firstKey, label: "start to first screen", records: records, unit: "ms", reason: reason),
+        .notMeasured(
+          key: listedKey, label: "start to records listed", records: records, unit: "ms", reason: reason),
       ]
     }
     guard FileManager.default.isExecutableFile(atPath: binary) else {
@@ -59,7 +63,8 @@ struct FirstScreen {
       return Outcome(rows: unmeasured(reason), problems: [reason])
     }
     if let missing = answer.missing { return Outcome(rows: unmeasured(missing)) }
-    guard let first = answer.firstScreenMs, let listed = answer.recordsListedMs, !first.isEmpty, !listed.isEmpty
+    guard let first = answer.firstScreenMs, let listed = answer.recordsListedMs, !first.isEmpty,
+      !listed.isEmpty
     else {
       let reason = answer.error ?? "no timings"
       let screen = (answer.screen ?? []).map { "  | \($0)" }.joined(separator: "\n")
@@ -94,7 +99,8 @@ struct FirstScreen {
   /// The `newsreader` built beside this NewsBench binary (release for `make bench`, debug for the smoke).
   static var siblingBinary: String {
     let me =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
     return ((me as NSString).deletingLastPathComponent as NSString).appendingPathComponent("newsreader")
   }
 }

@@ -90,7 +90,8 @@ enum FrameRender {
         return .notMeasured(key: key, label: label, records: records, unit: "ms", reason: reason)
       }
       return BenchRow(
-        key: key, label: label, records: records, value: Stopwatch.percentile(samples.seconds, fraction) * 1000,
+        key: key, label: label, records: records,
+        value: Stopwatch.percentile(samples.seconds, fraction) * 1000,
         unit: "ms", note: "\(samples.seconds.count) frames after \(warmUpFrames) untimed; \(note)")
     }
   }
