@@ -15,6 +15,8 @@ struct FirstScreen {
     var error: String?
     /// The emulated screen at the time of `error`.
     var screen: [String]?
+    /// Timed starts that did not list the records.
+    var failedStarts: Int?
   }
 
   /// The rows "start to first screen" and "start to records listed", plus any broken invariant.
@@ -25,6 +27,8 @@ struct FirstScreen {
 
   static let firstKey = "first_screen_ms"
   static let listedKey = "records_listed_ms"
+  /// Lines of a failed start's screen quoted in the report: enough for a crash's first frames.
+  static let screenLines = 16
 
   /// Starts `binary` over `corpus` (`records` record files) `repetitions` times after one untimed start.
   static func measure(script: String, binary: String, corpus: String, records: Int, repetitions: Int)
@@ -63,30 +67,42 @@ struct FirstScreen {
       return Outcome(rows: unmeasured(reason), problems: [reason])
     }
     if let missing = answer.missing { return Outcome(rows: unmeasured(missing)) }
-    guard let first = answer.firstScreenMs, let listed = answer.recordsListedMs, !first.isEmpty,
-      !listed.isEmpty
-    else {
-      let reason = answer.error ?? "no timings"
-      let screen = (answer.screen ?? []).map { "  | \($0)" }.joined(separator: "\n")
-      return Outcome(
-        rows: unmeasured(reason), problems: ["the reader over \(corpus): \(reason); its screen:\n\(screen)"])
-    }
     var outcome = Outcome(rows: [])
+    if let error = answer.error {
+      // The reader's own failure (a crash, a hang): a broken product, so the run fails and says what it showed.
+      let screen = (answer.screen ?? []).prefix(screenLines).map {
+        "  | \($0.trimmingCharacters(in: .whitespaces))"
+      }
+      let starts = answer.failedStarts.map { " (\($0) of \(repetitions) timed starts)" } ?? ""
+      outcome.problems.append(
+        (["the reader over \(corpus)\(starts): \(error); its screen began:"] + screen).joined(separator: "\n")
+      )
+    }
     let failedExits = (answer.exitStatuses ?? []).filter { $0 != 0 }
     if !failedExits.isEmpty {
       outcome.problems.append("the reader exited with status \(failedExits) after q over \(corpus)")
     }
     let window = "\(answer.columns ?? 0)x\(answer.rows ?? 0)"
     for (key, label, samples, event) in [
-      (firstKey, "start to first screen", first, "header drawn"),
-      (listedKey, "start to records listed", listed, "header shows every record, no longer loading"),
+      (firstKey, "start to first screen", answer.firstScreenMs ?? [], "header drawn"),
+      (
+        listedKey, "start to records listed", answer.recordsListedMs ?? [],
+        "header shows every record, no longer loading"
+      ),
     ] {
-      let slowest = String(format: "%.0f", samples.max()!)
+      guard let slowest = samples.max() else {
+        outcome.rows.append(
+          .notMeasured(
+            key: key, label: label, records: records, unit: "ms",
+            reason: key == firstKey
+              ? "no header drawn; \(answer.error ?? "no timings")" : answer.error ?? "no timings"))
+        continue
+      }
       outcome.rows.append(
         BenchRow(
           key: key, label: label, records: records, value: Stopwatch.median(samples), unit: "ms",
-          note: "median of \(samples.count) starts (slowest \(slowest) ms) of \(shortName(binary)) "
-            + "on a \(window) pseudo-terminal until \(event)"))
+          note: "median of \(samples.count) starts (slowest \(String(format: "%.0f", slowest)) ms) of "
+            + "\(shortName(binary)) on a \(window) pseudo-terminal until \(event)"))
     }
     return outcome
   }

@@ -17,8 +17,9 @@ words never appear together in the byte stream. Only the sequences ncurses emits
 move text around are interpreted; colours and modes are skipped.
 
 Prints one JSON object: {"first_screen_ms": [...], "records_listed_ms": [...], "exit_statuses": [...], ...},
-or {"missing": reason} when this system has no pseudo-terminals, or {"error": reason, "screen": [...]} when
-the reader did not get there (the screen it showed is included so the cause is visible).
+or {"missing": reason} when this system has no pseudo-terminals. When a start does not list the records
+(a crash, a timeout), "error" says why the first such start failed, "screen" holds what it showed and
+"failed_starts" counts them; their first screens are still timed when they drew one.
 Standard library only.
 """
 
@@ -260,6 +261,8 @@ def start(binary, corpus):
         "LANG": "C.UTF-8",
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": os.environ.get("HOME", "/"),
+        # A crash prints its backtrace and exits instead of waiting 30 s for a key on the terminal.
+        "SWIFT_BACKTRACE": "interactive=no",
     }
     arguments = [binary, "--theme", "monochrome", corpus]
     started = time.monotonic()
@@ -307,8 +310,20 @@ def wait_exit(pid, master, timeout):
     return os.waitstatus_to_exitcode(status)
 
 
+def describe(status):
+    """An exit status as os.waitstatus_to_exitcode gives it, in words."""
+    if status < 0:
+        try:
+            return f"died of signal {-status} ({signal.Signals(-status).name})"
+        except ValueError:
+            return f"died of signal {-status}"
+    return f"exited with status {status}"
+
+
 def run_once(binary, corpus, records, timeout):
-    """One start of the reader: (first screen ms, records listed ms, exit status) or raises Failure."""
+    """One start of the reader: (first screen ms, records listed ms, exit status).
+
+    Raises Failure (carrying the first-screen time when there was one) when the records never get listed."""
     listed_text = f"{records:,} articles"
     terminal = Terminal(COLUMNS, ROWS)
     pid, master, started = start(binary, corpus)
@@ -318,11 +333,14 @@ def run_once(binary, corpus, records, timeout):
         while listed is None:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise Failure(f"the header did not show '{listed_text}' within {timeout:.0f} s", terminal)
+                raise Failure(f"the header did not show '{listed_text}' within {timeout:.0f} s", terminal, first)
             data = read_some(master, remaining)
             arrived = time.monotonic()
             if data is None:
-                raise Failure("the reader exited before listing the records", terminal)
+                _, status = os.waitpid(pid, 0)
+                pid = None
+                reason = f"the reader {describe(os.waitstatus_to_exitcode(status))} before listing the records"
+                raise Failure(reason, terminal, first)
             terminal.feed(data)
             header = terminal.text(0)
             if first is None and "newsreader" in header:
@@ -331,24 +349,25 @@ def run_once(binary, corpus, records, timeout):
                 listed = (arrived - started) * 1000
         os.write(master, b"q")
         status = wait_exit(pid, master, timeout)
-    except BaseException:
-        try:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        raise
+        pid = None
     finally:
+        if pid is not None:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
         os.close(master)
     return first, listed, status
 
 
 class Failure(Exception):
-    """The reader did not reach a screen the measurement waits for; carries what it showed instead."""
+    """The reader did not list the records; carries what it showed instead and when its first screen came."""
 
-    def __init__(self, reason, terminal):
+    def __init__(self, reason, terminal, first_screen_ms):
         super().__init__(reason)
         self.screen = [line for line in terminal.screen() if line]
+        self.first_screen_ms = first_screen_ms
 
 
 def main():
@@ -374,16 +393,26 @@ def main():
         return 0
 
     answer = {"first_screen_ms": [], "records_listed_ms": [], "exit_statuses": [], "columns": COLUMNS, "rows": ROWS}
-    try:
-        for _ in range(options.warm_up):
-            run_once(options.binary, options.corpus, options.records, options.timeout)
-        for _ in range(options.repetitions):
+    for repetition in range(-options.warm_up, options.repetitions):
+        try:
             first, listed, status = run_once(options.binary, options.corpus, options.records, options.timeout)
+        except Failure as failure:
+            # The first screen was still drawn (and is timed) when the reader failed later: keep that figure,
+            # and what went wrong the first time.
+            first, listed, status = failure.first_screen_ms, None, None
+            if "error" not in answer:
+                answer["error"] = str(failure)
+                answer["screen"] = failure.screen
+        if repetition < 0:
+            continue  # a warm-up start
+        if first is not None:
             answer["first_screen_ms"].append(first)
+        if listed is not None:
             answer["records_listed_ms"].append(listed)
+        if status is not None:
             answer["exit_statuses"].append(status)
-    except Failure as failure:
-        answer = {"error": str(failure), "screen": failure.screen}
+    if "error" in answer:
+        answer["failed_starts"] = options.repetitions - len(answer["records_listed_ms"])
     print(json.dumps(answer))
     return 0
 
