@@ -14,13 +14,20 @@ struct BenchOptions {
   var peerRepetitions: Int?
   var json = false
   var smoke = false
+  /// The reader binary whose start-up is timed; by default the `newsreader` beside this program.
+  var reader: String?
+  /// Frames rendered and timed one by one for each frame row.
+  var frames: Int { smoke ? 100 : 1_000 }
+
+  var readerBinary: String { reader ?? FirstScreen.siblingBinary }
 
   static let usage = """
     usage: NewsBench [--records N] [--corpus DIR] [--corpus-root DIR] [--scripts DIR]
-                     [--repetitions N] [--peer-repetitions N] [--json] [--smoke]
+                     [--repetitions N] [--peer-repetitions N] [--reader PATH] [--json] [--smoke]
            NewsBench measure-memory DIR | --baseline
     Runs from the package root. Without --corpus, generates (and caches) corpora of 10,000 and N records
     under --corpus-root with scripts/bench/generate_corpus.py. --smoke: 1,000 records, 1 repetition.
+    --reader: the newsreader binary started on a pseudo-terminal (default: the one beside NewsBench).
     """
 
   /// Parses `arguments` (without the program name); throws a message for the user.
@@ -49,6 +56,7 @@ struct BenchOptions {
         options.repetitions = try count(argument)
         explicitRepetitions = true
       case "--peer-repetitions": options.peerRepetitions = try count(argument)
+      case "--reader": options.reader = try value(argument)
       case "--json": options.json = true
       case "--smoke": options.smoke = true
       case "--help", "-h": throw UsageError(message: usage, isHelp: true)

@@ -32,8 +32,11 @@ struct BenchReport: Codable {
   static let measureOrder = [
     "floor_seconds", "load_one_thread_seconds", "load_all_cores_seconds", "peer_pyyaml_csafeloader_seconds",
     "catalog_build_seconds", "search_keystroke_p50_ms", "search_keystroke_p95_ms", "topic_toggle_p50_ms",
-    "topic_toggle_p95_ms", "frame_render_200x60_ms", "frame_render_80x24_ms", "peak_resident_mib",
-    "bytes_per_record", "first_screen_ms",
+    "topic_toggle_p95_ms", "frame_render_200x60_p50_ms", "frame_render_200x60_p95_ms",
+    "frame_render_80x24_p50_ms", "frame_render_80x24_p95_ms", "frame_render_details_200x60_p50_ms",
+    "frame_render_details_200x60_p95_ms", "frame_render_details_80x24_p50_ms",
+    "frame_render_details_80x24_p95_ms",
+    "peak_resident_mib", "bytes_per_record", "first_screen_ms", "records_listed_ms",
   ]
 
   /// Rows grouped by measure (known measures in `measureOrder`, others after them in the order they appear),

@@ -27,18 +27,12 @@ struct Benchmark {
       let floor = measureFloor(directory: corpus.directory, files: files)
       let loaded = measureLoads(directory: corpus.directory, files: files, floor: floor)
       measurePeer(directory: corpus.directory, files: files, floor: floor)
-      measureQueries(records: files.paths.count, loaded: loaded)
+      let catalog = measureQueries(records: files.paths.count, loaded: loaded)
       if isLargest {
-        for (columns, height) in [(200, 60), (80, 24)] {
-          rows.append(
-            measureFrameRender(
-              columns: columns, rows: height, records: files.paths.count, repetitions: options.repetitions))
-        }
+        measureFrames(catalog: catalog, records: files.paths.count, loaded: loaded.count >= files.paths.count)
         measureMemory(directory: corpus.directory, files: files)
       }
-      rows.append(
-        measureFirstScreen(
-          corpus: corpus.directory, records: files.paths.count, repetitions: options.repetitions))
+      measureFirstScreen(directory: corpus.directory, records: files.paths.count)
     }
   }
 
@@ -162,8 +156,9 @@ struct Benchmark {
     }
   }
 
-  /// Search and topic latency over the loaded records, or synthetic ones while the loader returns none.
-  private mutating func measureQueries(records: Int, loaded: [Article]) {
+  /// Search and topic latency over the loaded records, or synthetic ones while the loader returns none;
+  /// returns the catalog the queries ran on.
+  private mutating func measureQueries(records: Int, loaded: [Article]) -> ArticleCatalog {
     let useLoaded = loaded.count >= records
     let articles = useLoaded ? Array(loaded.prefix(records)) : SyntheticArticles.make(count: records)
     var catalog: ArticleCatalog?
@@ -177,6 +172,32 @@ struct Benchmark {
     progress("queries \(records)")
     let latency = QueryLatency.measure(catalog: catalog!, repetitions: options.repetitions)
     rows += latency.rows(records: records, note: source)
+    return catalog!
+  }
+
+  /// One frame of each scene at 200x60 and 80x24, rendered many times over `catalog`.
+  private mutating func measureFrames(catalog: ArticleCatalog, records: Int, loaded: Bool) {
+    let source = loaded ? "loaded records" : "synthetic in-memory records (loader not built)"
+    for scene in FrameRender.Scene.allCases {
+      for (columns, height) in [(200, 60), (80, 24)] {
+        progress("frames \(records) \(columns)x\(height)")
+        let samples = FrameRender.measure(
+          catalog: catalog, columns: columns, rows: height, scene: scene, count: options.frames)
+        if let problem = samples.problem { problems.append(problem) }
+        rows += FrameRender.rows(
+          samples, scene: scene, columns: columns, rows: height, records: records, note: source)
+      }
+    }
+  }
+
+  /// The real reader started on a pseudo-terminal, timed until its first screen and until it lists the records.
+  private mutating func measureFirstScreen(directory: String, records: Int) {
+    progress("first screen \(records): \(options.repetitions) starts of \(options.readerBinary)")
+    let outcome = FirstScreen.measure(
+      script: "\(options.scripts)/first_screen.py", binary: options.readerBinary, corpus: directory,
+      records: records, repetitions: options.repetitions)
+    rows += outcome.rows
+    problems += outcome.problems
   }
 
   private mutating func measureMemory(directory: String, files: CorpusFiles) {

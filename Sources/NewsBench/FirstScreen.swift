@@ -1,0 +1,122 @@
+import Foundation
+
+/// Start-up of the real `newsreader` binary on a pseudo-terminal, timed by scripts/bench/first_screen.py.
+struct FirstScreen {
+  /// What first_screen.py printed: milliseconds per start, or why it measured nothing.
+  struct Answer: Decodable {
+    var firstScreenMs: [Double]?
+    var recordsListedMs: [Double]?
+    var exitStatuses: [Int]?
+    var columns: Int?
+    var rows: Int?
+    /// Set when the system has no pseudo-terminals (or the binary is not built).
+    var missing: String?
+    /// Set when the reader did not reach a screen the script waits for.
+    var error: String?
+    /// The emulated screen at the time of `error`.
+    var screen: [String]?
+    /// Timed starts that did not list the records.
+    var failedStarts: Int?
+  }
+
+  /// The rows "start to first screen" and "start to records listed", plus any broken invariant.
+  struct Outcome {
+    var rows: [BenchRow]
+    var problems: [String] = []
+  }
+
+  static let firstKey = "first_screen_ms"
+  static let listedKey = "records_listed_ms"
+  /// Lines of a failed start's screen quoted in the report: enough for a crash's first frames.
+  static let screenLines = 16
+
+  /// Starts `binary` over `corpus` (`records` record files) `repetitions` times after one untimed start.
+  static func measure(script: String, binary: String, corpus: String, records: Int, repetitions: Int)
+    -> Outcome
+  {
+    func unmeasured(_ reason: String) -> [BenchRow] {
+      [
+        .notMeasured(
+          key: firstKey, label: "start to first screen", records: records, unit: "ms", reason: reason),
+        .notMeasured(
+          key: listedKey, label: "start to records listed", records: records, unit: "ms", reason: reason),
+      ]
+    }
+    guard FileManager.default.isExecutableFile(atPath: binary) else {
+      return Outcome(rows: unmeasured("\(binary) is not built (make bench builds it)"))
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", script, binary, corpus, "--records", String(records), "--repetitions", String(repetitions),
+    ]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardInput = FileHandle.nullDevice
+    do {
+      try process.run()
+    } catch {
+      return Outcome(rows: unmeasured("could not start python3: \(error)"))
+    }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    guard process.terminationStatus == 0, let answer = try? decoder.decode(Answer.self, from: data) else {
+      let reason = "first_screen.py exited with status \(process.terminationStatus) and no JSON answer"
+      return Outcome(rows: unmeasured(reason), problems: [reason])
+    }
+    if let missing = answer.missing { return Outcome(rows: unmeasured(missing)) }
+    var outcome = Outcome(rows: [])
+    if let error = answer.error {
+      // The reader's own failure (a crash, a hang): a broken product, so the run fails and says what it showed.
+      let screen = (answer.screen ?? []).prefix(screenLines).map {
+        "  | \($0.trimmingCharacters(in: .whitespaces))"
+      }
+      let starts = answer.failedStarts.map { " (\($0) of \(repetitions) timed starts)" } ?? ""
+      outcome.problems.append(
+        (["the reader over \(corpus)\(starts): \(error); its screen began:"] + screen).joined(separator: "\n")
+      )
+    }
+    let failedExits = (answer.exitStatuses ?? []).filter { $0 != 0 }
+    if !failedExits.isEmpty {
+      outcome.problems.append("the reader exited with status \(failedExits) after q over \(corpus)")
+    }
+    let window = "\(answer.columns ?? 0)x\(answer.rows ?? 0)"
+    for (key, label, samples, event) in [
+      (firstKey, "start to first screen", answer.firstScreenMs ?? [], "header drawn"),
+      (
+        listedKey, "start to records listed", answer.recordsListedMs ?? [],
+        "header shows every record, no longer loading"
+      ),
+    ] {
+      guard let slowest = samples.max() else {
+        outcome.rows.append(
+          .notMeasured(
+            key: key, label: label, records: records, unit: "ms",
+            reason: key == firstKey
+              ? "no header drawn; \(answer.error ?? "no timings")" : answer.error ?? "no timings"))
+        continue
+      }
+      outcome.rows.append(
+        BenchRow(
+          key: key, label: label, records: records, value: Stopwatch.median(samples), unit: "ms",
+          note: "median of \(samples.count) starts (slowest \(String(format: "%.0f", slowest)) ms) of "
+            + "\(shortName(binary)) on a \(window) pseudo-terminal until \(event)"))
+    }
+    return outcome
+  }
+
+  /// `release/newsreader` for `.build/x86_64-unknown-linux-gnu/release/newsreader`: which build was timed.
+  static func shortName(_ binary: String) -> String {
+    URL(fileURLWithPath: binary).pathComponents.suffix(2).joined(separator: "/")
+  }
+
+  /// The `newsreader` built beside this NewsBench binary (release for `make bench`, debug for the smoke).
+  static var siblingBinary: String {
+    let me =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
+    return ((me as NSString).deletingLastPathComponent as NSString).appendingPathComponent("newsreader")
+  }
+}
