@@ -1,0 +1,77 @@
+import Foundation
+
+/// The command line of a benchmark run.
+struct BenchOptions {
+  var records = 100_000
+  /// An existing corpus to measure instead of generated ones.
+  var corpus: String?
+  /// Where generated corpora are cached, one directory per record count.
+  var corpusRoot = ".build/bench-corpus"
+  /// Where generate_corpus.py and pyyaml_peer.py live.
+  var scripts = "scripts/bench"
+  var repetitions = 5
+  /// The peer is slow (about 30 s a pass at 100,000 records), so it gets fewer passes unless asked.
+  var peerRepetitions: Int?
+  var json = false
+  var smoke = false
+
+  static let usage = """
+    usage: NewsBench [--records N] [--corpus DIR] [--corpus-root DIR] [--scripts DIR]
+                     [--repetitions N] [--peer-repetitions N] [--json] [--smoke]
+           NewsBench measure-memory DIR | --baseline
+    Runs from the package root. Without --corpus, generates (and caches) corpora of 10,000 and N records
+    under --corpus-root with scripts/bench/generate_corpus.py. --smoke: 1,000 records, 1 repetition.
+    """
+
+  /// Parses `arguments` (without the program name); throws a message for the user.
+  static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
+    var options = BenchOptions()
+    var explicitRepetitions = false
+    var remaining = arguments[...]
+    func value(_ flag: String) throws(UsageError) -> String {
+      guard let next = remaining.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
+      return next
+    }
+    func count(_ flag: String) throws(UsageError) -> Int {
+      let text = try value(flag)
+      guard let number = Int(text.replacingOccurrences(of: "_", with: "")), number > 0 else {
+        throw UsageError(message: "\(flag) needs a positive whole number, not \(text)")
+      }
+      return number
+    }
+    while let argument = remaining.popFirst() {
+      switch argument {
+      case "--records": options.records = try count(argument)
+      case "--corpus": options.corpus = try value(argument)
+      case "--corpus-root": options.corpusRoot = try value(argument)
+      case "--scripts": options.scripts = try value(argument)
+      case "--repetitions":
+        options.repetitions = try count(argument)
+        explicitRepetitions = true
+      case "--peer-repetitions": options.peerRepetitions = try count(argument)
+      case "--json": options.json = true
+      case "--smoke": options.smoke = true
+      case "--help", "-h": throw UsageError(message: usage, isHelp: true)
+      default: throw UsageError(message: "unknown argument \(argument)\n\(usage)")
+      }
+    }
+    if options.smoke {
+      options.records = 1_000
+      if !explicitRepetitions { options.repetitions = 1 }
+    }
+    return options
+  }
+
+  /// Record counts to generate and measure: 10,000 for the latency rows, and `records`.
+  var sizes: [Int] {
+    smoke || records <= 10_000 ? [records] : [10_000, records]
+  }
+
+  var effectivePeerRepetitions: Int { peerRepetitions ?? min(repetitions, 3) }
+}
+
+/// A bad command line, or a request for help.
+struct UsageError: Error {
+  var message: String
+  var isHelp = false
+}

@@ -1,0 +1,210 @@
+import Foundation
+import NewsCore
+
+/// One benchmark run: prepares the corpora, measures every row of issue 5's table and notes what went wrong.
+struct Benchmark {
+  let options: BenchOptions
+  var rows: [BenchRow] = []
+  /// Broken invariants (a file that did not parse, records missing); any of them fails the run.
+  var problems: [String] = []
+
+  init(options: BenchOptions) { self.options = options }
+
+  mutating func run() {
+    let corpora: [(records: Int, directory: String)]
+    if let corpus = options.corpus {
+      corpora = [(CorpusFiles.scan(corpus)?.paths.count ?? 0, corpus)]
+    } else {
+      corpora = options.sizes.map { ($0, "\(options.corpusRoot)/\($0)") }
+    }
+    for (index, corpus) in corpora.enumerated() {
+      if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
+      guard let files = CorpusFiles.scan(corpus.directory), !files.paths.isEmpty else {
+        problems.append("no record files under \(corpus.directory)")
+        return
+      }
+      let isLargest = index == corpora.count - 1
+      let floor = measureFloor(directory: corpus.directory, files: files)
+      let loaded = measureLoads(directory: corpus.directory, files: files, floor: floor)
+      measurePeer(directory: corpus.directory, files: files, floor: floor)
+      measureQueries(records: files.paths.count, loaded: loaded)
+      if isLargest {
+        for (columns, height) in [(200, 60), (80, 24)] {
+          rows.append(
+            measureFrameRender(
+              columns: columns, rows: height, records: files.paths.count, repetitions: options.repetitions))
+        }
+        measureMemory(directory: corpus.directory, files: files)
+      }
+      rows.append(
+        measureFirstScreen(corpus: corpus.directory, records: files.paths.count, repetitions: options.repetitions))
+    }
+  }
+
+  /// Generates the corpus with generate_corpus.py unless a finished one is cached there.
+  private mutating func generate(records: Int, directory: String) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", "\(options.scripts)/generate_corpus.py", "--records", String(records), "--out", directory,
+    ]
+    process.standardInput = FileHandle.nullDevice
+    let seconds = Stopwatch.seconds {
+      do {
+        try process.run()
+        process.waitUntilExit()
+      } catch {
+        problems.append("could not run generate_corpus.py: \(error)")
+      }
+    }
+    guard process.terminationStatus == 0 else {
+      problems.append("generate_corpus.py failed for \(records) records (run from the package root?)")
+      return false
+    }
+    progress("corpus \(directory) ready in \(String(format: "%.1f", seconds)) s")
+    return true
+  }
+
+  /// Median seconds of `options.repetitions` runs of `body`, after one untimed run that warms the page cache.
+  private func medianSeconds(_ what: String, warmUp: Bool = false, _ body: () -> Void) -> Double {
+    if warmUp { body() }
+    var samples: [Double] = []
+    for repetition in 1...options.repetitions {
+      progress("\(what): repetition \(repetition)/\(options.repetitions)")
+      samples.append(Stopwatch.seconds(body))
+    }
+    return Stopwatch.median(samples)
+  }
+
+  private mutating func measureFloor(directory: String, files: CorpusFiles) -> Double {
+    var pass = LibYAMLFloor.Pass()
+    let seconds = medianSeconds("floor \(files.paths.count)", warmUp: true) { pass = LibYAMLFloor.run(root: directory) }
+    if !pass.failures.isEmpty {
+      problems.append("libyaml could not read or parse \(pass.failures.count) files, first \(pass.failures[0])")
+    }
+    if pass.documents != files.paths.count {
+      problems.append("floor found \(pass.documents) documents in \(files.paths.count) files")
+    }
+    rows.append(
+      BenchRow(
+        key: "floor_seconds", label: "floor: walk, read, libyaml events", records: files.paths.count, value: seconds,
+        unit: "s", ratio: 1, ratioTo: "floor",
+        note: "1 thread; \(pass.events) events, \(String(format: "%.1f", Double(files.byteCount) / 1_048_576)) MiB"))
+    return seconds
+  }
+
+  /// Times the reader's load on one thread and on all cores; returns the all-core result's articles.
+  private mutating func measureLoads(directory: String, files: CorpusFiles, floor: Double) -> [Article] {
+    var kept: [Article] = []
+    for (concurrency, name) in [(1, "1 thread"), (0, "all cores")] {
+      var result = LoadResult()
+      let loader = SeedLoader(options: LoadOptions(concurrency: concurrency))
+      let seconds = medianSeconds("load \(files.paths.count), \(name)") {
+        result = LoadResult()  // frees the previous pass's records before timing the next
+        result = loader.load(paths: [directory])
+      }
+      var row = BenchRow(
+        key: "load_\(concurrency == 1 ? "one_thread" : "all_cores")_seconds", label: "reader load, \(name)",
+        records: files.paths.count, value: seconds, unit: "s", ratio: seconds / floor, ratioTo: "floor",
+        note: "\(result.articles.count) records, \(result.diagnostics.count) diagnostics")
+      if result.articles.isEmpty {
+        // Timing a load that produced nothing would be a number without meaning.
+        row = .notMeasured(
+          key: row.key, label: row.label, records: row.records, unit: "s",
+          reason: "loader returned 0 of \(files.paths.count) records (not built yet)")
+      } else if result.articles.count != files.paths.count {
+        problems.append("the loader returned \(result.articles.count) records from \(files.paths.count) files")
+      }
+      rows.append(row)
+      kept = result.articles
+    }
+    return kept
+  }
+
+  private mutating func measurePeer(directory: String, files: CorpusFiles, floor: Double) {
+    let key = "peer_pyyaml_csafeloader_seconds"
+    let label = "peer: PyYAML CSafeLoader"
+    let repetitions = options.effectivePeerRepetitions
+    progress("peer \(files.paths.count): \(repetitions) repetitions")
+    switch PeerRun.run(script: "\(options.scripts)/pyyaml_peer.py", corpus: directory, repetitions: repetitions) {
+    case .failure(let failure):
+      rows.append(.notMeasured(key: key, label: label, records: files.paths.count, unit: "s", reason: failure.reason))
+    case .success(let answer):
+      guard let samples = answer.seconds, !samples.isEmpty else {
+        rows.append(
+          .notMeasured(
+            key: key, label: label, records: files.paths.count, unit: "s", reason: answer.missing ?? "no timings"))
+        return
+      }
+      if answer.documents != files.paths.count {
+        problems.append("PyYAML found \(answer.documents ?? 0) documents in \(files.paths.count) files")
+      }
+      let seconds = Stopwatch.median(samples)
+      rows.append(
+        BenchRow(
+          key: key, label: label, records: files.paths.count, value: seconds, unit: "s", ratio: seconds / floor,
+          ratioTo: "floor",
+          note: "PyYAML \(answer.pyyaml ?? "?"), median of \(samples.count); walk, read, build Python objects"))
+    }
+  }
+
+  /// Search and topic latency over the loaded records, or synthetic ones while the loader returns none.
+  private mutating func measureQueries(records: Int, loaded: [Article]) {
+    let useLoaded = loaded.count >= records
+    let articles = useLoaded ? Array(loaded.prefix(records)) : SyntheticArticles.make(count: records)
+    var catalog: ArticleCatalog?
+    let buildSeconds = Stopwatch.seconds { catalog = ArticleCatalog(articles: articles) }
+    let source = useLoaded ? "loaded records" : "synthetic in-memory records (loader not built)"
+    rows.append(
+      BenchRow(
+        key: "catalog_build_seconds", label: "catalog build (search index)", records: records, value: buildSeconds,
+        unit: "s", note: "one run; \(source)"))
+    progress("queries \(records)")
+    let latency = QueryLatency.measure(catalog: catalog!, repetitions: options.repetitions)
+    rows += latency.rows(records: records, note: source)
+  }
+
+  private mutating func measureMemory(directory: String, files: CorpusFiles) {
+    let records = files.paths.count
+    progress("memory \(records)")
+    guard let baseline = MemoryProbe.measure(arguments: ["--baseline"]),
+      let loaded = MemoryProbe.measure(arguments: [directory])
+    else {
+      rows.append(
+        .notMeasured(
+          key: "peak_resident_mib", label: "peak resident memory after load", records: records, unit: "MiB",
+          reason: "the measure-memory child failed"))
+      return
+    }
+    let mebibytes = Double(loaded.peakResidentBytes) / 1_048_576
+    let peak = BenchRow(
+      key: "peak_resident_mib", label: "peak resident memory after load", records: records, value: mebibytes,
+      unit: "MiB", ratio: Double(loaded.peakResidentBytes) / Double(files.byteCount), ratioTo: "corpus bytes",
+      note: "VmHWM of a child process; corpus \(String(format: "%.1f", Double(files.byteCount) / 1_048_576)) MiB; "
+        + "baseline without loading \(String(format: "%.1f", Double(baseline.peakResidentBytes) / 1_048_576)) MiB")
+    if loaded.articles == 0 {
+      rows.append(
+        .notMeasured(
+          key: peak.key, label: peak.label, records: records, unit: "MiB",
+          reason: "loader returned 0 records (not built yet); "
+            + "baseline without loading \(String(format: "%.1f", Double(baseline.peakResidentBytes) / 1_048_576)) MiB"))
+      rows.append(
+        .notMeasured(
+          key: "bytes_per_record", label: "resident bytes per record", records: records, unit: "bytes",
+          reason: "loader returned 0 records"))
+      return
+    }
+    rows.append(peak)
+    let perRecord = Double(loaded.peakResidentBytes - baseline.peakResidentBytes) / Double(loaded.articles)
+    let diskPerRecord = Double(files.byteCount) / Double(records)
+    rows.append(
+      BenchRow(
+        key: "bytes_per_record", label: "resident bytes per record", records: records, value: perRecord,
+        unit: "bytes", ratio: perRecord / diskPerRecord, ratioTo: "bytes on disk per record",
+        note: "(peak - baseline) / records; \(Int(diskPerRecord)) bytes per record on disk"))
+  }
+
+  private func progress(_ message: String) {
+    FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
+  }
+}
