@@ -58,6 +58,7 @@ struct SearchText: Sendable {
       masks[index * 4 + 3] = mask.3
       starts.append(Int32(bytes.count))
     }
+    bytes.append(contentsOf: repeatElement(0, count: SearchText.padding))
     self.bytes = bytes
     self.starts = starts
     self.titleEnds = titleEnds
@@ -80,12 +81,18 @@ struct SearchText: Sendable {
 struct SearchWord: Sendable {
   let bytes: [UInt8]
   let mask: (UInt64, UInt64, UInt64, UInt64)
-  /// Offset of the word's rarest byte, which the scan looks for first.
+  /// Offset of the word's rarest byte, which the scan compares first.
   let anchor: Int
+  /// Offset of the rarest byte at another offset (equal to `anchor` for a one-byte word): the scan
+  /// compares both at once, so a common letter alone does not stop it.
+  let secondAnchor: Int
 
   init(_ bytes: [UInt8], byteFrequencies: [Int]) {
     self.bytes = bytes
-    self.anchor = bytes.indices.min { byteFrequencies[Int(bytes[$0])] < byteFrequencies[Int(bytes[$1])] } ?? 0
+    let rarity = { (offset: Int) in byteFrequencies[Int(bytes[offset])] }
+    let anchor = bytes.indices.min { rarity($0) < rarity($1) } ?? 0
+    self.anchor = anchor
+    self.secondAnchor = bytes.indices.filter { $0 != anchor }.min { rarity($0) < rarity($1) } ?? anchor
     var mask: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     for byte in bytes {
       let bit = UInt64(1) << UInt64(byte & 63)
@@ -101,6 +108,9 @@ struct SearchWord: Sendable {
 }
 
 extension SearchText {
+  /// Zero bytes after the last article, so the 16-byte loads of `contains` may run past its end.
+  static let padding = 32
+
   /// Whether article `index` contains every word; the buffers are passed in so a scan over many
   /// articles borrows them once.
   @inline(__always)
@@ -119,31 +129,52 @@ extension SearchText {
     let start = Int(starts[index]), end = Int(starts[index &+ 1])
     for word in words {
       let found = word.bytes.withUnsafeBufferPointer { needle in
-        contains(needle, anchor: word.anchor, in: text, from: start, to: end)
+        contains(needle, anchor: word.anchor, secondAnchor: word.secondAnchor, in: text, from: start, to: end)
       }
       if !found { return false }
     }
     return true
   }
 
-  /// Substring search that lets `memchr` (vectorized in libc) skip to each occurrence of the needle's rarest
-  /// byte (at `anchor`); a one-byte needle is already answered by the mask.
+  /// Substring search comparing 16 candidate starts at a time on two of the needle's rarest bytes (at
+  /// `anchor` and `secondAnchor`), then confirming each pair with `memcmp`; a one-byte needle is already
+  /// answered by the mask. Loads may read up to 15 bytes past `end`, which `padding` keeps inside `text`.
   @inline(__always)
   static func contains(
-    _ needle: UnsafeBufferPointer<UInt8>, anchor: Int, in text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+    _ needle: UnsafeBufferPointer<UInt8>, anchor: Int, secondAnchor: Int, in text: UnsafeBufferPointer<UInt8>,
+    from start: Int, to end: Int
   ) -> Bool {
     let count = needle.count
     if count <= 1 { return true }
-    let key = Int32(needle[anchor])
-    let base = text.baseAddress!
-    // Candidate starts run from `start` to `end - count`; the anchor byte sits `anchor` bytes later.
-    var position = start + anchor
-    let last = end - count + anchor
-    while position <= last {
-      guard let hit = memchr(base + position, key, last - position + 1) else { return false }
-      let found = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-      if memcmp(base + (found - anchor), needle.baseAddress!, count) == 0 { return true }
-      position = found + 1
+    let lastStart = end &- count
+    if lastStart < start { return false }
+    let base = UnsafeRawPointer(text.baseAddress!)
+    let first = SIMD16<UInt8>(repeating: needle[anchor])
+    let second = SIMD16<UInt8>(repeating: needle[secondAnchor])
+    let ones = SIMD16<UInt8>(repeating: 1)
+    var position = start
+    while position <= lastStart {
+      let a = base.loadUnaligned(fromByteOffset: position &+ anchor, as: SIMD16<UInt8>.self)
+      let b = base.loadUnaligned(fromByteOffset: position &+ secondAnchor, as: SIMD16<UInt8>.self)
+      // One byte per lane, 1 where both anchors match, read as two words so hits are found by bit counting.
+      let lanes = SIMD16<UInt8>(repeating: 0).replacing(with: ones, where: (a .== first) .& (b .== second))
+      let words = unsafeBitCast(lanes, to: (UInt64, UInt64).self)
+      if words.0 | words.1 != 0 {
+        // Low word first: candidates are confirmed left to right, and past `lastStart` none can fit.
+        var bits = words.0
+        var offset = position
+        for _ in 0..<2 {
+          while bits != 0 {
+            let candidate = offset &+ (bits.trailingZeroBitCount >> 3)
+            if candidate > lastStart { return false }
+            if memcmp(base + candidate, needle.baseAddress!, count) == 0 { return true }
+            bits &= bits &- 1
+          }
+          bits = words.1
+          offset = position &+ 8
+        }
+      }
+      position &+= 16
     }
     return false
   }
