@@ -92,4 +92,50 @@ import Testing
       }
     }
   }
+
+  /// Folding works on UTF-8 runs eight bytes at a time and keeps a table for letters below U+0800; these
+  /// strings put capitals, marks and multi-byte letters on both sides of every eight-byte boundary.
+  @Test(arguments: [
+    ("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"),
+    ("1234567É", "1234567e"), ("12345678É", "12345678e"), ("1234567ÉABCDEFGH", "1234567eabcdefgh"),
+    ("Straße ÆON", "strasse æon"), ("МОСКВА Москва", "москва москва"), ("ΑΘΉΝΑ", "αθηνα"),
+    ("e\u{301}E\u{301}", "ee"), ("ＴＯＫＹＯ 東京", "tokyo 東京"), ("🚀Rocket", "🚀rocket"), ("", ""),
+  ])
+  func foldHandlesEveryByteWidth(input: String, folded: String) {
+    #expect(ArticleCatalog.fold(input) == folded)
+    #expect(ArticleCatalog.fold(String(repeating: input, count: 3)) == String(repeating: folded, count: 3))
+  }
+
+  /// Topic, category and provider ids are numbered in chunks on all cores: counts, first spellings and
+  /// filters must match one plain pass.
+  @Test func namesMatchOnePlainPass() {
+    var articles = Self.articles(count: 10_000)
+    for index in articles.indices {
+      // Spellings vary by case and accent; the first one met in load order names the topic.
+      let variants = ["Économie", "ECONOMIE", "economie", "Weather", "WEATHER"]
+      articles[index].item.topics.append(variants[(index * 7) % variants.count])
+      articles[index].item.category = index % 3 == 0 ? nil : ["News", "NEWS", "Sport"][index % 3]
+    }
+    let catalog = ArticleCatalog(articles: articles)
+    var counts: [String: Int] = [:]
+    var firstSpelling: [String: String] = [:]
+    for article in articles {
+      for topic in Set(article.item.topics.map(ArticleCatalog.fold)) { counts[topic, default: 0] += 1 }
+      for topic in article.item.topics where firstSpelling[ArticleCatalog.fold(topic)] == nil {
+        firstSpelling[ArticleCatalog.fold(topic)] = topic
+      }
+    }
+    let expected = counts.sorted { $0.value != $1.value ? $0.value > $1.value : firstSpelling[$0.key]! < firstSpelling[$1.key]! }
+    #expect(catalog.topics == expected.map { firstSpelling[$0.key]! })
+    #expect(catalog.topicFrequencies == expected.map(\.value))
+    #expect(catalog.topics.contains("Économie") && !catalog.topics.contains("ECONOMIE"))
+    let sport = catalog.select(ArticleFilter(category: "sport"), order: .newest)
+    #expect(Set(sport) == Set(articles.indices.filter { articles[$0].item.category == "Sport" }))
+    let news = catalog.select(ArticleFilter(category: "news"), order: .newest)
+    #expect(Set(news) == Set(articles.indices.filter { articles[$0].item.category?.lowercased() == "news" }))
+    let provider = catalog.select(ArticleFilter(provider: "PROVIDER 3"), order: .provider)
+    #expect(Set(provider) == Set(articles.indices.filter { articles[$0].item.provider?.name == "Provider 3" }))
+    let weather = catalog.select(ArticleFilter(topics: ["weather"]), order: .oldest)
+    #expect(Set(weather) == Set(articles.indices.filter { articles[$0].item.topics.contains { $0.lowercased() == "weather" } }))
+  }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,43 +22,42 @@ struct SearchText: Sendable {
   /// Articles containing each byte value: a search anchors on a word's rarest byte.
   let byteFrequencies: [Int]
 
-  init(articles: [Article], folder: inout TextFolder) {
+  init(articles: [Article]) {
+    let count = articles.count
+    // Folding is most of a catalog's build: chunks of articles are folded on all cores, then joined.
+    let chunkCount = count < 4_096 ? 1 : min(4 * ProcessInfoLite.activeProcessorCount, count / 2_048)
+    var parts = [Part](repeating: Part(), count: chunkCount)
+    var masks = [UInt64](repeating: 0, count: count * 4)
+    if chunkCount == 1 {
+      var folder = TextFolder()
+      masks.withUnsafeMutableBufferPointer { masks in
+        parts[0] = Part(articles: articles, 0..<count, folder: &folder, masks: masks)
+      }
+    } else {
+      parts.withUnsafeMutableBufferPointer { slots in
+        masks.withUnsafeMutableBufferPointer { masks in
+          // Each chunk writes only its own slot and its own articles' masks.
+          nonisolated(unsafe) let slots = slots
+          nonisolated(unsafe) let masks = masks
+          DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var folder = TextFolder()
+            let range = (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
+            slots[chunk] = Part(articles: articles, range, folder: &folder, masks: masks)
+          }
+        }
+      }
+    }
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(parts.reduce(SearchText.padding) { $0 + $1.bytes.count })
     var starts: [Int32] = [0]
+    starts.reserveCapacity(count + 1)
     var titleEnds: [Int32] = []
-    starts.reserveCapacity(articles.count + 1)
-    titleEnds.reserveCapacity(articles.count)
-    var masks = [UInt64](repeating: 0, count: articles.count * 4)
-    for (index, article) in articles.enumerated() {
-      let start = bytes.count
-      if let title = article.title { folder.append(title, to: &bytes) }
-      titleEnds.append(Int32(bytes.count))
-      for field in [article.excerpt, article.provider?.name] {
-        if let field {
-          bytes.append(0x0A)
-          folder.append(field, to: &bytes)
-        }
-      }
-      for topic in article.topics {
-        bytes.append(0x0A)
-        folder.append(topic, to: &bytes)
-      }
-      var mask: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-      for position in start..<bytes.count {
-        let byte = bytes[position]
-        let bit = UInt64(1) << UInt64(byte & 63)
-        switch byte >> 6 {
-        case 0: mask.0 |= bit
-        case 1: mask.1 |= bit
-        case 2: mask.2 |= bit
-        default: mask.3 |= bit
-        }
-      }
-      masks[index * 4] = mask.0
-      masks[index * 4 + 1] = mask.1
-      masks[index * 4 + 2] = mask.2
-      masks[index * 4 + 3] = mask.3
-      starts.append(Int32(bytes.count))
+    titleEnds.reserveCapacity(count)
+    for part in parts {
+      let offset = Int32(bytes.count)
+      bytes.append(contentsOf: part.bytes)
+      for end in part.ends { starts.append(end + offset) }
+      for end in part.titleEnds { titleEnds.append(end + offset) }
     }
     bytes.append(contentsOf: repeatElement(0, count: SearchText.padding))
     self.bytes = bytes
@@ -64,7 +65,7 @@ struct SearchText: Sendable {
     self.titleEnds = titleEnds
     self.masks = masks
     var frequencies = [Int](repeating: 0, count: 256)
-    for index in 0..<articles.count {
+    for index in 0..<count {
       for word in 0..<4 {
         var bits = masks[index * 4 + word]
         while bits != 0 {
@@ -74,6 +75,67 @@ struct SearchText: Sendable {
       }
     }
     self.byteFrequencies = frequencies
+  }
+
+  /// The folded text of a run of articles, with offsets relative to the run's own bytes.
+  struct Part: Sendable {
+    var bytes: [UInt8] = []
+    /// Where each article's text ends.
+    var ends: [Int32] = []
+    var titleEnds: [Int32] = []
+
+    init() {}
+
+    /// Folds `articles[range]` and writes their byte masks into `masks`.
+    init(articles: [Article], _ range: Range<Int>, folder: inout TextFolder, masks: UnsafeMutableBufferPointer<UInt64>) {
+      ends.reserveCapacity(range.count)
+      titleEnds.reserveCapacity(range.count)
+      articles.withUnsafeBufferPointer { articles in
+        // Fields are read in place through the buffer: a copy of an article would retain all its strings.
+        for index in range {
+          if let title = articles[index].item.title { folder.appendUnlowered(title, to: &bytes) }
+          titleEnds.append(Int32(bytes.count))
+          if let excerpt = articles[index].item.excerpt {
+            bytes.append(0x0A)
+            folder.appendUnlowered(excerpt, to: &bytes)
+          }
+          if let provider = articles[index].item.provider?.name {
+            bytes.append(0x0A)
+            folder.appendUnlowered(provider, to: &bytes)
+          }
+          for topic in articles[index].item.topics {
+            bytes.append(0x0A)
+            folder.appendUnlowered(topic, to: &bytes)
+          }
+          ends.append(Int32(bytes.count))
+        }
+      }
+      TextFolder.lowerASCII(&bytes, from: 0)
+      bytes.withUnsafeBufferPointer { bytes in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { seen in
+          // One byte per byte value, set by plain stores: OR-ing bits into four mask words instead makes
+          // each byte wait for the previous one. The 256 flags are then packed eight at a time.
+          let flags = UnsafeMutableRawBufferPointer(seen)
+          flags.initializeMemory(as: UInt8.self, repeating: 0)
+          var start = 0
+          for (offset, end) in ends.enumerated() {
+            for position in start..<Int(end) { flags[Int(bytes[position])] = 1 }
+            let slot = (range.lowerBound + offset) * 4
+            for word in 0..<4 {
+              var mask: UInt64 = 0
+              for group in 0..<8 {
+                // Gathers the eight flag bytes' low bits into one byte, flag 0 lowest.
+                let packed = (seen[word * 8 + group] &* 0x0102_0408_1020_4080) >> 56
+                mask |= packed << (8 * group)
+                seen[word * 8 + group] = 0
+              }
+              masks[slot + word] = mask
+            }
+            start = Int(end)
+          }
+        }
+      }
+    }
   }
 }
 
