@@ -200,8 +200,11 @@ struct LineCursor {
   mutating func next() -> Line? {
     guard index < text.count else { return nil }
     let start = index
-    var end = start
-    while end < text.count, text[end] != 0x0A { end += 1 }
+    // memchr is vectorized; a byte loop here was a visible part of a load (callgrind).
+    var end = text.count
+    if let newline = memchr(text.baseAddress! + start, 0x0A, text.count - start) {
+      end = UnsafeRawPointer(newline) - UnsafeRawPointer(text.baseAddress!)
+    }
     index = end < text.count ? end + 1 : end
     let contentEnd = end > start && text[end - 1] == 0x0D ? end - 1 : end
     return Line(start: start, end: contentEnd, next: index)
