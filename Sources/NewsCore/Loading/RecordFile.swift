@@ -14,7 +14,9 @@ struct RecordFileOutcome: Sendable {
 
 /// Reads one record file: YAML front matter with an optional Markdown body, or a plain YAML stream.
 enum RecordFile {
-  static func load(_ entry: RecordFileEntry, options: LoadOptions) -> RecordFileOutcome {
+  static func load(
+    _ entry: RecordFileEntry, options: LoadOptions, interner: StringInterner = StringInterner()
+  ) -> RecordFileOutcome {
     var outcome = RecordFileOutcome()
     let path = TextSanitizer.sanitize(entry.path)
     func fail(_ message: String) -> RecordFileOutcome {
@@ -49,7 +51,7 @@ enum RecordFile {
       let yaml = UnsafeBufferPointer(rebasing: text[..<split.yamlEnd])
       let reader = YAMLEventReader(
         bytes: yaml, maxNodes: options.maxNodesPerDocument, maxDepth: options.maxDepth)
-      let decoder = RecordDecoder(reader: reader, path: path)
+      let decoder = RecordDecoder(reader: reader, path: path, interner: interner)
       let records: [DecodedRecord]
       do throws(YAMLError) {
         records = try decoder.decodeDocuments()

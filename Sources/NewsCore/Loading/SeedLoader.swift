@@ -68,16 +68,20 @@ public struct SeedLoader: Sendable {
     let workers = min(
       files.count, options.concurrency > 0 ? options.concurrency : ProcessInfoLite.activeProcessorCount)
     if workers <= 1 {
-      for index in files.indices { outcomes[index] = RecordFile.load(files[index], options: options) }
+      let interner = StringInterner()
+      for index in files.indices {
+        outcomes[index] = RecordFile.load(files[index], options: options, interner: interner)
+      }
     } else {
       let options = self.options
       outcomes.withUnsafeMutableBufferPointer { slots in
         // Each worker takes every n-th file; each slot is written by exactly one worker.
         nonisolated(unsafe) let slots = slots
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          let interner = StringInterner()
           var index = worker
           while index < files.count {
-            slots[index] = RecordFile.load(files[index], options: options)
+            slots[index] = RecordFile.load(files[index], options: options, interner: interner)
             index += workers
           }
         }
@@ -85,10 +89,13 @@ public struct SeedLoader: Sendable {
     }
     var result = LoadResult(fileCount: 0, missingPaths: walker.missingPaths)
     result.emptyPaths = walker.emptyPaths
-    for outcome in outcomes where outcome.isRecordFile {
+    // One allocation of the final size: growing by doubling would hold two copies while it copies.
+    result.articles.reserveCapacity(outcomes.reduce(0) { $0 + $1.articles.count })
+    for index in outcomes.indices where outcomes[index].isRecordFile {
       result.fileCount += 1
-      result.articles.append(contentsOf: outcome.articles)
-      result.diagnostics.append(contentsOf: outcome.diagnostics)
+      result.articles.append(contentsOf: outcomes[index].articles)
+      result.diagnostics.append(contentsOf: outcomes[index].diagnostics)
+      outcomes[index] = RecordFileOutcome()
     }
     ArticleIdentity.assign(to: &result.articles)
     return result
