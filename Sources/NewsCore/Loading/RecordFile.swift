@@ -10,6 +10,8 @@ struct RecordFileOutcome: Sendable {
   var isRecordFile = true
   var articles: [Article] = []
   var diagnostics: [Diagnostic] = []
+  /// True when the file's only record was moved into the load's result (and `articles` emptied).
+  var isPlaced = false
 }
 
 /// Reads one record file: YAML front matter with an optional Markdown body, or a plain YAML stream.
