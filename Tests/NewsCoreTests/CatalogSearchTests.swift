@@ -21,20 +21,27 @@ import Testing
       for _ in 0..<(1 + next(6)) { title.append(words[next(words.count)]) }
       // Every 97th article has a one-word title: words at the very end of a short text.
       if index % 97 == 0 { title = [words[next(words.count)]] }
-      let excerpt = index % 5 == 0 ? nil : (0..<next(40)).map { _ in words[next(words.count)] }.joined(separator: " ")
+      let excerpt =
+        index % 5 == 0 ? nil : (0..<next(40)).map { _ in words[next(words.count)] }.joined(separator: " ")
       return Article(
-        id: ArticleID(String(index)), source: RecordSource(path: "p", relativePath: "p", documentIndex: 0, line: 1),
+        id: ArticleID(String(index)),
+        source: RecordSource(path: "p", relativePath: "p", documentIndex: 0, line: 1),
         item: NewsItem(
           title: index % 31 == 0 ? nil : title.joined(separator: index % 2 == 0 ? " " : ""), excerpt: excerpt,
-          publishedDateTime: index % 13 == 0 ? nil : NewsDate(text: "d", secondsSince1970: Double(next(1000))),
-          quality: next(10), provider: Provider(name: "Provider \(next(9))"), topics: index % 7 == 0 ? [] : ["Topic \(next(5))\(next(5))"]))
+          publishedDateTime: index % 13 == 0
+            ? nil : NewsDate(text: "d", secondsSince1970: Double(next(1000))),
+          quality: next(10), provider: Provider(name: "Provider \(next(9))"),
+          topics: index % 7 == 0 ? [] : ["Topic \(next(5))\(next(5))"]))
     }
   }
 
   /// Articles whose folded fields contain every folded word of `search`; `folded` holds each article's fields.
   static func oracle(_ folded: [[String]], _ search: String) -> Set<Int> {
     let needles = search.split(separator: " ").map { ArticleCatalog.fold(String($0)) }.filter { !$0.isEmpty }
-    return Set(folded.indices.filter { index in needles.allSatisfy { needle in folded[index].contains { $0.contains(needle) } } })
+    return Set(
+      folded.indices.filter { index in
+        needles.allSatisfy { needle in folded[index].contains { $0.contains(needle) } }
+      })
   }
 
   static func foldedFields(_ articles: [Article]) -> [[String]] {
@@ -49,7 +56,9 @@ import Testing
     let articles = Self.articles(count: 10_000)
     let catalog = ArticleCatalog(articles: articles)
     let folded = Self.foldedFields(articles)
-    let searches = ["storm", "ti", "東京", "القاهرة", "zz", "café coast", "provider 7", "e", "eco", "s cafe", "34", "c 12"]
+    let searches = [
+      "storm", "ti", "東京", "القاهرة", "zz", "café coast", "provider 7", "e", "eco", "s cafe", "34", "c 12",
+    ]
     let expected = searches.map { Self.oracle(folded, $0) }
     for order in SortOrder.allCases {
       let everything = catalog.select(ArticleFilter(), order: order)
@@ -67,7 +76,9 @@ import Testing
     let articles = Self.articles(count: 3_000)
     let catalog = ArticleCatalog(articles: articles)
     let expected = articles.indices.sorted { a, b in
-      switch (articles[a].publishedDateTime?.secondsSince1970, articles[b].publishedDateTime?.secondsSince1970) {
+      switch (
+        articles[a].publishedDateTime?.secondsSince1970, articles[b].publishedDateTime?.secondsSince1970
+      ) {
       case (nil, nil): return a < b
       case (nil, _): return false
       case (_, nil): return true
@@ -125,7 +136,9 @@ import Testing
         firstSpelling[ArticleCatalog.fold(topic)] = topic
       }
     }
-    let expected = counts.sorted { $0.value != $1.value ? $0.value > $1.value : firstSpelling[$0.key]! < firstSpelling[$1.key]! }
+    let expected = counts.sorted {
+      $0.value != $1.value ? $0.value > $1.value : firstSpelling[$0.key]! < firstSpelling[$1.key]!
+    }
     #expect(catalog.topics == expected.map { firstSpelling[$0.key]! })
     #expect(catalog.topicFrequencies == expected.map(\.value))
     #expect(catalog.topics.contains("Économie") && !catalog.topics.contains("ECONOMIE"))
@@ -134,8 +147,12 @@ import Testing
     let news = catalog.select(ArticleFilter(category: "news"), order: .newest)
     #expect(Set(news) == Set(articles.indices.filter { articles[$0].item.category?.lowercased() == "news" }))
     let provider = catalog.select(ArticleFilter(provider: "PROVIDER 3"), order: .provider)
-    #expect(Set(provider) == Set(articles.indices.filter { articles[$0].item.provider?.name == "Provider 3" }))
+    #expect(
+      Set(provider) == Set(articles.indices.filter { articles[$0].item.provider?.name == "Provider 3" }))
     let weather = catalog.select(ArticleFilter(topics: ["weather"]), order: .oldest)
-    #expect(Set(weather) == Set(articles.indices.filter { articles[$0].item.topics.contains { $0.lowercased() == "weather" } }))
+    #expect(
+      Set(weather)
+        == Set(articles.indices.filter { articles[$0].item.topics.contains { $0.lowercased() == "weather" } })
+    )
   }
 }

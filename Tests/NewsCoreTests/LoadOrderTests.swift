@@ -18,10 +18,13 @@ import Testing
 
   @Test(arguments: [1, 0])
   func recordsComeInFileOrderWithoutGaps(concurrency: Int) throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsreader-order-\(UUID())").path
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsreader-order-\(UUID())")
+      .path
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: root) }
-    for file in Self.files { try file.text.write(toFile: root + "/" + file.name, atomically: true, encoding: .utf8) }
+    for file in Self.files {
+      try file.text.write(toFile: root + "/" + file.name, atomically: true, encoding: .utf8)
+    }
     let result = SeedLoader(options: LoadOptions(concurrency: concurrency)).load(paths: [root])
     #expect(result.articles.map(\.title) == ["a", "b1", "b2", "b3", "d", "f1", "f2", "h"])
     #expect(result.articles.map(\.source.documentIndex) == [0, 0, 1, 2, 0, 0, 1, 0])

@@ -11,7 +11,8 @@ import Testing
 
   @Test func returnsTheSameTextForEveryLengthAndAfterGrowing() {
     let interner = StringInterner()
-    let values = (0..<3_000).map { "provider number \($0) " + String(repeating: "x", count: $0 % 90) }
+    let values =
+      (0..<3_000).map { "provider number \($0) " + String(repeating: "x", count: $0 % 90) }
       + ["", "short", String(repeating: "é", count: 60), "東京都世田谷区の新しいニュース"]
     for _ in 0..<2 {
       for value in values { #expect(Self.intern(interner, value) == value) }

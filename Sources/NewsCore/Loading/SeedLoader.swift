@@ -99,7 +99,9 @@ public struct SeedLoader: Sendable {
       // Close the gaps left by files without exactly one record.
       var placed = 0
       for index in outcomes.indices where outcomes[index].isPlaced {
-        if placed != index { (storage.baseAddress! + placed).moveInitialize(from: storage.baseAddress! + index, count: 1) }
+        if placed != index {
+          (storage.baseAddress! + placed).moveInitialize(from: storage.baseAddress! + index, count: 1)
+        }
         placed += 1
       }
       initialized = placed

@@ -104,7 +104,8 @@ extension ArticleCatalog {
     if !filter.topics.isEmpty {
       var marks = [Bool](repeating: false, count: topics.count)
       for name in filter.topics {
-        if let id = topicIDsByFoldedName[String(decoding: folder.fold(name), as: UTF8.self)], !marks[Int(id)] {
+        if let id = topicIDsByFoldedName[String(decoding: folder.fold(name), as: UTF8.self)], !marks[Int(id)]
+        {
           marks[Int(id)] = true
           compiled.topicIDs.append(id)
         }
@@ -138,13 +139,18 @@ extension ArticleFilter {
   /// topics, category and provider, and each of `broader`'s search words inside one of `self`'s.
   /// When true, `select(self, order:, narrowing: select(broader, ...))` is exact.
   public func narrows(_ broader: ArticleFilter) -> Bool {
-    guard topics == broader.topics, category == broader.category, provider == broader.provider else { return false }
+    guard topics == broader.topics, category == broader.category, provider == broader.provider else {
+      return false
+    }
     var folder = TextFolder()
     let words = ArticleFilter.searchWords(search, folder: &folder)
     return ArticleFilter.searchWords(broader.search, folder: &folder).allSatisfy { old in
-      words.contains { word in word.count >= old.count && (0...(word.count - old.count)).contains { start in
-        word[start..<(start + old.count)].elementsEqual(old)
-      } }
+      words.contains { word in
+        word.count >= old.count
+          && (0...(word.count - old.count)).contains { start in
+            word[start..<(start + old.count)].elementsEqual(old)
+          }
+      }
     }
   }
 }
@@ -160,7 +166,9 @@ struct ScanTables {
   let masks: UnsafeBufferPointer<UInt64>
 
   /// The articles at `positions` of `candidates` (or the indices `positions` themselves) that pass `filter`.
-  func scan(_ candidates: [Int]?, _ positions: Range<Int>, _ filter: CompiledFilter, topicMarks: [Bool]?) -> [Int] {
+  func scan(_ candidates: [Int]?, _ positions: Range<Int>, _ filter: CompiledFilter, topicMarks: [Bool]?)
+    -> [Int]
+  {
     var result: [Int] = []
     let words = filter.words
     for position in positions {
@@ -169,13 +177,15 @@ struct ScanTables {
       if let provider = filter.provider, providerIDs[index] != provider { continue }
       if let topicMarks {
         var found = false
-        for slot in Int(topicStarts[index])..<Int(topicStarts[index + 1]) where topicMarks[Int(articleTopics[slot])] {
+        for slot in Int(topicStarts[index])..<Int(topicStarts[index + 1])
+        where topicMarks[Int(articleTopics[slot])] {
           found = true
           break
         }
         if !found { continue }
       }
-      if !words.isEmpty && !SearchText.matches(index, words: words, text: bytes, starts: starts, masks: masks) {
+      if !words.isEmpty && !SearchText.matches(index, words: words, text: bytes, starts: starts, masks: masks)
+      {
         continue
       }
       result.append(index)

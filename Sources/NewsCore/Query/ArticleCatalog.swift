@@ -68,7 +68,8 @@ public final class ArticleCatalog: Sendable {
       providerRankByID[Int(entry.value)] = Int32(rank)
     }
     self.permutations = SortPermutations(
-      articles: articles, text: text, providerRanks: providerIDs.map { $0 < 0 ? -1 : providerRankByID[Int($0)] })
+      articles: articles, text: text,
+      providerRanks: providerIDs.map { $0 < 0 ? -1 : providerRankByID[Int($0)] })
     self.links = LinkIndex(articles: articles)
   }
 

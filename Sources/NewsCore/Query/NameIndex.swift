@@ -27,7 +27,8 @@ struct NameIndex {
       // Each chunk writes only its own slot.
       nonisolated(unsafe) let slots = slots
       DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-        slots[chunk] = NameIndex(articles: articles, (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount))
+        slots[chunk] = NameIndex(
+          articles: articles, (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount))
       }
     }
     if chunkCount == 1 {
@@ -101,12 +102,16 @@ struct NameIndex {
     let offset = Int32(articleTopics.count)
     for start in part.topicStarts.dropFirst() { topicStarts.append(start + offset) }
     for id in part.articleTopics { articleTopics.append(topicMap[Int(id)]) }
-    categoryIDs += Self.renumber(part.categoryIDs, part.categoryIDsByFoldedName, into: &categoryIDsByFoldedName)
-    providerIDs += Self.renumber(part.providerIDs, part.providerIDsByFoldedName, into: &providerIDsByFoldedName)
+    categoryIDs += Self.renumber(
+      part.categoryIDs, part.categoryIDsByFoldedName, into: &categoryIDsByFoldedName)
+    providerIDs += Self.renumber(
+      part.providerIDs, part.providerIDsByFoldedName, into: &providerIDsByFoldedName)
   }
 
   /// `ids` numbered by `local`, renumbered into `global` (new names get the next ids in local order).
-  private static func renumber(_ ids: [Int32], _ local: [String: Int32], into global: inout [String: Int32]) -> [Int32] {
+  private static func renumber(_ ids: [Int32], _ local: [String: Int32], into global: inout [String: Int32])
+    -> [Int32]
+  {
     var map = [Int32](repeating: 0, count: local.count)
     for (key, localID) in local.sorted(by: { $0.value < $1.value }) {
       if let id = global[key] {

@@ -1,9 +1,9 @@
 import Dispatch
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// The folded search text of every article in one contiguous buffer, with a byte-presence mask per article.
@@ -87,7 +87,10 @@ struct SearchText: Sendable {
     init() {}
 
     /// Folds `articles[range]` and writes their byte masks into `masks`.
-    init(articles: [Article], _ range: Range<Int>, folder: inout TextFolder, masks: UnsafeMutableBufferPointer<UInt64>) {
+    init(
+      articles: [Article], _ range: Range<Int>, folder: inout TextFolder,
+      masks: UnsafeMutableBufferPointer<UInt64>
+    ) {
       ends.reserveCapacity(range.count)
       titleEnds.reserveCapacity(range.count)
       articles.withUnsafeBufferPointer { articles in
@@ -180,7 +183,8 @@ extension SearchText {
     _ index: Int, words: [SearchWord], text: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int32>,
     masks: UnsafeBufferPointer<UInt64>
   ) -> Bool {
-    let m0 = masks[index &* 4], m1 = masks[index &* 4 &+ 1], m2 = masks[index &* 4 &+ 2], m3 = masks[index &* 4 &+ 3]
+    let m0 = masks[index &* 4], m1 = masks[index &* 4 &+ 1], m2 = masks[index &* 4 &+ 2],
+      m3 = masks[index &* 4 &+ 3]
     for word in words {
       if m0 & word.mask.0 != word.mask.0 || m1 & word.mask.1 != word.mask.1 || m2 & word.mask.2 != word.mask.2
         || m3 & word.mask.3 != word.mask.3

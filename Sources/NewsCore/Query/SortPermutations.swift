@@ -43,10 +43,14 @@ final class SortPermutations: @unchecked Sendable {
     case .newest, .oldest:
       let dates = articles.map { $0.item.publishedDateTime?.secondsSince1970 }
       let descending = order == .newest
-      permutation.sort { SortPermutations.before(dates[Int($0)], dates[Int($1)], $0, $1, descending: descending) }
+      permutation.sort {
+        SortPermutations.before(dates[Int($0)], dates[Int($1)], $0, $1, descending: descending)
+      }
     case .quality:
       let qualities = articles.map(\.item.quality)
-      permutation.sort { SortPermutations.before(qualities[Int($0)], qualities[Int($1)], $0, $1, descending: true) }
+      permutation.sort {
+        SortPermutations.before(qualities[Int($0)], qualities[Int($1)], $0, $1, descending: true)
+      }
     case .heat:
       let heats = articles.map(\.item.heat)
       permutation.sort { SortPermutations.before(heats[Int($0)], heats[Int($1)], $0, $1, descending: true) }
@@ -80,7 +84,9 @@ final class SortPermutations: @unchecked Sendable {
 
   /// Missing values last, then the value, then load order.
   @inline(__always)
-  static func before<T: Comparable>(_ a: T?, _ b: T?, _ indexA: Int32, _ indexB: Int32, descending: Bool) -> Bool {
+  static func before<T: Comparable>(_ a: T?, _ b: T?, _ indexA: Int32, _ indexB: Int32, descending: Bool)
+    -> Bool
+  {
     switch (a, b) {
     case (nil, nil): return indexA < indexB
     case (nil, _): return false

@@ -31,7 +31,9 @@ struct TextFolder {
           position &+= 8
         }
         while position < count && utf8[position] < 0x80 { position &+= 1 }
-        if position > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position])) }
+        if position > runStart {
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+        }
         if position == count { break }
         // Valid UTF-8 (a Swift String's storage): the lead byte gives the scalar's byte count.
         let lead = utf8[position]

@@ -21,7 +21,9 @@ final class StringInterner {
 
   /// The string of the UTF-8 `bytes`, which must already be valid and sanitized.
   func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    guard bytes.count > 15, bytes.count <= Self.maxBytes else { return String(decoding: bytes, as: UTF8.self) }
+    guard bytes.count > 15, bytes.count <= Self.maxBytes else {
+      return String(decoding: bytes, as: UTF8.self)
+    }
     let hash = Self.hash(bytes)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask

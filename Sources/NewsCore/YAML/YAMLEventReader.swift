@@ -77,7 +77,8 @@ final class YAMLEventReader {
   @exclusivity(unchecked) private var anchors: [String: [OwnedEvent]] = [:]
   @exclusivity(unchecked) private var recordings: [Recording] = []
   /// Aliases being replayed: the events and the next index, innermost last.
-  @exclusivity(unchecked) private var replays: [(events: [OwnedEvent], index: Int, line: Int, column: Int)] = []
+  @exclusivity(unchecked) private var replays: [(events: [OwnedEvent], index: Int, line: Int, column: Int)] =
+    []
   @exclusivity(unchecked) private var ownedStorage: [UnsafeMutableBufferPointer<UInt8>] = []
   private let input: UnsafeBufferPointer<UInt8>
 
