@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Limits and settings for loading records.
 public struct LoadOptions: Sendable, Hashable {
@@ -75,19 +76,22 @@ public struct SeedLoader: Sendable {
       outcomes.withUnsafeMutableBufferPointer { slots in
         nonisolated(unsafe) let slots = slots
         nonisolated(unsafe) let storage = storage
-        let work: @Sendable (Int) -> Void = { worker in
+        // Workers claim runs of files as they go rather than a fixed share: on a machine whose other
+        // cores are busy part of the time, a fixed share leaves the load waiting for the slowest worker.
+        let claims = FileClaims(count: files.count, run: 16)
+        let work: @Sendable (Int) -> Void = { _ in
           let interner = StringInterner()
-          // Each worker takes every n-th file; each slot is written by exactly one worker.
-          var index = worker
-          while index < files.count {
-            var outcome = RecordFile.load(files[index], options: options, interner: interner)
-            if outcome.articles.count == 1 {
-              (storage.baseAddress! + index).initialize(to: outcome.articles[0])
-              outcome.articles = []
-              outcome.isPlaced = true
+          while let run = claims.next() {
+            for index in run {
+              var outcome = RecordFile.load(files[index], options: options, interner: interner)
+              if outcome.articles.count == 1 {
+                (storage.baseAddress! + index).initialize(to: outcome.articles[0])
+                outcome.articles = []
+                outcome.isPlaced = true
+              }
+              // Each slot is written by the one worker that claimed its file.
+              slots[index] = outcome
             }
-            slots[index] = outcome
-            index += max(workers, 1)
           }
         }
         if workers <= 1 {
@@ -130,5 +134,28 @@ public struct SeedLoader: Sendable {
       result.diagnostics.append(contentsOf: outcomes[index].diagnostics)
     }
     return result
+  }
+}
+
+/// Hands out runs of file indices to loading workers, each index exactly once.
+final class FileClaims: @unchecked Sendable {
+  private let lock = NSLock()
+  private var claimed = 0
+  private let count: Int
+  private let run: Int
+
+  init(count: Int, run: Int) {
+    self.count = count
+    self.run = run
+  }
+
+  /// The next run of indices, or nil when every file has been claimed.
+  func next() -> Range<Int>? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard claimed < count else { return nil }
+    let range = claimed..<min(count, claimed + run)
+    claimed = range.upperBound
+    return range
   }
 }
