@@ -9,16 +9,17 @@
 /// real corpus has pairs sharing a URL) keep it for the first in load order and get a suffix hashed from their
 /// relative path and document index otherwise, which is deterministic because load order is.
 enum ArticleIdentity {
-  static func baseID(_ article: Article) -> String {
-    if let url = article.item.identifyingURL, !url.isEmpty { return "u" + StableHash.hex(url) }
-    return "p" + StableHash.hex(article.source.relativePath + "#\(article.source.documentIndex)")
+  static func baseID(url: String?, source: RecordSource) -> String {
+    if let url, !url.isEmpty { return "u" + StableHash.hex(url) }
+    return "p" + StableHash.hex(source.relativePath + "#\(source.documentIndex)")
   }
 
   static func assign(to articles: inout [Article]) {
     var used: Set<String> = []
     used.reserveCapacity(articles.count)
     for index in articles.indices {
-      let base = baseID(articles[index])
+      // Fields, not the whole article: copying an article retains every string it holds.
+      let base = baseID(url: articles[index].item.identifyingURL, source: articles[index].source)
       var candidate = base
       if used.contains(candidate) {
         let source = articles[index].source

@@ -15,6 +15,17 @@ extension RecordDecoder {
     return value.isNull ? nil : TextSanitizer.sanitize(value.bytes, layout: layout)
   }
 
+  /// `text` for values that repeat across records (names, domains, categories): clean ones are shared
+  /// through the interner.
+  func sharedText(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String = "")
+    throws(YAMLError) -> String?
+  {
+    guard value.kind == .scalar, !value.isNull, TextSanitizer.isClean(value.bytes) else {
+      return try text(value, field, context, container: container)
+    }
+    return interner.string(value.bytes)
+  }
+
   func integer(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String = "")
     throws(YAMLError) -> Int?
   {

@@ -1,7 +1,9 @@
+import Foundation
+
 /// The loaded articles with what filtering and sorting need prepared once, shared by `list` and the reader.
 ///
 /// Everything a keystroke needs is computed at init: folded search text in one buffer, topic, category and
-/// provider ids, topic-to-articles postings, and every article's rank in every sort order. A selection walks
+/// provider ids, topic-to-articles postings. Each sort order's permutation is computed on its first use. A selection walks
 /// the pre-sorted permutation (or sorts a small subset by rank), so it never compares strings.
 public final class ArticleCatalog: Sendable {
   public let articles: [Article]
@@ -21,95 +23,54 @@ public final class ArticleCatalog: Sendable {
   let categoryIDsByFoldedName: [String: Int32]
   let providerIDs: [Int32]
   let providerIDsByFoldedName: [String: Int32]
-  let articlesByURL: [String: Int32]
+  /// Articles by URL, for following related coverage; built on the first lookup.
+  let links: LinkIndex
 
   public init(articles: [Article]) {
     self.articles = articles
-    var folder = TextFolder()
-    let text = SearchText(articles: articles, folder: &folder)
+    let text = SearchText(articles: articles)
     self.text = text
 
-    var foldedTopicIDs: [String: Int32] = [:]
-    var names: [String] = []
-    var frequencies: [Int] = []
-    var starts: [Int32] = [0]
-    var rawTopics: [Int32] = []
-    for article in articles {
-      let first = rawTopics.count
-      for topic in article.topics {
-        let key = String(decoding: folder.fold(topic), as: UTF8.self)
-        let id: Int32
-        if let known = foldedTopicIDs[key] {
-          id = known
-        } else {
-          id = Int32(names.count)
-          foldedTopicIDs[key] = id
-          names.append(topic)
-          frequencies.append(0)
-        }
-        if !rawTopics[first...].contains(id) {
-          rawTopics.append(id)
-          frequencies[Int(id)] += 1
-        }
-      }
-      starts.append(Int32(rawTopics.count))
-    }
+    let names = NameIndex(articles: articles)
+    let frequencies = names.topicFrequencies
     // Renumber topics so that ids follow frequency: the picker and shortcuts read them in id order.
-    let byFrequency = names.indices.sorted {
-      frequencies[$0] != frequencies[$1] ? frequencies[$0] > frequencies[$1] : names[$0] < names[$1]
+    let topicNames = names.topicNames
+    let byFrequency = topicNames.indices.sorted {
+      frequencies[$0] != frequencies[$1] ? frequencies[$0] > frequencies[$1] : topicNames[$0] < topicNames[$1]
     }
-    var renumbered = [Int32](repeating: 0, count: names.count)
+    var renumbered = [Int32](repeating: 0, count: topicNames.count)
     for (newID, oldID) in byFrequency.enumerated() { renumbered[oldID] = Int32(newID) }
-    self.topics = byFrequency.map { names[$0] }
+    self.topics = byFrequency.map { topicNames[$0] }
     self.topicFrequencies = byFrequency.map { frequencies[$0] }
-    self.topicIDsByFoldedName = foldedTopicIDs.mapValues { renumbered[Int($0)] }
+    self.topicIDsByFoldedName = names.topicIDsByFoldedName.mapValues { renumbered[Int($0)] }
+    let starts = names.topicStarts
     self.topicStarts = starts
-    self.articleTopics = rawTopics.map { renumbered[Int($0)] }
-    var postings = [[Int32]](repeating: [], count: names.count)
+    let articleTopics = names.articleTopics.map { renumbered[Int($0)] }
+    self.articleTopics = articleTopics
+    var postings = [[Int32]](repeating: [], count: topicNames.count)
     for index in articles.indices {
       for position in Int(starts[index])..<Int(starts[index + 1]) {
-        postings[Int(renumbered[Int(rawTopics[position])])].append(Int32(index))
+        postings[Int(articleTopics[position])].append(Int32(index))
       }
     }
     self.topicPostings = postings
 
-    var categories: [String: Int32] = [:]
-    self.categoryIDs = articles.map { article in
-      guard let category = article.category else { return -1 }
-      let key = String(decoding: folder.fold(category), as: UTF8.self)
-      if let id = categories[key] { return id }
-      categories[key] = Int32(categories.count)
-      return Int32(categories.count - 1)
-    }
-    self.categoryIDsByFoldedName = categories
-
-    var providers: [String: Int32] = [:]
-    let providerIDs = articles.map { article -> Int32 in
-      guard let name = article.provider?.name else { return -1 }
-      let key = String(decoding: folder.fold(name), as: UTF8.self)
-      if let id = providers[key] { return id }
-      providers[key] = Int32(providers.count)
-      return Int32(providers.count - 1)
-    }
+    self.categoryIDs = names.categoryIDs
+    self.categoryIDsByFoldedName = names.categoryIDsByFoldedName
+    let providerIDs = names.providerIDs
     self.providerIDs = providerIDs
-    self.providerIDsByFoldedName = providers
+    self.providerIDsByFoldedName = names.providerIDsByFoldedName
     // Provider order: by folded name bytes, so the sort never touches strings per article.
-    var providerRankByID = [Int32](repeating: 0, count: providers.count)
-    for (rank, entry) in providers.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) })
-      .enumerated()
-    {
+    var providerRankByID = [Int32](repeating: 0, count: names.providerIDsByFoldedName.count)
+    for (rank, entry) in names.providerIDsByFoldedName.sorted(by: {
+      Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8)
+    }).enumerated() {
       providerRankByID[Int(entry.value)] = Int32(rank)
     }
     self.permutations = SortPermutations(
-      articles: articles, text: text, providerRanks: providerIDs.map { $0 < 0 ? -1 : providerRankByID[Int($0)] })
-
-    var urls: [String: Int32] = [:]
-    for (index, article) in articles.enumerated() {
-      for url in [article.originalUrl, article.webUrl] {
-        if let url, urls[url] == nil { urls[url] = Int32(index) }
-      }
-    }
-    self.articlesByURL = urls
+      articles: articles, text: text,
+      providerRanks: providerIDs.map { $0 < 0 ? -1 : providerRankByID[Int($0)] })
+    self.links = LinkIndex(articles: articles)
   }
 
   /// Case-, diacritic- and width-insensitive form used for every comparison.
@@ -120,10 +81,7 @@ public final class ArticleCatalog: Sendable {
 
   /// The article whose `originalUrl` or `webUrl` is `item`'s `webUrl` or `originalUrl`, if any.
   public func articleIndex(linkedFrom item: NewsItem) -> Int? {
-    for url in [item.webUrl, item.originalUrl] {
-      if let url, let index = articlesByURL[url] { return Int(index) }
-    }
-    return nil
+    links.articleIndex(linkedFrom: item)
   }
 
   /// Index of the article with `id`, if the catalog has one (a linear scan: call it per action, not per row).
@@ -133,14 +91,15 @@ public final class ArticleCatalog: Sendable {
 
   /// `indices` sorted by `order`; ties keep load order so results are deterministic.
   public func sorted(_ indices: [Int], by order: SortOrder) -> [Int] {
-    let rank = permutations.ranks[order.position]
+    let table = permutations.table(order)
+    let rank = table.rank
     if indices.count > articles.count / 8 {
       // Marking and walking the permutation is linear; sorting would be n log n.
       var marked = [Bool](repeating: false, count: articles.count)
       for index in indices { marked[index] = true }
       var result: [Int] = []
       result.reserveCapacity(indices.count)
-      for index in permutations.orders[order.position] where marked[Int(index)] { result.append(Int(index)) }
+      for index in table.order where marked[Int(index)] { result.append(Int(index)) }
       return result
     }
     return indices.sorted { rank[$0] < rank[$1] }
@@ -198,5 +157,51 @@ extension SortOrder {
     case .provider: 4
     case .title: 5
     }
+  }
+}
+
+/// Ids of folded names (categories, providers) in order of first appearance; -1 for a missing name.
+struct NameIDs {
+  var idsByFoldedName: [String: Int32] = [:]
+  /// Names as given, so a repeated spelling is not folded again.
+  private var idsByName: [String: Int32] = [:]
+
+  mutating func id(of name: String?, folder: inout TextFolder) -> Int32 {
+    guard let name else { return -1 }
+    if let id = idsByName[name] { return id }
+    let key = String(decoding: folder.fold(name), as: UTF8.self)
+    let id = idsByFoldedName[key] ?? Int32(idsByFoldedName.count)
+    idsByFoldedName[key] = id
+    idsByName[name] = id
+    return id
+  }
+}
+
+/// Article indices by `originalUrl` and `webUrl`, built on the first lookup: only following a related
+/// item needs it, and hashing 200,000 URLs would add to every catalog's build.
+final class LinkIndex: @unchecked Sendable {
+  private let articles: [Article]
+  /// Guards `indicesByURL`.
+  private let lock = NSLock()
+  private var indicesByURL: [String: Int32]?
+
+  init(articles: [Article]) { self.articles = articles }
+
+  func articleIndex(linkedFrom item: NewsItem) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    if indicesByURL == nil {
+      var urls: [String: Int32] = [:]
+      for index in articles.indices {
+        for url in [articles[index].item.originalUrl, articles[index].item.webUrl] {
+          if let url, urls[url] == nil { urls[url] = Int32(index) }
+        }
+      }
+      indicesByURL = urls
+    }
+    for url in [item.webUrl, item.originalUrl] {
+      if let url, let index = indicesByURL?[url] { return Int(index) }
+    }
+    return nil
   }
 }

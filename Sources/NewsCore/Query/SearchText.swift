@@ -1,7 +1,9 @@
+import Dispatch
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// The folded search text of every article in one contiguous buffer, with a byte-presence mask per article.
@@ -20,50 +22,50 @@ struct SearchText: Sendable {
   /// Articles containing each byte value: a search anchors on a word's rarest byte.
   let byteFrequencies: [Int]
 
-  init(articles: [Article], folder: inout TextFolder) {
-    var bytes: [UInt8] = []
-    var starts: [Int32] = [0]
-    var titleEnds: [Int32] = []
-    starts.reserveCapacity(articles.count + 1)
-    titleEnds.reserveCapacity(articles.count)
-    var masks = [UInt64](repeating: 0, count: articles.count * 4)
-    for (index, article) in articles.enumerated() {
-      let start = bytes.count
-      if let title = article.title { folder.append(title, to: &bytes) }
-      titleEnds.append(Int32(bytes.count))
-      for field in [article.excerpt, article.provider?.name] {
-        if let field {
-          bytes.append(0x0A)
-          folder.append(field, to: &bytes)
+  init(articles: [Article]) {
+    let count = articles.count
+    // Folding is most of a catalog's build: chunks of articles are folded on all cores, then joined.
+    let chunkCount = count < 4_096 ? 1 : min(4 * ProcessInfoLite.activeProcessorCount, count / 2_048)
+    var parts = [Part](repeating: Part(), count: chunkCount)
+    var masks = [UInt64](repeating: 0, count: count * 4)
+    if chunkCount == 1 {
+      var folder = TextFolder()
+      masks.withUnsafeMutableBufferPointer { masks in
+        parts[0] = Part(articles: articles, 0..<count, folder: &folder, masks: masks)
+      }
+    } else {
+      parts.withUnsafeMutableBufferPointer { slots in
+        masks.withUnsafeMutableBufferPointer { masks in
+          // Each chunk writes only its own slot and its own articles' masks.
+          nonisolated(unsafe) let slots = slots
+          nonisolated(unsafe) let masks = masks
+          DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var folder = TextFolder()
+            let range = (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
+            slots[chunk] = Part(articles: articles, range, folder: &folder, masks: masks)
+          }
         }
       }
-      for topic in article.topics {
-        bytes.append(0x0A)
-        folder.append(topic, to: &bytes)
-      }
-      var mask: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-      for position in start..<bytes.count {
-        let byte = bytes[position]
-        let bit = UInt64(1) << UInt64(byte & 63)
-        switch byte >> 6 {
-        case 0: mask.0 |= bit
-        case 1: mask.1 |= bit
-        case 2: mask.2 |= bit
-        default: mask.3 |= bit
-        }
-      }
-      masks[index * 4] = mask.0
-      masks[index * 4 + 1] = mask.1
-      masks[index * 4 + 2] = mask.2
-      masks[index * 4 + 3] = mask.3
-      starts.append(Int32(bytes.count))
     }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(parts.reduce(SearchText.padding) { $0 + $1.bytes.count })
+    var starts: [Int32] = [0]
+    starts.reserveCapacity(count + 1)
+    var titleEnds: [Int32] = []
+    titleEnds.reserveCapacity(count)
+    for part in parts {
+      let offset = Int32(bytes.count)
+      bytes.append(contentsOf: part.bytes)
+      for end in part.ends { starts.append(end + offset) }
+      for end in part.titleEnds { titleEnds.append(end + offset) }
+    }
+    bytes.append(contentsOf: repeatElement(0, count: SearchText.padding))
     self.bytes = bytes
     self.starts = starts
     self.titleEnds = titleEnds
     self.masks = masks
     var frequencies = [Int](repeating: 0, count: 256)
-    for index in 0..<articles.count {
+    for index in 0..<count {
       for word in 0..<4 {
         var bits = masks[index * 4 + word]
         while bits != 0 {
@@ -74,18 +76,88 @@ struct SearchText: Sendable {
     }
     self.byteFrequencies = frequencies
   }
+
+  /// The folded text of a run of articles, with offsets relative to the run's own bytes.
+  struct Part: Sendable {
+    var bytes: [UInt8] = []
+    /// Where each article's text ends.
+    var ends: [Int32] = []
+    var titleEnds: [Int32] = []
+
+    init() {}
+
+    /// Folds `articles[range]` and writes their byte masks into `masks`.
+    init(
+      articles: [Article], _ range: Range<Int>, folder: inout TextFolder,
+      masks: UnsafeMutableBufferPointer<UInt64>
+    ) {
+      ends.reserveCapacity(range.count)
+      titleEnds.reserveCapacity(range.count)
+      articles.withUnsafeBufferPointer { articles in
+        // Fields are read in place through the buffer: a copy of an article would retain all its strings.
+        for index in range {
+          if let title = articles[index].item.title { folder.appendUnlowered(title, to: &bytes) }
+          titleEnds.append(Int32(bytes.count))
+          if let excerpt = articles[index].item.excerpt {
+            bytes.append(0x0A)
+            folder.appendUnlowered(excerpt, to: &bytes)
+          }
+          if let provider = articles[index].item.provider?.name {
+            bytes.append(0x0A)
+            folder.appendUnlowered(provider, to: &bytes)
+          }
+          for topic in articles[index].item.topics {
+            bytes.append(0x0A)
+            folder.appendUnlowered(topic, to: &bytes)
+          }
+          ends.append(Int32(bytes.count))
+        }
+      }
+      TextFolder.lowerASCII(&bytes, from: 0)
+      bytes.withUnsafeBufferPointer { bytes in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { seen in
+          // One byte per byte value, set by plain stores: OR-ing bits into four mask words instead makes
+          // each byte wait for the previous one. The 256 flags are then packed eight at a time.
+          let flags = UnsafeMutableRawBufferPointer(seen)
+          flags.initializeMemory(as: UInt8.self, repeating: 0)
+          var start = 0
+          for (offset, end) in ends.enumerated() {
+            for position in start..<Int(end) { flags[Int(bytes[position])] = 1 }
+            let slot = (range.lowerBound + offset) * 4
+            for word in 0..<4 {
+              var mask: UInt64 = 0
+              for group in 0..<8 {
+                // Gathers the eight flag bytes' low bits into one byte, flag 0 lowest.
+                let packed = (seen[word * 8 + group] &* 0x0102_0408_1020_4080) >> 56
+                mask |= packed << (8 * group)
+                seen[word * 8 + group] = 0
+              }
+              masks[slot + word] = mask
+            }
+            start = Int(end)
+          }
+        }
+      }
+    }
+  }
 }
 
 /// One folded search word with the mask of the bytes it needs.
 struct SearchWord: Sendable {
   let bytes: [UInt8]
   let mask: (UInt64, UInt64, UInt64, UInt64)
-  /// Offset of the word's rarest byte, which the scan looks for first.
+  /// Offset of the word's rarest byte, which the scan compares first.
   let anchor: Int
+  /// Offset of the rarest byte at another offset (equal to `anchor` for a one-byte word): the scan
+  /// compares both at once, so a common letter alone does not stop it.
+  let secondAnchor: Int
 
   init(_ bytes: [UInt8], byteFrequencies: [Int]) {
     self.bytes = bytes
-    self.anchor = bytes.indices.min { byteFrequencies[Int(bytes[$0])] < byteFrequencies[Int(bytes[$1])] } ?? 0
+    let rarity = { (offset: Int) in byteFrequencies[Int(bytes[offset])] }
+    let anchor = bytes.indices.min { rarity($0) < rarity($1) } ?? 0
+    self.anchor = anchor
+    self.secondAnchor = bytes.indices.filter { $0 != anchor }.min { rarity($0) < rarity($1) } ?? anchor
     var mask: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     for byte in bytes {
       let bit = UInt64(1) << UInt64(byte & 63)
@@ -101,6 +173,9 @@ struct SearchWord: Sendable {
 }
 
 extension SearchText {
+  /// Zero bytes after the last article, so the 16-byte loads of `contains` may run past its end.
+  static let padding = 32
+
   /// Whether article `index` contains every word; the buffers are passed in so a scan over many
   /// articles borrows them once.
   @inline(__always)
@@ -108,7 +183,8 @@ extension SearchText {
     _ index: Int, words: [SearchWord], text: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int32>,
     masks: UnsafeBufferPointer<UInt64>
   ) -> Bool {
-    let m0 = masks[index &* 4], m1 = masks[index &* 4 &+ 1], m2 = masks[index &* 4 &+ 2], m3 = masks[index &* 4 &+ 3]
+    let m0 = masks[index &* 4], m1 = masks[index &* 4 &+ 1], m2 = masks[index &* 4 &+ 2],
+      m3 = masks[index &* 4 &+ 3]
     for word in words {
       if m0 & word.mask.0 != word.mask.0 || m1 & word.mask.1 != word.mask.1 || m2 & word.mask.2 != word.mask.2
         || m3 & word.mask.3 != word.mask.3
@@ -119,31 +195,52 @@ extension SearchText {
     let start = Int(starts[index]), end = Int(starts[index &+ 1])
     for word in words {
       let found = word.bytes.withUnsafeBufferPointer { needle in
-        contains(needle, anchor: word.anchor, in: text, from: start, to: end)
+        contains(needle, anchor: word.anchor, secondAnchor: word.secondAnchor, in: text, from: start, to: end)
       }
       if !found { return false }
     }
     return true
   }
 
-  /// Substring search that lets `memchr` (vectorized in libc) skip to each occurrence of the needle's rarest
-  /// byte (at `anchor`); a one-byte needle is already answered by the mask.
+  /// Substring search comparing 16 candidate starts at a time on two of the needle's rarest bytes (at
+  /// `anchor` and `secondAnchor`), then confirming each pair with `memcmp`; a one-byte needle is already
+  /// answered by the mask. Loads may read up to 15 bytes past `end`, which `padding` keeps inside `text`.
   @inline(__always)
   static func contains(
-    _ needle: UnsafeBufferPointer<UInt8>, anchor: Int, in text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+    _ needle: UnsafeBufferPointer<UInt8>, anchor: Int, secondAnchor: Int, in text: UnsafeBufferPointer<UInt8>,
+    from start: Int, to end: Int
   ) -> Bool {
     let count = needle.count
     if count <= 1 { return true }
-    let key = Int32(needle[anchor])
-    let base = text.baseAddress!
-    // Candidate starts run from `start` to `end - count`; the anchor byte sits `anchor` bytes later.
-    var position = start + anchor
-    let last = end - count + anchor
-    while position <= last {
-      guard let hit = memchr(base + position, key, last - position + 1) else { return false }
-      let found = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-      if memcmp(base + (found - anchor), needle.baseAddress!, count) == 0 { return true }
-      position = found + 1
+    let lastStart = end &- count
+    if lastStart < start { return false }
+    let base = UnsafeRawPointer(text.baseAddress!)
+    let first = SIMD16<UInt8>(repeating: needle[anchor])
+    let second = SIMD16<UInt8>(repeating: needle[secondAnchor])
+    let ones = SIMD16<UInt8>(repeating: 1)
+    var position = start
+    while position <= lastStart {
+      let a = base.loadUnaligned(fromByteOffset: position &+ anchor, as: SIMD16<UInt8>.self)
+      let b = base.loadUnaligned(fromByteOffset: position &+ secondAnchor, as: SIMD16<UInt8>.self)
+      // One byte per lane, 1 where both anchors match, read as two words so hits are found by bit counting.
+      let lanes = SIMD16<UInt8>(repeating: 0).replacing(with: ones, where: (a .== first) .& (b .== second))
+      let words = unsafeBitCast(lanes, to: (UInt64, UInt64).self)
+      if words.0 | words.1 != 0 {
+        // Low word first: candidates are confirmed left to right, and past `lastStart` none can fit.
+        var bits = words.0
+        var offset = position
+        for _ in 0..<2 {
+          while bits != 0 {
+            let candidate = offset &+ (bits.trailingZeroBitCount >> 3)
+            if candidate > lastStart { return false }
+            if memcmp(base + candidate, needle.baseAddress!, count) == 0 { return true }
+            bits &= bits &- 1
+          }
+          bits = words.1
+          offset = position &+ 8
+        }
+      }
+      position &+= 16
     }
     return false
   }

@@ -1,60 +1,92 @@
-/// Every article's position in every sort order, computed once so a filter result is ordered without sorting.
-struct SortPermutations: Sendable {
-  /// `orders[o]` lists article indices in sort order `o` (indexed like `SortOrder.allCases`).
-  let orders: [[Int32]]
-  /// `ranks[o][i]` is article `i`'s position in `orders[o]`.
-  let ranks: [[Int32]]
+import Foundation
+
+/// Every article's position in every sort order, each order computed on its first use and then kept.
+///
+/// A catalog is built before the first screen and most sessions use one or two orders, so sorting all
+/// six up front (about half of a 100,000-article catalog's build) is deferred to the order's first use.
+final class SortPermutations: @unchecked Sendable {
+  /// One sort order: article indices in order, and each article's position in it.
+  struct Table: Sendable {
+    let order: [Int32]
+    let rank: [Int32]
+  }
+
+  private let articles: [Article]
+  private let text: SearchText
+  private let providerRanks: [Int32]
+  /// Guards `tables`; everything else is immutable after init.
+  private let lock = NSLock()
+  private var tables: [Table?] = Array(repeating: nil, count: SortOrder.allCases.count)
 
   init(articles: [Article], text: SearchText, providerRanks: [Int32]) {
-    let count = articles.count
-    let dates = articles.map { $0.publishedDateTime?.secondsSince1970 }
-    let qualities = articles.map(\.quality)
-    let heats = articles.map(\.heat)
-    let hasTitle = articles.map { $0.title != nil }
-    var orders: [[Int32]] = []
-    for order in SortOrder.allCases {
-      var permutation = (0..<Int32(count)).map { $0 }
-      switch order {
-      case .newest: permutation.sort { SortPermutations.before(dates[Int($0)], dates[Int($1)], $0, $1, descending: true) }
-      case .oldest: permutation.sort { SortPermutations.before(dates[Int($0)], dates[Int($1)], $0, $1, descending: false) }
-      case .quality:
-        permutation.sort { SortPermutations.before(qualities[Int($0)], qualities[Int($1)], $0, $1, descending: true) }
-      case .heat: permutation.sort { SortPermutations.before(heats[Int($0)], heats[Int($1)], $0, $1, descending: true) }
-      case .provider:
-        // Provider ranks are -1 for a missing provider, which must sort last.
-        permutation.sort {
-          let a = providerRanks[Int($0)], b = providerRanks[Int($1)]
-          return SortPermutations.before(a < 0 ? nil : a, b < 0 ? nil : b, $0, $1, descending: false)
-        }
-      case .title:
-        text.bytes.withUnsafeBufferPointer { bytes in
-          permutation.sort { a, b in
-            switch (hasTitle[Int(a)], hasTitle[Int(b)]) {
-            case (false, false): return a < b
-            case (false, true): return false
-            case (true, false): return true
-            case (true, true):
-              let comparison = SortPermutations.compare(
-                bytes, Int(text.starts[Int(a)])..<Int(text.titleEnds[Int(a)]),
-                Int(text.starts[Int(b)])..<Int(text.titleEnds[Int(b)]))
-              return comparison != 0 ? comparison < 0 : a < b
-            }
+    self.articles = articles
+    self.text = text
+    self.providerRanks = providerRanks
+  }
+
+  /// The table of `order`, sorting on first use (under the lock, so two threads never sort the same order).
+  func table(_ order: SortOrder) -> Table {
+    lock.lock()
+    defer { lock.unlock() }
+    if let table = tables[order.position] { return table }
+    let permutation = sortedIndices(order)
+    var rank = [Int32](repeating: 0, count: permutation.count)
+    for (position, index) in permutation.enumerated() { rank[Int(index)] = Int32(position) }
+    let table = Table(order: permutation, rank: rank)
+    tables[order.position] = table
+    return table
+  }
+
+  private func sortedIndices(_ order: SortOrder) -> [Int32] {
+    var permutation = (0..<Int32(articles.count)).map { $0 }
+    switch order {
+    case .newest, .oldest:
+      let dates = articles.map { $0.item.publishedDateTime?.secondsSince1970 }
+      let descending = order == .newest
+      permutation.sort {
+        SortPermutations.before(dates[Int($0)], dates[Int($1)], $0, $1, descending: descending)
+      }
+    case .quality:
+      let qualities = articles.map(\.item.quality)
+      permutation.sort {
+        SortPermutations.before(qualities[Int($0)], qualities[Int($1)], $0, $1, descending: true)
+      }
+    case .heat:
+      let heats = articles.map(\.item.heat)
+      permutation.sort { SortPermutations.before(heats[Int($0)], heats[Int($1)], $0, $1, descending: true) }
+    case .provider:
+      // Provider ranks are -1 for a missing provider, which must sort last.
+      let providerRanks = self.providerRanks
+      permutation.sort {
+        let a = providerRanks[Int($0)], b = providerRanks[Int($1)]
+        return SortPermutations.before(a < 0 ? nil : a, b < 0 ? nil : b, $0, $1, descending: false)
+      }
+    case .title:
+      let hasTitle = articles.map { $0.item.title != nil }
+      let text = self.text
+      text.bytes.withUnsafeBufferPointer { bytes in
+        permutation.sort { a, b in
+          switch (hasTitle[Int(a)], hasTitle[Int(b)]) {
+          case (false, false): return a < b
+          case (false, true): return false
+          case (true, false): return true
+          case (true, true):
+            let comparison = SortPermutations.compare(
+              bytes, Int(text.starts[Int(a)])..<Int(text.titleEnds[Int(a)]),
+              Int(text.starts[Int(b)])..<Int(text.titleEnds[Int(b)]))
+            return comparison != 0 ? comparison < 0 : a < b
           }
         }
       }
-      orders.append(permutation)
     }
-    self.orders = orders
-    self.ranks = orders.map { permutation in
-      var rank = [Int32](repeating: 0, count: count)
-      for (position, index) in permutation.enumerated() { rank[Int(index)] = Int32(position) }
-      return rank
-    }
+    return permutation
   }
 
   /// Missing values last, then the value, then load order.
   @inline(__always)
-  static func before<T: Comparable>(_ a: T?, _ b: T?, _ indexA: Int32, _ indexB: Int32, descending: Bool) -> Bool {
+  static func before<T: Comparable>(_ a: T?, _ b: T?, _ indexA: Int32, _ indexB: Int32, descending: Bool)
+    -> Bool
+  {
     switch (a, b) {
     case (nil, nil): return indexA < indexB
     case (nil, _): return false
@@ -68,12 +100,9 @@ struct SortPermutations: Sendable {
   /// Byte-wise comparison of two ranges of `bytes`: negative, zero or positive.
   static func compare(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
     let common = min(a.count, b.count)
-    var offset = 0
-    while offset < common {
-      let x = bytes[a.lowerBound + offset], y = bytes[b.lowerBound + offset]
-      if x != y { return Int(x) - Int(y) }
-      offset += 1
-    }
+    let base = bytes.baseAddress!
+    let head = memcmp(base + a.lowerBound, base + b.lowerBound, common)
+    if head != 0 { return Int(head) }
     return a.count - b.count
   }
 }

@@ -8,23 +8,88 @@ import Foundation
 /// Combining marks are dropped so precomposed and decomposed text fold alike.
 struct TextFolder {
   private var cache: [UInt32: [UInt8]] = [:]
+  /// Folds of scalars below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic), packed as the byte count in
+  /// the low byte and up to six bytes from bit 16; 0 until first needed. Saves a dictionary lookup per letter.
+  private var smallFolds: [UInt64] = []
+
+  /// Appends the folded bytes of `text` to `output`, leaving ASCII letters as they are: callers lower them
+  /// with `lowerASCII` (a separate pass over a whole buffer is much cheaper than per byte here).
+  ///
+  /// Works on the UTF-8 bytes: runs of ASCII (most of the text in most feeds) are copied eight bytes at a
+  /// time, and only other scalars are decoded.
+  mutating func appendUnlowered(_ text: String, to output: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { utf8 in
+      let count = utf8.count
+      let base = UnsafeRawPointer(utf8.baseAddress!)
+      var position = 0
+      while position < count {
+        let runStart = position
+        while position &+ 8 <= count
+          && base.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
+          position &+= 8
+        }
+        while position < count && utf8[position] < 0x80 { position &+= 1 }
+        if position > runStart {
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+        }
+        if position == count { break }
+        // Valid UTF-8 (a Swift String's storage): the lead byte gives the scalar's byte count.
+        let lead = utf8[position]
+        let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for offset in 1..<width { value = value << 6 | UInt32(utf8[position &+ offset] & 0x3F) }
+        if value < 0x800 {
+          appendSmall(value, to: &output)
+        } else if TextFolder.passesThrough(value) {
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[position..<(position &+ width)]))
+        } else if let folded = cache[value] {
+          output.append(contentsOf: folded)
+        } else {
+          let folded = TextFolder.foldSlowly(Unicode.Scalar(value)!)
+          cache[value] = folded
+          output.append(contentsOf: folded)
+        }
+        position &+= width
+      }
+    }
+  }
 
   /// Appends the folded bytes of `text` to `output`.
   mutating func append(_ text: String, to output: inout [UInt8]) {
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      if value < 0x80 {
-        let byte = UInt8(truncatingIfNeeded: value)
-        output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-      } else if TextFolder.passesThrough(value) {
-        appendUTF8(scalar, to: &output)
-      } else if let folded = cache[value] {
-        output.append(contentsOf: folded)
-      } else {
-        let folded = TextFolder.foldSlowly(scalar)
-        cache[value] = folded
-        output.append(contentsOf: folded)
+    let start = output.count
+    appendUnlowered(text, to: &output)
+    TextFolder.lowerASCII(&output, from: start)
+  }
+
+  /// Lowers ASCII capitals in `bytes[start...]`; other bytes of UTF-8 text are never in A-Z.
+  static func lowerASCII(_ bytes: inout [UInt8], from start: Int) {
+    bytes.withUnsafeMutableBufferPointer { bytes in
+      for position in start..<bytes.count {
+        let byte = bytes[position]
+        bytes[position] = byte &- 0x41 < 26 ? byte | 0x20 : byte
       }
+    }
+  }
+
+  private mutating func appendSmall(_ value: UInt32, to output: inout [UInt8]) {
+    if smallFolds.isEmpty { smallFolds = [UInt64](repeating: 0, count: 0x800) }
+    var packed = smallFolds[Int(value)]
+    if packed == 0 {
+      let folded = TextFolder.foldSlowly(Unicode.Scalar(value)!)
+      if folded.count > 6 {
+        output.append(contentsOf: folded)
+        return
+      }
+      packed = UInt64(folded.count) | 0x100  // bit 8 marks "known", even for an empty fold
+      for (offset, byte) in folded.enumerated() { packed |= UInt64(byte) << (16 + 8 * offset) }
+      smallFolds[Int(value)] = packed
+    }
+    var bytes = packed >> 16
+    for _ in 0..<Int(packed & 0xFF) {
+      output.append(UInt8(truncatingIfNeeded: bytes))
+      bytes >>= 8
     }
   }
 
@@ -56,22 +121,5 @@ struct TextFolder {
       }
     }
     return bytes
-  }
-
-  private func appendUTF8(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
-    let value = scalar.value
-    if value < 0x800 {
-      output.append(UInt8(0xC0 | (value >> 6)))
-      output.append(UInt8(0x80 | (value & 0x3F)))
-    } else if value < 0x10000 {
-      output.append(UInt8(0xE0 | (value >> 12)))
-      output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-      output.append(UInt8(0x80 | (value & 0x3F)))
-    } else {
-      output.append(UInt8(0xF0 | (value >> 18)))
-      output.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-      output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-      output.append(UInt8(0x80 | (value & 0x3F)))
-    }
   }
 }
