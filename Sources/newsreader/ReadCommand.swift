@@ -86,7 +86,10 @@ struct BackgroundLoad: Sendable {
   }
 
   private func run() {
-    let result = SeedLoader(options: options).load(paths: paths)
+    let inbox = self.inbox
+    let result = SeedLoader(options: options).load(paths: paths) { read, total in
+      inbox.post(.loadProgress(filesRead: read, filesTotal: total))
+    }
     let catalog = ArticleCatalog(articles: result.articles)
     inbox.post(.loaded(catalog, BackgroundLoad.diagnostics(of: result)))
   }

@@ -57,14 +57,19 @@ public struct SeedLoader: Sendable {
     self.options = options
   }
 
+  /// Record files read so far and found in all, reported while a load runs.
+  public typealias Progress = @Sendable (_ filesRead: Int, _ filesTotal: Int) -> Void
+
   /// Loads every record under `paths`; never throws: problems become diagnostics.
   ///
   /// Files are parsed on all cores (or `options.concurrency` threads); the result is in sorted path order
-  /// whatever the scheduling, and ids are unique.
-  public func load(paths: [String]) -> LoadResult {
+  /// whatever the scheduling, and ids are unique. `progress`, when given, is called from the loading
+  /// threads about every `progressInterval` files and once at the end.
+  public func load(paths: [String], progressInterval: Int = 512, progress: Progress? = nil) -> LoadResult {
     var walker = FileWalker()
     walker.walk(paths)
     let files = walker.files
+    progress?(0, files.count)
     var outcomes = [RecordFileOutcome](repeating: RecordFileOutcome(), count: files.count)
     let workers = min(
       files.count, options.concurrency > 0 ? options.concurrency : ProcessInfoLite.activeProcessorCount)
@@ -91,6 +96,9 @@ public struct SeedLoader: Sendable {
               }
               // Each slot is written by the one worker that claimed its file.
               slots[index] = outcome
+            }
+            if let progress, let done = claims.finishedCrossing(interval: progressInterval, adding: run.count) {
+              progress(done, files.count)
             }
           }
         }
@@ -125,6 +133,7 @@ public struct SeedLoader: Sendable {
       }
       articles = merged
     }
+    progress?(files.count, files.count)
     // Before `result` shares the array: assigning through it then would copy all the articles.
     ArticleIdentity.assign(to: &articles)
     var result = LoadResult(articles: articles, fileCount: 0, missingPaths: walker.missingPaths)
@@ -147,6 +156,17 @@ final class FileClaims: @unchecked Sendable {
   init(count: Int, run: Int) {
     self.count = count
     self.run = run
+  }
+
+  private var finished = 0
+
+  /// Counts `count` more files as read; returns the total read when it crossed a multiple of `interval`.
+  func finishedCrossing(interval: Int, adding count: Int) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    let before = finished
+    finished += count
+    return finished / max(1, interval) != before / max(1, interval) ? finished : nil
   }
 
   /// The next run of indices, or nil when every file has been claimed.
