@@ -68,11 +68,19 @@ public enum DateParser {
     return text.withUTF8 { secondsSince1970(UnsafeBufferPointer(start: $0.baseAddress, count: $0.count)) }
   }
 
-  /// The instant as ISO 8601 in UTC (`2021-03-11T17:13:00Z`, milliseconds only when there are any).
-  public static func iso8601(_ seconds: Double) -> String {
-    let whole = seconds.rounded(.down)
-    let millis = Int(((seconds - whole) * 1000).rounded())
-    let total = Int64(whole)
+  /// The calendar fields of an instant in UTC: year, month (1–12), day, hour, minute, second.
+  public struct CivilTime: Sendable, Hashable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
+  }
+
+  /// `seconds` since 1970 as calendar fields in UTC, without Foundation (no formatter, no time zone data).
+  public static func civil(_ seconds: Double) -> CivilTime {
+    let total = Int64(seconds.rounded(.down))
     var days = total / 86_400
     var rest = total % 86_400
     if rest < 0 {
@@ -80,13 +88,22 @@ public enum DateParser {
       days -= 1
     }
     let (year, month, day) = civilFromDays(days)
-    func pad(_ value: Int64, _ width: Int) -> String {
+    return CivilTime(
+      year: Int(year), month: Int(month), day: Int(day), hour: Int(rest / 3600), minute: Int(rest / 60 % 60),
+      second: Int(rest % 60))
+  }
+
+  /// The instant as ISO 8601 in UTC (`2021-03-11T17:13:00Z`, milliseconds only when there are any).
+  public static func iso8601(_ seconds: Double) -> String {
+    let millis = Int(((seconds - seconds.rounded(.down)) * 1000).rounded())
+    let time = civil(seconds)
+    func pad(_ value: Int, _ width: Int) -> String {
       let text = String(value)
       return String(repeating: "0", count: max(0, width - text.count)) + text
     }
     var text =
-      "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))"
-    if millis > 0 && millis < 1000 { text += "." + pad(Int64(millis), 3) }
+      "\(pad(time.year, 4))-\(pad(time.month, 2))-\(pad(time.day, 2))T\(pad(time.hour, 2)):\(pad(time.minute, 2)):\(pad(time.second, 2))"
+    if millis > 0 && millis < 1000 { text += "." + pad(millis, 3) }
     return text + "Z"
   }
 
