@@ -9,9 +9,11 @@
 /// real corpus has pairs sharing a URL) keep it for the first in load order and get a suffix hashed from their
 /// relative path and document index otherwise, which is deterministic because load order is.
 enum ArticleIdentity {
+  /// A letter and 14 hex digits (56 bits of the hash): 15 bytes is what a Swift string holds without a
+  /// heap allocation, which matters with one id per record.
   static func baseID(url: String?, source: RecordSource) -> String {
-    if let url, !url.isEmpty { return "u" + StableHash.hex(url) }
-    return "p" + StableHash.hex(source.relativePath + "#\(source.documentIndex)")
+    if let url, !url.isEmpty { return "u" + StableHash.hex(url).prefix(14) }
+    return "p" + StableHash.hex(source.relativePath + "#\(source.documentIndex)").prefix(14)
   }
 
   static func assign(to articles: inout [Article]) {

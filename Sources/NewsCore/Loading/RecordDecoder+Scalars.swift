@@ -61,8 +61,11 @@ extension RecordDecoder {
       return nil
     }
     if value.isNull { return nil }
-    let text = TextSanitizer.sanitize(value.bytes)
     let seconds = DateParser.secondsSince1970(value.bytes)
+    if let seconds, DateParser.isCanonical(value.bytes, seconds: seconds) {
+      return NewsDate(canonicalSecondsSince1970: seconds)
+    }
+    let text = TextSanitizer.sanitize(value.bytes)
     if seconds == nil {
       report(
         .warning, at: value,

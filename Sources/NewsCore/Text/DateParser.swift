@@ -93,6 +93,27 @@ public enum DateParser {
       second: Int(rest % 60))
   }
 
+  /// Whether `bytes` are exactly `iso8601(seconds)` in its commonest form, `YYYY-MM-DDTHH:MM:SSZ`,
+  /// checked without building a string (the loader asks this of every date).
+  public static func isCanonical(_ bytes: UnsafeBufferPointer<UInt8>, seconds: Double) -> Bool {
+    guard bytes.count == 20, seconds == seconds.rounded(.down) else { return false }
+    let time = civil(seconds)
+    guard (1000...9999).contains(time.year) else { return false }
+    func matches(_ value: Int, at start: Int, digits: Int) -> Bool {
+      var rest = value
+      for offset in stride(from: digits - 1, through: 0, by: -1) {
+        guard bytes[start + offset] == UInt8(ascii: "0") + UInt8(rest % 10) else { return false }
+        rest /= 10
+      }
+      return true
+    }
+    return bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-") && bytes[10] == UInt8(ascii: "T")
+      && bytes[13] == UInt8(ascii: ":") && bytes[16] == UInt8(ascii: ":") && bytes[19] == UInt8(ascii: "Z")
+      && matches(time.year, at: 0, digits: 4) && matches(time.month, at: 5, digits: 2)
+      && matches(time.day, at: 8, digits: 2) && matches(time.hour, at: 11, digits: 2)
+      && matches(time.minute, at: 14, digits: 2) && matches(time.second, at: 17, digits: 2)
+  }
+
   /// The instant as ISO 8601 in UTC (`2021-03-11T17:13:00Z`, milliseconds only when there are any).
   public static func iso8601(_ seconds: Double) -> String {
     let millis = Int(((seconds - seconds.rounded(.down)) * 1000).rounded())
