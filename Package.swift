@@ -52,8 +52,10 @@ let package = Package(
     .testTarget(
       name: "ReaderViewTests", dependencies: ["ReaderView", "ReaderState", "ScreenKit", "NewsCore"],
       exclude: ["Goldens"]),
-    .testTarget(name: "NewsreaderCLITests", dependencies: ["NewsCore"]),
+    // Shared by the tests that run the built binary.
+    .target(name: "TestSupport", path: "Tests/Support"),
+    .testTarget(name: "NewsreaderCLITests", dependencies: ["NewsCore", "TestSupport"]),
     // The real binary in tmux, and the executable's effects (clipboard programs, browser).
-    .testTarget(name: "EndToEndTests", dependencies: ["newsreader"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["newsreader", "TestSupport"]),
   ]
 )

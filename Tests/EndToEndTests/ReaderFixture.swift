@@ -1,25 +1,10 @@
 import Foundation
+import TestSupport
 
 /// The built binary and a private directory of records for one end-to-end test.
 struct ReaderFixture {
-  static let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-  }()
-
-  /// The `newsreader` binary in the test runner's products directory, else the debug build's.
-  static let binary: String = {
-    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    var directory = runner.deletingLastPathComponent()
-    while directory.path != "/" {
-      let candidate = directory.appendingPathComponent("newsreader").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      if directory.lastPathComponent.hasSuffix(".build") { break }
-      directory.deleteLastPathComponent()
-    }
-    return packageRoot + "/.build/debug/newsreader"
-  }()
+  static let packageRoot = BuiltProduct.packageRoot
+  static let binary = BuiltProduct.binary
 
   let directory: String
 

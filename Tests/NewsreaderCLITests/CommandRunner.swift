@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `newsreader` binary and captures what it printed and how it exited.
 struct CommandRunner {
@@ -9,26 +10,11 @@ struct CommandRunner {
     var stdoutBytes: [UInt8]
   }
 
-  static let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-  }()
+  static let packageRoot = BuiltProduct.packageRoot
 
   static let fixtures = packageRoot + "/Tests/Fixtures/Loader"
 
-  /// The binary in the same products directory as the test bundle, else the debug build's.
-  static let binary: String = {
-    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    var directory = runner.deletingLastPathComponent()
-    while directory.path != "/" {
-      let candidate = directory.appendingPathComponent("newsreader").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      if directory.lastPathComponent.hasSuffix(".build") { break }
-      directory.deleteLastPathComponent()
-    }
-    return packageRoot + "/.build/debug/newsreader"
-  }()
+  static let binary = BuiltProduct.binary
 
   static func run(_ arguments: [String]) throws -> Output {
     let process = Process()
