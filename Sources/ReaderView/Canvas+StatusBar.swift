@@ -20,6 +20,10 @@ extension Canvas {
       segment("Search: ", base.adding(.bold))
       segment(state.searchText, base)
       segment("_", base.adding(.bold))
+      // The count answers "is this narrowing enough?" where the eyes already are, while typing.
+      let matches = state.visible.count
+      segment("  " + (matches == 0 ? "no match" : "\(DateText.grouped(matches)) match\(matches == 1 ? "" : "es")"),
+        matches == 0 ? base.adding(.bold) : base)
       segment("  ", base)
     case .applied:
       segment("Search: ", base.adding(.bold))
@@ -34,7 +38,14 @@ extension Canvas {
     }
     segment("Sort: \(state.sort.rawValue)", base)
     let shortcuts = state.topicShortcutRows
-    if !shortcuts.isEmpty { segment("  │", base) }
+    // The rule introduces the shortcuts: drawn only when at least the first one fits after it.
+    if let first = shortcuts.first,
+      column + 4 + DisplayWidth.columns(of: "\(first.shortcut ?? 1) \(first.topic)") <= end
+    {
+      segment("  │", base)
+    } else {
+      return
+    }
     for row in shortcuts {
       guard let number = row.shortcut else { continue }
       segment(" ", base)

@@ -1,0 +1,75 @@
+import NewsCore
+import ReaderState
+import ReaderView
+import ScreenKit
+import Testing
+
+/// Overlays as a user meets them: long lists say where they are, and nothing of the panes leaks beside them.
+@Suite struct OverlayRenderTests {
+  /// 30 articles, article n having topics "Topic n" and "Shared", so the picker lists 31 topics.
+  static func manyTopicsState(size: Size) -> ReaderModel {
+    let articles = (0..<30).map { number in
+      ReaderFixtures.article(
+        "a\(number)", title: "Article \(number)", provider: "P", domain: "p.example",
+        date: ReaderFixtures.date("2021-03-01T00:00:00Z", 1_614_556_800 + Double(number)),
+        topics: [String(format: "Topic %02d", number), "Shared"], url: "https://p.example/\(number)")
+    }
+    var state = ReaderModel(catalog: ArticleCatalog(articles: articles), diagnostics: [])
+    state.apply(.resize(TerminalSize(columns: size.columns, rows: size.rows)), now: ReaderFixtures.now)
+    state.apply(.setPaneHeights(ReaderLayout(size: size).paneHeights), now: ReaderFixtures.now)
+    return state
+  }
+
+  @Test func topicPickerLongerThanItsBoxShowsThePosition() {
+    let size = Size(columns: 80, rows: 24)
+    var state = Self.manyTopicsState(size: size)
+    state.apply(.showTopicPicker, now: ReaderFixtures.now)
+    let top = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now).rowText(1)
+    #expect(top.hasSuffix(" 1/31 ─┐ "))
+    #expect(top.hasPrefix(" ┌─ Topics "))
+    state.apply(.move(.last), now: ReaderFixtures.now)
+    let bottom = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now)
+    #expect(bottom.rowText(1).hasSuffix(" 31/31 ─┐ "))
+    // The last topic is on screen, on the last content row.
+    #expect(bottom.rowText(20).contains("Topic"))
+  }
+
+  @Test func shortOverlayListHasNoPosition() {
+    let size = Size(columns: 80, rows: 24)
+    let state = ReaderFixtures.applying([.showTopicPicker], to: ReaderFixtures.state(size: size), size: size)
+    let top = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now).rowText(1)
+    #expect(top == " ┌─ Topics " + String(repeating: "─", count: 67) + "┐ ")
+  }
+
+  @Test(arguments: [Overlay.help, .topicPicker, .diagnostics])
+  func textInsideTheBoxKeepsTheOverlayBackground(_ overlay: Overlay) {
+    let size = Size(columns: 80, rows: 24)
+    let background = Color.palette(235)
+    let theme = Theme(
+      name: "test",
+      styles: [.overlay: Style(background: background), .accent: Style(foreground: .yellow)],
+      base: .builtInDark)
+    let action: Action = overlay == .help ? .showHelp : overlay == .topicPicker ? .showTopicPicker : .showDiagnostics
+    let state = ReaderFixtures.applying([action], to: ReaderFixtures.state(size: size), size: size)
+    let grid = ReaderRenderer.render(state, theme: theme, size: size, now: ReaderFixtures.now)
+    let box = ReaderLayout(size: size).overlay
+    let selection = theme.style(.selected).background
+    for row in box.row..<box.endRow {
+      for column in box.column..<box.endColumn {
+        let cellBackground = grid[row, column].style.background
+        #expect(
+          cellBackground == background || cellBackground == selection,
+          "row \(row) column \(column) has background \(cellBackground)")
+      }
+    }
+  }
+
+  @Test func panesDoNotPeekBesideANarrowOverlay() {
+    let size = Size(columns: 80, rows: 24)
+    let state = ReaderFixtures.applying([.showHelp], to: ReaderFixtures.state(size: size), size: size)
+    let grid = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now)
+    for row in 1..<22 {
+      #expect(grid[row, 0].text == " " && grid[row, 79].text == " ", "row \(row): \(grid.rowText(row))")
+    }
+  }
+}
