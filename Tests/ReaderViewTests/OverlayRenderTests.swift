@@ -1,6 +1,6 @@
 import NewsCore
 import ReaderState
-import ReaderView
+@testable import ReaderView
 import ScreenKit
 import Testing
 
@@ -71,5 +71,33 @@ import Testing
     for row in 1..<22 {
       #expect(grid[row, 0].text == " " && grid[row, 79].text == " ", "row \(row): \(grid.rowText(row))")
     }
+  }
+}
+
+/// The key hints row keeps the way to the help when the terminal is too narrow for every hint.
+@Suite struct HintRowTests {
+  static let hints = [
+    KeyHint(keys: "Tab", text: "pane"), KeyHint(keys: "/", text: "search"), KeyHint(keys: "t", text: "topics"),
+    KeyHint(keys: "?", text: "help"), KeyHint(keys: "q", text: "quit"),
+  ]
+
+  @Test func everyHintWhenThereIsRoom() {
+    #expect(Canvas.fittingHints(Self.hints, columns: 80) == Self.hints)
+  }
+
+  @Test func helpReplacesTheLastHintsThatDoNotFit() {
+    // "Tab pane  / search  t topics" is 28 columns; "? help" needs 2 + 6 more.
+    let fitted = Canvas.fittingHints(Self.hints, columns: 30)
+    #expect(fitted.map(\.text) == ["pane", "search", "help"])
+    #expect(Canvas.fittingHints(Self.hints, columns: 6).map(\.text) == ["help"])
+    #expect(Canvas.fittingHints(Self.hints, columns: 5).isEmpty)
+  }
+
+  @Test func relatedPaneAt80ColumnsStillShowsHelp() {
+    let size = Size(columns: 80, rows: 24)
+    let state = ReaderFixtures.applying([.activate], to: ReaderFixtures.state(size: size), size: size)
+    let row = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now).rowText(23)
+    #expect(row.hasPrefix(" Enter go to article  Tab pane"))
+    #expect(row.contains("? help"))
   }
 }
