@@ -160,9 +160,29 @@ extension Canvas {
       let selected = row == viewport.selection
       if selected { grid.fill(target, style: style(.selected)) }
       grid.put(
-        diagnostic.description, row: target.row, column: target.column, maxColumns: target.columns,
-        style: style(selected ? .selected : .overlay))
+        Self.diagnosticLine(diagnostic, columns: target.columns), row: target.row, column: target.column,
+        maxColumns: target.columns, style: style(selected ? .selected : .overlay))
     }
+  }
+
+  /// `path:line:column: severity: message` in `columns`: when it does not fit, the path gives way from its
+  /// start ("…/name/record.md:1:1: …") so the file name and the message, what a user acts on, stay readable.
+  static func diagnosticLine(_ diagnostic: Diagnostic, columns: Int) -> String {
+    let full = diagnostic.description
+    guard DisplayWidth.columns(of: full) > columns else { return full }
+    let tail = ":\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+    // Keep at least a short file name; below that, the plain cut at the end reads better.
+    let pathColumns = min(columns - DisplayWidth.columns(of: tail), DisplayWidth.columns(of: diagnostic.path))
+    guard pathColumns >= 12 else { return full }
+    var kept: [Character] = []
+    var used = 1  // the ellipsis
+    for character in diagnostic.path.reversed() {
+      let width = DisplayWidth.columns(of: character)
+      guard used + width <= pathColumns else { break }
+      kept.append(character)
+      used += width
+    }
+    return TextLayout.ellipsis + String(kept.reversed()) + tail
   }
 }
 

@@ -101,3 +101,24 @@ import Testing
     #expect(row.contains("? help"))
   }
 }
+
+/// Load problems keep their message readable when the path is long.
+@Suite struct DiagnosticLineTests {
+  let deep = Diagnostic(
+    path: "seeds/a/very/deeply/nested/directory/record.md", line: 1, column: 2, severity: .warning,
+    message: "unknown field kept as text: sponsoredBy")
+
+  @Test func fittingLineIsUnchanged() {
+    #expect(Canvas.diagnosticLine(deep, columns: 200) == deep.description)
+  }
+
+  @Test func longPathGivesWayFromItsStart() {
+    let line = Canvas.diagnosticLine(deep, columns: 76)
+    #expect(line == "…d/directory/record.md:1:2: warning: unknown field kept as text: sponsoredBy")
+    #expect(DisplayWidth.columns(of: line) == 76)
+  }
+
+  @Test func tooNarrowForAFileNameCutsAtTheEnd() {
+    #expect(Canvas.diagnosticLine(deep, columns: 36) == deep.description)
+  }
+}
