@@ -5,7 +5,7 @@ import ScreenKit
 ///
 /// Three arrangements, chosen by size alone so that pane heights only change on a resize:
 /// - wide (at least `wideColumns` columns): the article list on the left (45 %), a vertical rule, and the
-///   details pane above the related-coverage pane on the right;
+///   details pane above the related-coverage pane (a third of the height at most) on the right;
 /// - tabs (narrower): a tab row and one pane below it using the whole width. The focused pane is the one
 ///   shown, so Tab (focus next) cycles through articles, details and related coverage. Tabs rather than
 ///   three stacked panes because at 80x24 those leave each too few rows to read. When there are at least
@@ -82,7 +82,9 @@ public struct ReaderLayout: Sendable, Hashable {
       let (rule, right) = rightWithRule.split(columns: 1)
       separator = rule
       articles = PaneFrame(titled: left)
-      let relatedRows = max(2, min(8, body.rows / 3))
+      // Up to 8 rows of related coverage on ordinary terminals; a tall one (over 40 rows) gives half of its
+      // extra rows to it, since details rarely need 40 rows and some articles have 20 related items.
+      let relatedRows = max(2, min(body.rows / 3, 8 + max(0, body.rows - 37) / 2))
       let (upper, lower) = right.split(bottomRows: relatedRows + 1)
       details = PaneFrame(titled: upper)
       related = PaneFrame(titled: lower)

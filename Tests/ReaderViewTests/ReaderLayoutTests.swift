@@ -18,6 +18,15 @@ import Testing
     #expect(layout.paneHeights == PaneHeights(articles: 36, related: 8, details: 27, overlay: 35))
   }
 
+  @Test func tallTerminalsGiveRelatedCoverageMoreRows() {
+    #expect(ReaderLayout(size: Size(columns: 100, rows: 30)).related.content.rows == 8)
+    #expect(ReaderLayout(size: Size(columns: 120, rows: 40)).related.content.rows == 8)
+    let tall = ReaderLayout(size: Size(columns: 200, rows: 60))
+    #expect(tall.related.content.rows == 18)
+    #expect(tall.details.content.rows == 37)
+    #expect(ReaderLayout(size: Size(columns: 100, rows: 10)).related.content.rows == 2)
+  }
+
   @Test func narrowLayoutShowsTheFocusedPaneUnderTabs() {
     let layout = ReaderLayout(size: Size(columns: 80, rows: 24), focus: .related)
     #expect(layout.mode == .tabs)
