@@ -14,7 +14,17 @@ extension Canvas {
       title = state.activeTopics.count > 1 ? "Topics (articles having any of the checked ones)" : "Topics"
     case .diagnostics: title = "Load problems (\(DateText.grouped(state.diagnosticCount)))"
     }
-    drawBox(box, title: title)
+    // A margin of a column or less is not context worth showing, only stray bits of the panes (a pane's
+    // "↓" beside the box reads as the overlay's own): blank it.
+    if box.column <= 1 {
+      for row in box.row..<box.endRow {
+        grid.put(" ", row: row, column: 0, style: style(.normal))
+        if box.endColumn < grid.size.columns {
+          grid.put(" ", row: row, column: grid.size.columns - 1, style: style(.normal))
+        }
+      }
+    }
+    drawBox(box, title: title, position: position(of: overlay))
     let content = layout.overlayContent
     switch overlay {
     case .help: drawHelp(in: content)
@@ -23,9 +33,26 @@ extension Canvas {
     }
   }
 
-  private mutating func drawBox(_ box: Rect, title: String) {
+  /// `role`'s style on the overlay's background: a role without a background of its own would otherwise cut
+  /// a hole of the terminal's default background into the box.
+  func overlayStyle(_ role: ThemeRole) -> Style {
+    var roleStyle = style(role)
+    if roleStyle.background == .default { roleStyle.background = style(.overlay).background }
+    return roleStyle
+  }
+
+  /// "12/42" for an overlay list longer than its box, so the rows out of sight are not a secret.
+  private func position(of overlay: Overlay) -> String? {
+    let viewport = state.overlayList
+    guard overlay != .help, viewport.count > viewport.height, let selected = viewport.selectedIndex else {
+      return nil
+    }
+    return "\(DateText.grouped(selected + 1))/\(DateText.grouped(viewport.count))"
+  }
+
+  private mutating func drawBox(_ box: Rect, title: String, position: String?) {
     grid.fill(box, style: style(.overlay))
-    let border = style(.border)
+    let border = overlayStyle(.border)
     let inner = box.columns - 2
     grid.put(
       "┌" + String(repeating: "─", count: inner) + "┐", row: box.row, column: box.column, style: border)
@@ -36,8 +63,18 @@ extension Canvas {
     grid.put(
       "└" + String(repeating: "─", count: inner) + "┘", row: box.endRow - 1, column: box.column, style: border
     )
+    var titleColumns = inner - 2
+    if let position {
+      let text = " \(position) "
+      let columns = DisplayWidth.columns(of: text)
+      if columns + 12 <= inner {
+        grid.put(text, row: box.row, column: box.endColumn - 2 - columns, style: overlayStyle(.dim))
+        titleColumns -= columns + 1
+      }
+    }
     grid.put(
-      " \(title) ", row: box.row, column: box.column + 2, maxColumns: inner - 2, style: style(.paneTitle))
+      " \(title) ", row: box.row, column: box.column + 2, maxColumns: titleColumns,
+      style: overlayStyle(.paneTitle))
     // The keys that work inside the overlay, on the bottom border.
     var column = box.column + 2
     let end = box.endColumn - 2
@@ -45,7 +82,7 @@ extension Canvas {
       let text = " \(hint.keys) \(hint.text) "
       let columns = DisplayWidth.columns(of: text)
       guard column + columns <= end else { break }
-      column += grid.put(text, row: box.endRow - 1, column: column, style: style(.dim)) + 1
+      column += grid.put(text, row: box.endRow - 1, column: column, style: overlayStyle(.dim)) + 1
     }
   }
 
@@ -64,9 +101,9 @@ extension Canvas {
       let row = rect.row + position % perColumn
       let left = rect.column + columnIndex * (columnWidth + 2)
       if line.keys.isEmpty {
-        grid.put(line.help, row: row, column: left, maxColumns: columnWidth, style: style(.accent))
+        grid.put(line.help, row: row, column: left, maxColumns: columnWidth, style: overlayStyle(.accent))
       } else {
-        grid.put(line.keys, row: row, column: left, maxColumns: keyColumns, style: style(.paneTitle))
+        grid.put(line.keys, row: row, column: left, maxColumns: keyColumns, style: overlayStyle(.paneTitle))
         grid.put(
           line.help, row: row, column: left + keyColumns + 2, maxColumns: columnWidth - keyColumns - 2,
           style: style(.overlay))
@@ -74,7 +111,7 @@ extension Canvas {
     }
     let capacity = perColumn * (twoColumns ? 2 : 1)
     if offset + capacity < lines.count {
-      grid.put("↓", row: rect.endRow - 1, column: rect.endColumn, style: style(.dim))
+      grid.put("↓", row: rect.endRow - 1, column: rect.endColumn, style: overlayStyle(.dim))
     }
   }
 
@@ -92,7 +129,7 @@ extension Canvas {
       let target = rect.row(screenRow)
       let selected = row == viewport.selection
       if selected { grid.fill(target, style: style(.selected)) }
-      func partStyle(_ role: ThemeRole) -> Style { selected ? style(.selected) : style(role) }
+      func partStyle(_ role: ThemeRole) -> Style { selected ? style(.selected) : overlayStyle(role) }
       let topic = topics[row]
       let isActive = active.contains(ArticleCatalog.fold(topic))
       let count = row < state.topicCounts.count ? state.topicCounts[row] : state.catalog.topicFrequencies[row]
@@ -123,9 +160,29 @@ extension Canvas {
       let selected = row == viewport.selection
       if selected { grid.fill(target, style: style(.selected)) }
       grid.put(
-        diagnostic.description, row: target.row, column: target.column, maxColumns: target.columns,
-        style: style(selected ? .selected : .overlay))
+        Self.diagnosticLine(diagnostic, columns: target.columns), row: target.row, column: target.column,
+        maxColumns: target.columns, style: style(selected ? .selected : .overlay))
     }
+  }
+
+  /// `path:line:column: severity: message` in `columns`: when it does not fit, the path gives way from its
+  /// start ("…/name/record.md:1:1: …") so the file name and the message, what a user acts on, stay readable.
+  static func diagnosticLine(_ diagnostic: Diagnostic, columns: Int) -> String {
+    let full = diagnostic.description
+    guard DisplayWidth.columns(of: full) > columns else { return full }
+    let tail = ":\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+    // Keep at least a short file name; below that, the plain cut at the end reads better.
+    let pathColumns = min(columns - DisplayWidth.columns(of: tail), DisplayWidth.columns(of: diagnostic.path))
+    guard pathColumns >= 12 else { return full }
+    var kept: [Character] = []
+    var used = 1  // the ellipsis
+    for character in diagnostic.path.reversed() {
+      let width = DisplayWidth.columns(of: character)
+      guard used + width <= pathColumns else { break }
+      kept.append(character)
+      used += width
+    }
+    return TextLayout.ellipsis + String(kept.reversed()) + tail
   }
 }
 

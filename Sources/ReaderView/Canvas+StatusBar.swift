@@ -20,6 +20,10 @@ extension Canvas {
       segment("Search: ", base.adding(.bold))
       segment(state.searchText, base)
       segment("_", base.adding(.bold))
+      // The count answers "is this narrowing enough?" where the eyes already are, while typing.
+      let matches = state.visible.count
+      segment("  " + (matches == 0 ? "no match" : "\(DateText.grouped(matches)) match\(matches == 1 ? "" : "es")"),
+        matches == 0 ? base.adding(.bold) : base)
       segment("  ", base)
     case .applied:
       segment("Search: ", base.adding(.bold))
@@ -34,7 +38,14 @@ extension Canvas {
     }
     segment("Sort: \(state.sort.rawValue)", base)
     let shortcuts = state.topicShortcutRows
-    if !shortcuts.isEmpty { segment("  │", base) }
+    // The rule introduces the shortcuts: drawn only when at least the first one fits after it.
+    if let first = shortcuts.first,
+      column + 4 + DisplayWidth.columns(of: "\(first.shortcut ?? 1) \(first.topic)") <= end
+    {
+      segment("  │", base)
+    } else {
+      return
+    }
     for row in shortcuts {
       guard let number = row.shortcut else { continue }
       segment(" ", base)
@@ -56,14 +67,34 @@ extension Canvas {
       return
     }
     var column = rect.column + 1
-    let end = rect.endColumn - 1
-    // Whole hints only: a hint cut in half says nothing.
-    for hint in KeyMap.standard.hints(for: state) {
-      let text = " " + hint.text
-      let columns = DisplayWidth.columns(of: hint.keys) + DisplayWidth.columns(of: text)
-      guard column + columns <= end else { break }
+    for hint in Self.fittingHints(KeyMap.standard.hints(for: state), columns: rect.columns - 2) {
       column += grid.put(hint.keys, row: rect.row, column: column, style: style(.accent))
-      column += grid.put(text, row: rect.row, column: column, style: style(.dim)) + 2
+      column += grid.put(" " + hint.text, row: rect.row, column: column, style: style(.dim)) + 2
     }
+  }
+
+  /// The hints that fit in `columns`, whole (a hint cut in half says nothing), in order; when some must go,
+  /// the help hint stays, since the help lists every key the bar has no room for.
+  static func fittingHints(_ hints: [KeyHint], columns: Int) -> [KeyHint] {
+    func width(_ hint: KeyHint) -> Int {
+      DisplayWidth.columns(of: hint.keys) + 1 + DisplayWidth.columns(of: hint.text)
+    }
+    var kept: [KeyHint] = []
+    var used = 0
+    for hint in hints {
+      let needed = (kept.isEmpty ? 0 : 2) + width(hint)
+      guard used + needed <= columns else { break }
+      kept.append(hint)
+      used += needed
+    }
+    guard kept.count < hints.count, let help = hints.first(where: { $0.text == "help" }),
+      !kept.contains(help)
+    else { return kept }
+    while !kept.isEmpty, used + 2 + width(help) > columns {
+      let dropped = kept.removeLast()
+      used -= width(dropped) + (kept.isEmpty ? 0 : 2)
+    }
+    if used + (kept.isEmpty ? 0 : 2) + width(help) <= columns { kept.append(help) }
+    return kept
   }
 }

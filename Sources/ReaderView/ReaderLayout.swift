@@ -5,12 +5,12 @@ import ScreenKit
 ///
 /// Three arrangements, chosen by size alone so that pane heights only change on a resize:
 /// - wide (at least `wideColumns` columns): the article list on the left (45 %), a vertical rule, and the
-///   details pane above the related-coverage pane on the right;
+///   details pane above the related-coverage pane (a third of the height at most) on the right;
 /// - tabs (narrower): a tab row and one pane below it using the whole width. The focused pane is the one
 ///   shown, so Tab (focus next) cycles through articles, details and related coverage. Tabs rather than
 ///   three stacked panes because at 80x24 those leave each too few rows to read. When there are at least
-///   `previewMinimumRows` rows, the articles tab keeps the list in its upper part and previews the selected
-///   article's details below it;
+///   `previewMinimumRows` rows, the articles and related tabs keep their list in the upper part and preview
+///   the selected item's details below it (the article's, or the related item's), so no tab is a bare list;
 /// - too small (under `minimumSize`, 40x10): only a centered message asking for a larger terminal; the
 ///   next resize recovers.
 ///
@@ -45,7 +45,8 @@ public struct ReaderLayout: Sendable, Hashable {
   public let articles: PaneFrame
   public let details: PaneFrame
   public let related: PaneFrame
-  /// Tabs mode only, when tall enough: the details preview under the article list (empty otherwise).
+  /// Tabs mode only, when tall enough: the details preview under the article or related list (empty
+  /// otherwise).
   public let preview: PaneFrame
   /// The box of an open overlay (help, topic picker, diagnostics), border included.
   public let overlay: Rect
@@ -81,7 +82,9 @@ public struct ReaderLayout: Sendable, Hashable {
       let (rule, right) = rightWithRule.split(columns: 1)
       separator = rule
       articles = PaneFrame(titled: left)
-      let relatedRows = max(2, min(8, body.rows / 3))
+      // Up to 8 rows of related coverage on ordinary terminals; a tall one (over 40 rows) gives half of its
+      // extra rows to it, since details rarely need 40 rows and some articles have 20 related items.
+      let relatedRows = max(2, min(body.rows / 3, 8 + max(0, body.rows - 37) / 2))
       let (upper, lower) = right.split(bottomRows: relatedRows + 1)
       details = PaneFrame(titled: upper)
       related = PaneFrame(titled: lower)
@@ -93,13 +96,14 @@ public struct ReaderLayout: Sendable, Hashable {
       tabBar = tabs
       let untitled = Rect(row: tabs.row, column: 0, columns: 0, rows: 0)
       let frame = PaneFrame(title: untitled, content: content)
-      (details, related) = (frame, frame)
+      details = frame
       if content.rows >= ReaderLayout.previewMinimumRows {
         let (list, below) = content.split(rows: content.rows * 45 / 100)
         articles = PaneFrame(title: untitled, content: list)
+        related = articles
         preview = PaneFrame(titled: below)
       } else {
-        articles = frame
+        (articles, related) = (frame, frame)
         preview = none
       }
     }
@@ -126,6 +130,11 @@ public struct ReaderLayout: Sendable, Hashable {
     case .tabs: pane == focus
     case .tooSmall: false
     }
+  }
+
+  /// Whether the details preview is drawn under the shown list (tabs mode, tall enough, a list tab shown).
+  public var showsPreview: Bool {
+    mode == .tabs && focus != .details && !preview.content.isEmpty
   }
 
   /// The rows each pane's content has, which the run loop sends as `.setPaneHeights` after every resize.
@@ -160,7 +169,7 @@ public struct ReaderLayout: Sendable, Hashable {
       if tabBar.contains(row: row, column: column) {
         return tabs.first { $0.columns.contains(column) }.map { ($0.pane, -1) }
       }
-      if focus == .articles, !preview.content.isEmpty {
+      if showsPreview {
         if preview.title.contains(row: row, column: column) { return (.details, -1) }
         if preview.content.contains(row: row, column: column) { return (.details, row - preview.content.row) }
       }

@@ -60,7 +60,7 @@ struct Canvas {
     }
     if layout.shows(.articles) { drawArticles() }
     if layout.shows(.details) { drawDetails(in: layout.details.content) }
-    if layout.mode == .tabs, state.focus == .articles, !layout.preview.content.isEmpty {
+    if layout.showsPreview {
       drawTitle(layout.preview.title, label: "  " + paneTitle(.details) + " ", focused: false)
       drawDetails(in: layout.preview.content)
     }

@@ -18,21 +18,42 @@ import Testing
     #expect(layout.paneHeights == PaneHeights(articles: 36, related: 8, details: 27, overlay: 35))
   }
 
+  @Test func tallTerminalsGiveRelatedCoverageMoreRows() {
+    #expect(ReaderLayout(size: Size(columns: 100, rows: 30)).related.content.rows == 8)
+    #expect(ReaderLayout(size: Size(columns: 120, rows: 40)).related.content.rows == 8)
+    let tall = ReaderLayout(size: Size(columns: 200, rows: 60))
+    #expect(tall.related.content.rows == 18)
+    #expect(tall.details.content.rows == 37)
+    #expect(ReaderLayout(size: Size(columns: 100, rows: 10)).related.content.rows == 2)
+  }
+
   @Test func narrowLayoutShowsTheFocusedPaneUnderTabs() {
     let layout = ReaderLayout(size: Size(columns: 80, rows: 24), focus: .related)
     #expect(layout.mode == .tabs)
     #expect(layout.tabBar == Rect(row: 1, column: 0, columns: 80, rows: 1))
-    #expect(layout.related.content == Rect(row: 2, column: 0, columns: 80, rows: 20))
     #expect(layout.shows(.related) && !layout.shows(.articles) && !layout.shows(.details))
     #expect(layout.paneHeights.articles == 9)
+    #expect(layout.paneHeights.related == 9)
     #expect(layout.paneHeights.details == 20)
-    // The articles tab previews the details under the list; a click there lands in the details pane.
+    // The articles and related tabs preview the details under their list; a click there lands in the
+    // details pane. The details tab has the whole content area.
     #expect(layout.articles.content == Rect(row: 2, column: 0, columns: 80, rows: 9))
+    #expect(layout.related.content == Rect(row: 2, column: 0, columns: 80, rows: 9))
+    #expect(layout.details.content == Rect(row: 2, column: 0, columns: 80, rows: 20))
     #expect(layout.preview.content == Rect(row: 12, column: 0, columns: 80, rows: 10))
-    #expect(layout.pane(atRow: 12, column: 5)! == (.related, 10))
+    #expect(layout.showsPreview)
+    #expect(layout.pane(atRow: 12, column: 5)! == (.details, 0))
+    #expect(layout.pane(atRow: 10, column: 5)! == (.related, 8))
     let onArticles = ReaderLayout(size: Size(columns: 80, rows: 24), focus: .articles)
+    #expect(onArticles.showsPreview)
     #expect(onArticles.pane(atRow: 12, column: 5)! == (.details, 0))
-    #expect(ReaderLayout(size: Size(columns: 40, rows: 12)).preview.content.isEmpty)
+    let onDetails = ReaderLayout(size: Size(columns: 80, rows: 24), focus: .details)
+    #expect(!onDetails.showsPreview)
+    #expect(onDetails.pane(atRow: 12, column: 5)! == (.details, 10))
+    // Too short for a preview: each tab's list has every content row.
+    let short = ReaderLayout(size: Size(columns: 40, rows: 12), focus: .related)
+    #expect(short.preview.content.isEmpty && !short.showsPreview)
+    #expect(short.related.content == Rect(row: 2, column: 0, columns: 40, rows: 8))
   }
 
   @Test func belowTheMinimumNothingIsLaidOut() {
