@@ -11,8 +11,8 @@ extension KeyMap {
       for key in keys { rows.append(KeyBinding(context, .key(key), action, help, hint: hint)) }
     }
     func movement(_ context: KeyContext) {
-      bind(context, [.character("j"), .down], .move(.down), "Move down")
-      bind(context, [.character("k"), .up], .move(.up), "Move up")
+      bind(context, [.character("j"), .down], .move(.down), context == .normal ? "Down (scrolls the details pane)" : "Move down")
+      bind(context, [.character("k"), .up], .move(.up), context == .normal ? "Up (scrolls the details pane)" : "Move up")
       bind(context, [.pageDown], .move(.pageDown), "Page down")
       bind(context, [.pageUp], .move(.pageUp), "Page up")
       bind(context, [.control("d")], .move(.halfPageDown), "Half a page down")
@@ -21,8 +21,8 @@ extension KeyMap {
       bind(context, [.character("G"), .end], .move(.last), "Last")
     }
 
-    bind(.focused(.articles), [.enter], .activate, "Show the article's related coverage")
-    bind(.focused(.related), [.enter], .activate, "Go to the article this item links to", hint: "go to article")
+    bind(.focused(.articles), [.enter], .activate, "Article: show its related coverage")
+    bind(.focused(.related), [.enter], .activate, "Related item: go to its article", hint: "go to article")
     movement(.normal)
     bind(.normal, [.tab], .focusNext, "Next pane", hint: "pane")
     bind(.normal, [.backTab], .focusPrevious, "Previous pane")

@@ -79,7 +79,7 @@ import Testing
       let line = lines.first { $0.context == binding.context && $0.help == binding.help }
       #expect(line?.keys.components(separatedBy: ", ").contains(label) == true, "\(label): \(binding.help)")
     }
-    #expect(lines.contains { $0.keys == "j, ↓" && $0.help == "Move down" && $0.context == .normal })
+    #expect(lines.contains { $0.keys == "j, ↓" && $0.help == "Down (scrolls the details pane)" && $0.context == .normal })
   }
 
   @Test func hintsComeFromTheTableForTheCurrentContext() {
