@@ -98,14 +98,19 @@ struct Canvas {
     grid.fill(rect, style: style(.header))
     let position = state.listPosition
     var text = "newsreader  "
-    if let source = state.sourceName { text += TextLayout.fit(source, columns: 32) + " · " }
-    text += "\(DateText.grouped(position.total)) article\(position.total == 1 ? "" : "s")"
-    text += " · \(DateText.grouped(position.visible)) shown"
+    var parts: [String] = []
+    if let source = state.sourceName { parts.append(TextLayout.fit(source, columns: 32)) }
+    // During the first load the counts are all zero: the progress says more in the same columns.
+    if !(state.isLoading && position.total == 0) {
+      parts.append("\(DateText.grouped(position.total)) article\(position.total == 1 ? "" : "s")")
+      parts.append("\(DateText.grouped(position.visible)) shown")
+    }
     if state.diagnosticCount > 0 {
       let count = state.diagnosticCount
-      text += " · \(DateText.grouped(count)) load problem\(count == 1 ? "" : "s") (!)"
+      parts.append("\(DateText.grouped(count)) load problem\(count == 1 ? "" : "s") (!)")
     }
-    if state.isLoading { text += " · " + ReaderRenderer.loadingText(state) }
+    if state.isLoading { parts.append(ReaderRenderer.loadingText(state)) }
+    text += parts.joined(separator: " · ")
     var right = ""
     if let selected = position.selected {
       right = "\(DateText.grouped(selected))/\(DateText.grouped(position.visible)) "
