@@ -112,6 +112,12 @@ public struct KeyMap: Sendable {
     for context in KeyMap.contexts(for: state) {
       for binding in bindings where binding.context == context {
         guard let hint = binding.hint, !hints.contains(where: { $0.text == hint }) else { continue }
+        // "Enter go to article" only where Enter would go somewhere.
+        if binding.action == .activate, context == .focused(.related),
+          state.relatedList.selectedIndex.flatMap(state.linkedArticle(forRelatedRow:)) == nil
+        {
+          continue
+        }
         hints.append(KeyHint(keys: KeyMap.label(for: binding.pattern), text: hint))
       }
     }

@@ -89,6 +89,25 @@ import Testing
     #expect(map.hints(for: state).map(\.text) == ["keep", "cancel"])
   }
 
+  @Test func goToArticleIsHintedOnlyOnALinkedRelatedItem() {
+    func source(_ name: String) -> RecordSource {
+      RecordSource(path: name, relativePath: name, documentIndex: 0, line: 1)
+    }
+    let linked = "https://example.org/b"
+    let first = Article(
+      id: ArticleID("a"), source: source("a"), item: NewsItem(title: "A", webUrl: "https://example.org/a"),
+      related: [
+        NewsItem(title: "Elsewhere", webUrl: "https://example.org/not-loaded"),
+        NewsItem(title: "Also loaded", webUrl: linked),
+      ])
+    let second = Article(id: ArticleID("b"), source: source("b"), item: NewsItem(title: "B", webUrl: linked))
+    var state = ReaderModel(catalog: ArticleCatalog(articles: [first, second]))
+    state.apply(.focus(.related), now: 0)
+    #expect(!map.hints(for: state).contains { $0.text == "go to article" })
+    state.apply(.move(.down), now: 0)
+    #expect(map.hints(for: state).first.map { "\($0.keys) \($0.text)" } == "Enter go to article")
+  }
+
   @Test func labelsNameKeysTheWayHelpShowsThem() {
     #expect(KeyMap.label(for: .key(.control("d"))) == "Ctrl-D")
     #expect(KeyMap.label(for: .key(.character(" "))) == "Space")

@@ -95,7 +95,10 @@ import Testing
 
   @Test func relatedPaneAt80ColumnsStillShowsHelp() {
     let size = Size(columns: 80, rows: 24)
-    let state = ReaderFixtures.applying([.activate], to: ReaderFixtures.state(size: size), size: size)
+    // The third related item is also an article, so Enter has somewhere to go and says so.
+    let state = ReaderFixtures.applying(
+      [.activate, .move(.down), .move(.down)], to: ReaderFixtures.state(size: size), size: size)
+    #expect(state.relatedList.selection == 2)
     let row = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now).rowText(23)
     #expect(row.hasPrefix(" Enter go to article  Tab pane"))
     #expect(row.contains("? help"))
