@@ -21,7 +21,8 @@ extension ReaderModel {
     case .startSearch:
       guard searchMode != .editing else { break }
       searchSnapshot = SearchSnapshot(
-        search: filter.search, mode: searchMode, visible: visible, searchResult: searchResult, articleList: articleList)
+        search: filter.search, mode: searchMode, visible: visible, searchResult: searchResult,
+        articleList: articleList)
       searchMode = .editing
     case .searchInsert(let text):
       guard searchMode == .editing else { break }

@@ -30,7 +30,8 @@ extension ReaderModel {
   /// The selected article's related coverage.
   public var relatedItems: [RelatedItem] { selectedArticle?.related ?? [] }
   public var selectedRelated: RelatedItem? {
-    guard let row = relatedList.selectedIndex, let article = selectedArticle, row < article.related.count else {
+    guard let row = relatedList.selectedIndex, let article = selectedArticle, row < article.related.count
+    else {
       return nil
     }
     return article.related[row]
@@ -51,7 +52,8 @@ extension ReaderModel {
   /// The numbered topics with whether each is active, for a shortcut bar.
   public var topicShortcutRows: [TopicRow] {
     topicShortcuts.enumerated().map { position, topic in
-      TopicRow(topic: topic, count: catalogFrequency(topic), isActive: isActive(topic), shortcut: position + 1)
+      TopicRow(
+        topic: topic, count: catalogFrequency(topic), isActive: isActive(topic), shortcut: position + 1)
     }
   }
 
@@ -59,8 +61,10 @@ extension ReaderModel {
   public var topicPickerRows: [TopicRow] {
     catalog.topics.enumerated().map { position, topic in
       TopicRow(
-        topic: topic, count: position < topicCounts.count ? topicCounts[position] : catalog.topicFrequencies[position],
-        isActive: isActive(topic), shortcut: position < 9 && position < topicShortcuts.count ? position + 1 : nil)
+        topic: topic,
+        count: position < topicCounts.count ? topicCounts[position] : catalog.topicFrequencies[position],
+        isActive: isActive(topic),
+        shortcut: position < 9 && position < topicShortcuts.count ? position + 1 : nil)
     }
   }
 

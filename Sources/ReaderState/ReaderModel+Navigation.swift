@@ -100,13 +100,15 @@ extension ReaderModel {
       if let knownSearchResult {
         searchResult = knownSearchResult
       } else {
-        searchResult = catalog.select(others, order: sort, narrowing: others.narrows(oldOthers) ? searchResult : nil)
+        searchResult = catalog.select(
+          others, order: sort, narrowing: others.narrows(oldOthers) ? searchResult : nil)
       }
       if overlay == .topicPicker { topicCounts = catalog.topicCounts(among: searchResult) }
     }
     visible =
       filter.topics.isEmpty
-      ? searchResult : catalog.select(ArticleFilter(topics: filter.topics), order: sort, narrowing: searchResult)
+      ? searchResult
+      : catalog.select(ArticleFilter(topics: filter.topics), order: sort, narrowing: searchResult)
     reselect(selected, fallbackRow: row, previous: previous)
   }
 

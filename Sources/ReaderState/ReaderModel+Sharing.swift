@@ -26,7 +26,10 @@ extension ReaderModel {
     switch action {
     case .copyMarkdownLink:
       setStatus("Copied Markdown link", now: now)
-      return [.copyToClipboard(text: WebLink.markdown(title: target.item.title, url: url), description: "Markdown link")]
+      return [
+        .copyToClipboard(
+          text: WebLink.markdown(title: target.item.title, url: url), description: "Markdown link")
+      ]
     case .openInBrowser:
       setStatus("Opening \(url)", now: now)
       return [.openURL(url)]

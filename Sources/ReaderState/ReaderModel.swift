@@ -102,7 +102,9 @@ public struct SearchSnapshot: Sendable, Equatable {
   public var searchResult: [Int]
   public var articleList: ListViewport
 
-  public init(search: String, mode: SearchMode, visible: [Int], searchResult: [Int], articleList: ListViewport) {
+  public init(
+    search: String, mode: SearchMode, visible: [Int], searchResult: [Int], articleList: ListViewport
+  ) {
     self.search = search
     self.mode = mode
     self.visible = visible

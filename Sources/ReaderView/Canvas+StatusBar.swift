@@ -22,7 +22,8 @@ extension Canvas {
       segment("_", base.adding(.bold))
       // The count answers "is this narrowing enough?" where the eyes already are, while typing.
       let matches = state.visible.count
-      segment("  " + (matches == 0 ? "no match" : "\(DateText.grouped(matches)) match\(matches == 1 ? "" : "es")"),
+      segment(
+        "  " + (matches == 0 ? "no match" : "\(DateText.grouped(matches)) match\(matches == 1 ? "" : "es")"),
         matches == 0 ? base.adding(.bold) : base)
       segment("  ", base)
     case .applied:

@@ -11,8 +11,12 @@ extension KeyMap {
       for key in keys { rows.append(KeyBinding(context, .key(key), action, help, hint: hint)) }
     }
     func movement(_ context: KeyContext) {
-      bind(context, [.character("j"), .down], .move(.down), context == .normal ? "Down (scrolls the details pane)" : "Move down")
-      bind(context, [.character("k"), .up], .move(.up), context == .normal ? "Up (scrolls the details pane)" : "Move up")
+      bind(
+        context, [.character("j"), .down], .move(.down),
+        context == .normal ? "Down (scrolls the details pane)" : "Move down")
+      bind(
+        context, [.character("k"), .up], .move(.up),
+        context == .normal ? "Up (scrolls the details pane)" : "Move up")
       bind(context, [.pageDown], .move(.pageDown), "Page down")
       bind(context, [.pageUp], .move(.pageUp), "Page up")
       bind(context, [.control("d")], .move(.halfPageDown), "Half a page down")
@@ -32,7 +36,9 @@ extension KeyMap {
     bind(.normal, [.escape], .clearSearch, "Clear the search")
     bind(.normal, [.character("t")], .showTopicPicker, "Pick topics", hint: "topics")
     for number in 1...9 {
-      bind(.normal, [.character(Character(String(number)))], .toggleTopicShortcut(number), "Toggle numbered topic")
+      bind(
+        .normal, [.character(Character(String(number)))], .toggleTopicShortcut(number),
+        "Toggle numbered topic")
     }
     bind(.normal, [.character("T")], .clearTopics, "Clear topics")
     bind(.normal, [.character("s")], .cycleSort, "Next sort order", hint: "sort")

@@ -31,7 +31,9 @@ public struct KeyBinding: Sendable, Equatable {
   public var help: String
   public var hint: String?
 
-  public init(_ context: KeyContext, _ pattern: KeyPattern, _ action: Action?, _ help: String, hint: String? = nil) {
+  public init(
+    _ context: KeyContext, _ pattern: KeyPattern, _ action: Action?, _ help: String, hint: String? = nil
+  ) {
     self.context = context
     self.pattern = pattern
     self.action = action

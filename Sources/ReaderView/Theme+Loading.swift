@@ -39,12 +39,16 @@ extension Theme {
       }
       var style = Theme.monochrome.style(role)
       if let foreground = entry.value["fg"]?.text {
-        if let color = Color(parsing: foreground) { style.foreground = color } else {
+        if let color = Color(parsing: foreground) {
+          style.foreground = color
+        } else {
           warnings.append("\(entry.key): unknown colour `\(foreground)`")
         }
       }
       if let background = entry.value["bg"]?.text {
-        if let color = Color(parsing: background) { style.background = color } else {
+        if let color = Color(parsing: background) {
+          style.background = color
+        } else {
           warnings.append("\(entry.key): unknown colour `\(background)`")
         }
       }
@@ -53,7 +57,8 @@ extension Theme {
         let names: [String]
         switch attributes {
         case .sequence(let items): names = items.compactMap(\.text)
-        case .scalar(let text, _): names = text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        case .scalar(let text, _):
+          names = text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         case .mapping: names = []
         }
         for attributeName in names {
@@ -109,7 +114,9 @@ extension Theme {
     }
     do {
       let (theme, warnings) = try parse(Array(data), name: name)
-      let message = warnings.first.map { "theme \(TextSanitizer.sanitize(path)): \(TextSanitizer.sanitize($0))" }
+      let message = warnings.first.map {
+        "theme \(TextSanitizer.sanitize(path)): \(TextSanitizer.sanitize($0))"
+      }
       return (theme, message)
     } catch {
       return (

@@ -58,7 +58,8 @@ struct ListCommand: ParsableCommand {
         let date = article.publishedDateTime.map(Self.day) ?? ""
         let provider = TextLayout.pad(article.provider?.name ?? "", columns: providerWidth)
         print(
-          TextLayout.pad(date, columns: 10) + "  " + provider + "  " + (article.title ?? article.excerpt ?? "")
+          TextLayout.pad(date, columns: 10) + "  " + provider + "  "
+            + (article.title ?? article.excerpt ?? "")
         )
       }
     case .tsv:

@@ -13,7 +13,8 @@ struct ReadCommand: ParsableCommand {
   @Argument(help: "Record files or directories (default: seeds).")
   var paths: [String] = ["seeds"]
 
-  @Option(help: "Theme name (dark, light, monochrome, or a file in a themes directory) or path to a theme file.")
+  @Option(
+    help: "Theme name (dark, light, monochrome, or a file in a themes directory) or path to a theme file.")
   var theme: String?
 
   @Option(help: "Initial sort: newest, oldest, quality, heat, provider or title.")
@@ -97,10 +98,14 @@ struct BackgroundLoad: Sendable {
   /// The load's diagnostics, with a path that does not exist or holds no record file as an error too.
   static func diagnostics(of result: LoadResult) -> [Diagnostic] {
     let missing = result.missingPaths.map {
-      Diagnostic(path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error, message: "no such file or directory")
+      Diagnostic(
+        path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error,
+        message: "no such file or directory")
     }
     let empty = result.emptyPaths.map {
-      Diagnostic(path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error, message: "holds no record file")
+      Diagnostic(
+        path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error,
+        message: "holds no record file")
     }
     return missing + empty + result.diagnostics
   }

@@ -43,7 +43,9 @@ import Testing
     defer { unlink(path) }
     let program = ExternalProgram(arguments: ["sh", "-c", "cat > \"$0\"", path])
     let succeeded = await withCheckedContinuation { continuation in
-      let started = program.start(input: Array("https://example.org/é".utf8)) { continuation.resume(returning: $0) }
+      let started = program.start(input: Array("https://example.org/é".utf8)) {
+        continuation.resume(returning: $0)
+      }
       if !started { continuation.resume(returning: false) }
     }
     #expect(succeeded)

@@ -95,7 +95,8 @@ final class TmuxSession {
     let shell = try run(["display-message", "-p", "-t", "0", "#{pane_pid}"])
       .trimmingCharacters(in: .whitespacesAndNewlines)
     guard let shellPID = Int32(shell) else { throw TmuxFailure(description: "no pane pid in \(shell)") }
-    let children = (try? String(contentsOfFile: "/proc/\(shellPID)/task/\(shellPID)/children", encoding: .utf8)) ?? ""
+    let children =
+      (try? String(contentsOfFile: "/proc/\(shellPID)/task/\(shellPID)/children", encoding: .utf8)) ?? ""
     let pids = children.split(separator: " ").compactMap { Int32($0) }
     guard !pids.isEmpty else { throw TmuxFailure(description: "the pane runs no program") }
     for pid in pids { kill(pid, signal) }
@@ -191,7 +192,9 @@ final class TmuxSession {
       cEnv.forEach { free($0) }
     }
     let spawned = posix_spawn(&pid, tmux, &actions, &attributes, cArgs, cEnv)
-    guard spawned == 0 else { throw TmuxFailure(description: "cannot start tmux at \(tmux): errno \(spawned)") }
+    guard spawned == 0 else {
+      throw TmuxFailure(description: "cannot start tmux at \(tmux): errno \(spawned)")
+    }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
     let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""

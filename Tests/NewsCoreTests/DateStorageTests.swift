@@ -26,7 +26,8 @@ import Testing
   }
 
   @Test(arguments: [
-    "2021-03-11T17:13:00Z", "2021-03-11T17:13:00.250Z", "2021-03-11 18:13:00 +01:00", "1615482780", "last Tuesday",
+    "2021-03-11T17:13:00Z", "2021-03-11T17:13:00.250Z", "2021-03-11 18:13:00 +01:00", "1615482780",
+    "last Tuesday",
   ])
   func everyDateGivesBackItsText(text: String) {
     let seconds = DateParser.secondsSince1970(text)

@@ -13,7 +13,8 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: root) }
     let total = 100
     for number in 0..<total {
-      try "---\ntitle: t\(number)\n---\n".write(toFile: root + "/\(number).txt", atomically: true, encoding: .utf8)
+      try "---\ntitle: t\(number)\n---\n".write(
+        toFile: root + "/\(number).txt", atomically: true, encoding: .utf8)
     }
     let reports = Mutex<[(Int, Int)]>([])
     let result = SeedLoader(options: LoadOptions(concurrency: concurrency)).load(

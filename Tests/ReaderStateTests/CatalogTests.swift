@@ -33,7 +33,8 @@ import Testing
     #expect(!broad.narrows(narrow))
     #expect(!ArticleFilter(topics: ["Weather"], search: "sto").narrows(broad))
     let previous = catalog.select(broad, order: .oldest)
-    #expect(catalog.select(narrow, order: .newest, narrowing: previous) == catalog.select(narrow, order: .newest))
+    #expect(
+      catalog.select(narrow, order: .newest, narrowing: previous) == catalog.select(narrow, order: .newest))
   }
 
   @Test func categoryProviderAndTopicFiltersCombine() {
@@ -41,7 +42,10 @@ import Testing
     #expect(catalog.select(ArticleFilter(provider: "bbc"), order: .newest) == [2])
     #expect(catalog.select(ArticleFilter(topics: ["weather", "japan"]), order: .newest) == [1, 2, 3])
     #expect(catalog.select(ArticleFilter(provider: "Nobody"), order: .newest) == [])
-    #expect(catalog.liveTopicCounts(matching: ArticleFilter(topics: ["Japan"], search: "storm")) == [0, 1, 0, 0, 0, 0])
+    #expect(
+      catalog.liveTopicCounts(matching: ArticleFilter(topics: ["Japan"], search: "storm")) == [
+        0, 1, 0, 0, 0, 0,
+      ])
   }
 
   @Test func relatedItemsLinkToArticlesByURL() {

@@ -8,7 +8,8 @@ import Testing
     expectApply(&model, .startSearch) {
       $0.searchMode = .editing
       $0.searchSnapshot = SearchSnapshot(
-        search: "", mode: .off, visible: [0, 1, 2, 3, 4], searchResult: [0, 1, 2, 3, 4], articleList: $0.articleList)
+        search: "", mode: .off, visible: [0, 1, 2, 3, 4], searchResult: [0, 1, 2, 3, 4],
+        articleList: $0.articleList)
     }
     model.apply(.searchInsert("s"), now: 0)
     #expect(Fixtures.ids(model) == ["a", "c", "e"])
@@ -27,7 +28,8 @@ import Testing
 
   @Test(arguments: [
     ("cafe", ["a"]), ("CAFÉ", ["a"]), ("Cafe\u{301}", ["a"]), ("東京", ["b"]), ("経済", ["b"]),
-    ("القاهرة", ["d"]), ("storm coast", ["c"]), ("coast storm", ["c"]), ("nhk", ["b"]), ("weather", ["c", "d"]),
+    ("القاهرة", ["d"]), ("storm coast", ["c"]), ("coast storm", ["c"]), ("nhk", ["b"]),
+    ("weather", ["c", "d"]),
     ("zzz", []),
   ])
   func searchMatchesAcrossScriptsCaseAndDiacritics(query: String, ids: [String]) {

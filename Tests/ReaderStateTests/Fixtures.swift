@@ -11,8 +11,10 @@ enum Fixtures {
     Article(
       id: ArticleID(id), source: RecordSource(path: id, relativePath: id, documentIndex: 0, line: 1),
       item: NewsItem(
-        title: title ?? id, excerpt: excerpt, publishedDateTime: date.map { NewsDate(text: "d", secondsSince1970: $0) },
-        originalUrl: originalUrl, webUrl: webUrl, quality: quality, provider: provider.map { Provider(name: $0) },
+        title: title ?? id, excerpt: excerpt,
+        publishedDateTime: date.map { NewsDate(text: "d", secondsSince1970: $0) },
+        originalUrl: originalUrl, webUrl: webUrl, quality: quality,
+        provider: provider.map { Provider(name: $0) },
         topics: topics),
       related: related)
   }
@@ -21,19 +23,25 @@ enum Fixtures {
   static func five() -> ArticleCatalog {
     ArticleCatalog(articles: [
       article(
-        "a", title: "Café prices rise", date: 500, quality: 3, provider: "Le Monde", topics: ["Economy", "France"],
+        "a", title: "Café prices rise", date: 500, quality: 3, provider: "Le Monde",
+        topics: ["Economy", "France"],
         originalUrl: "https://lemonde.fr/a", webUrl: "https://msn.com/a",
         related: [
           NewsItem(title: "Coffee costs up", webUrl: "https://bbc.co.uk/x", provider: Provider(name: "BBC")),
           NewsItem(title: "Storm story", webUrl: "https://example.com/c"),
         ]),
-      article("b", title: "東京の経済ニュース", date: 400, quality: 9, provider: "NHK", topics: ["Economy", "Japan"],
+      article(
+        "b", title: "東京の経済ニュース", date: 400, quality: 9, provider: "NHK", topics: ["Economy", "Japan"],
         webUrl: "https://nhk.or.jp/b"),
-      article("c", title: "Storm hits coast", date: 300, quality: 5, provider: "BBC", topics: ["Weather"],
+      article(
+        "c", title: "Storm hits coast", date: 300, quality: 5, provider: "BBC", topics: ["Weather"],
         webUrl: "https://example.com/c"),
-      article("d", title: "الطقس في القاهرة", date: 200, quality: 1, provider: "Al Ahram", topics: ["Weather", "Egypt"],
+      article(
+        "d", title: "الطقس في القاهرة", date: 200, quality: 1, provider: "Al Ahram",
+        topics: ["Weather", "Egypt"],
         webUrl: "javascript:alert(1)"),
-      article("e", title: "Election results", date: 100, quality: 7, provider: "Reuters", topics: ["Politics"],
+      article(
+        "e", title: "Election results", date: 100, quality: 7, provider: "Reuters", topics: ["Politics"],
         originalUrl: "ftp://reuters.com/e"),
     ])
   }
@@ -43,5 +51,7 @@ enum Fixtures {
   }
 
   /// Ids of the visible articles, in order.
-  static func ids(_ model: ReaderModel) -> [String] { model.visible.map { model.catalog.articles[$0].id.rawValue } }
+  static func ids(_ model: ReaderModel) -> [String] {
+    model.visible.map { model.catalog.articles[$0].id.rawValue }
+  }
 }

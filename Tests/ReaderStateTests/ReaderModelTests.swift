@@ -29,7 +29,9 @@ func expectApply(
     var model = Fixtures.model(ArticleCatalog(articles: []))
     for movement in Movement.allCases { expectApply(&model, .move(movement)) }
     #expect(model.selectedArticle == nil && model.detailsItem == nil)
-    expectApply(&model, .copyLink) { $0.status = StatusMessage(text: "Nothing selected", isError: true, expires: 104) }
+    expectApply(&model, .copyLink) {
+      $0.status = StatusMessage(text: "Nothing selected", isError: true, expires: 104)
+    }
     expectApply(&model, .activate)
   }
 
@@ -103,7 +105,8 @@ func expectApply(
     var model = Fixtures.model()
     model.apply(.focusPrevious, now: 0)
     expectApply(&model, .activate, now: 10) {
-      $0.status = StatusMessage(text: "This related item is not among the loaded articles", isError: true, expires: 14)
+      $0.status = StatusMessage(
+        text: "This related item is not among the loaded articles", isError: true, expires: 14)
     }
   }
 

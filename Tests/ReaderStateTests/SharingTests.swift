@@ -5,26 +5,33 @@ import Testing
 @Suite struct SharingTests {
   @Test func copyOnAnArticleTakesTheOriginalURL() {
     var model = Fixtures.model()
-    expectApply(&model, .copyLink, now: 0, effects: [.copyToClipboard(text: "https://lemonde.fr/a", description: "link")]) {
+    expectApply(
+      &model, .copyLink, now: 0,
+      effects: [.copyToClipboard(text: "https://lemonde.fr/a", description: "link")]
+    ) {
       $0.status = StatusMessage(text: "Copied link", expires: 4)
     }
     expectApply(
       &model, .copyMarkdownLink, now: 0,
-      effects: [.copyToClipboard(text: "[Café prices rise](https://lemonde.fr/a)", description: "Markdown link")]
+      effects: [
+        .copyToClipboard(text: "[Café prices rise](https://lemonde.fr/a)", description: "Markdown link")
+      ]
     ) { $0.status = StatusMessage(text: "Copied Markdown link", expires: 4) }
   }
 
   @Test func copyOnAnArticleWithoutOriginalURLTakesTheWebURL() {
     var model = Fixtures.model()
     model.apply(.move(.down), now: 0)
-    #expect(model.apply(.copyLink, now: 0) == [.copyToClipboard(text: "https://nhk.or.jp/b", description: "link")])
+    #expect(
+      model.apply(.copyLink, now: 0) == [.copyToClipboard(text: "https://nhk.or.jp/b", description: "link")])
     #expect(model.apply(.openInBrowser, now: 0) == [.openURL("https://nhk.or.jp/b")])
   }
 
   @Test func copyOnARelatedItemTakesItsWebURL() {
     var model = Fixtures.model()
     model.apply(.focusPrevious, now: 0)
-    #expect(model.apply(.copyLink, now: 0) == [.copyToClipboard(text: "https://bbc.co.uk/x", description: "link")])
+    #expect(
+      model.apply(.copyLink, now: 0) == [.copyToClipboard(text: "https://bbc.co.uk/x", description: "link")])
   }
 
   @Test func nonWebURLsAreRefused() {
@@ -53,7 +60,9 @@ import Testing
   }
 
   @Test func markdownLinksEscapeBracketsAndParentheses() {
-    #expect(WebLink.markdown(title: "A [b] c", url: "https://x.org/a_(b)") == "[A \\[b\\] c](https://x.org/a_%28b%29)")
+    #expect(
+      WebLink.markdown(title: "A [b] c", url: "https://x.org/a_(b)")
+        == "[A \\[b\\] c](https://x.org/a_%28b%29)")
     #expect(WebLink.markdown(title: nil, url: "https://x.org") == "[https://x.org](https://x.org)")
   }
 }
@@ -79,7 +88,9 @@ import Testing
   }
 
   @Test func diagnosticsOverlayListsThemAndMovesInside() {
-    let problems = (1...30).map { Diagnostic(path: "f\($0)", line: $0, column: 1, severity: .warning, message: "m") }
+    let problems = (1...30).map {
+      Diagnostic(path: "f\($0)", line: $0, column: 1, severity: .warning, message: "m")
+    }
     var model = ReaderModel(catalog: Fixtures.five(), diagnostics: problems)
     expectApply(&model, .showDiagnostics) {
       $0.overlay = .diagnostics

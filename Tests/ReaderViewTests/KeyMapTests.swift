@@ -16,18 +16,22 @@ import Testing
 
   @Test func defaultNormalKeysMapToTheirActions() {
     let state = model()
-    let expected: [(Key, Action)] = [
-      (.character("j"), .move(.down)), (.down, .move(.down)), (.character("k"), .move(.up)), (.up, .move(.up)),
-      (.character("g"), .move(.first)), (.home, .move(.first)), (.character("G"), .move(.last)),
-      (.end, .move(.last)), (.control("d"), .move(.halfPageDown)), (.control("u"), .move(.halfPageUp)),
-      (.pageDown, .move(.pageDown)), (.pageUp, .move(.pageUp)), (.tab, .focusNext), (.backTab, .focusPrevious),
-      (.character("h"), .focusLeft), (.left, .focusLeft), (.character("l"), .focusRight), (.right, .focusRight),
-      (.enter, .activate), (.character("/"), .startSearch), (.character("t"), .showTopicPicker),
-      (.character("T"), .clearTopics), (.character("s"), .cycleSort), (.character("y"), .copyLink),
-      (.character("Y"), .copyMarkdownLink), (.character("o"), .openInBrowser), (.character("r"), .reload),
-      (.character("!"), .showDiagnostics), (.character("?"), .showHelp), (.character("q"), .quit),
-      (.control("c"), .forceQuit), (.control("l"), .redraw), (.escape, .clearSearch),
-    ] + (1...9).map { (Key.character(Character(String($0))), Action.toggleTopicShortcut($0)) }
+    let expected: [(Key, Action)] =
+      [
+        (.character("j"), .move(.down)), (.down, .move(.down)), (.character("k"), .move(.up)),
+        (.up, .move(.up)),
+        (.character("g"), .move(.first)), (.home, .move(.first)), (.character("G"), .move(.last)),
+        (.end, .move(.last)), (.control("d"), .move(.halfPageDown)), (.control("u"), .move(.halfPageUp)),
+        (.pageDown, .move(.pageDown)), (.pageUp, .move(.pageUp)), (.tab, .focusNext),
+        (.backTab, .focusPrevious),
+        (.character("h"), .focusLeft), (.left, .focusLeft), (.character("l"), .focusRight),
+        (.right, .focusRight),
+        (.enter, .activate), (.character("/"), .startSearch), (.character("t"), .showTopicPicker),
+        (.character("T"), .clearTopics), (.character("s"), .cycleSort), (.character("y"), .copyLink),
+        (.character("Y"), .copyMarkdownLink), (.character("o"), .openInBrowser), (.character("r"), .reload),
+        (.character("!"), .showDiagnostics), (.character("?"), .showHelp), (.character("q"), .quit),
+        (.control("c"), .forceQuit), (.control("l"), .redraw), (.escape, .clearSearch),
+      ] + (1...9).map { (Key.character(Character(String($0))), Action.toggleTopicShortcut($0)) }
     for (key, action) in expected {
       #expect(map.action(for: key, in: state) == action, "\(key)")
     }
@@ -79,12 +83,18 @@ import Testing
       let line = lines.first { $0.context == binding.context && $0.help == binding.help }
       #expect(line?.keys.components(separatedBy: ", ").contains(label) == true, "\(label): \(binding.help)")
     }
-    #expect(lines.contains { $0.keys == "j, ↓" && $0.help == "Down (scrolls the details pane)" && $0.context == .normal })
+    #expect(
+      lines.contains {
+        $0.keys == "j, ↓" && $0.help == "Down (scrolls the details pane)" && $0.context == .normal
+      })
   }
 
   @Test func hintsComeFromTheTableForTheCurrentContext() {
     var state = model()
-    #expect(map.hints(for: state).map { "\($0.keys) \($0.text)" }.prefix(4) == ["Tab pane", "/ search", "t topics", "s sort"])
+    #expect(
+      map.hints(for: state).map { "\($0.keys) \($0.text)" }.prefix(4) == [
+        "Tab pane", "/ search", "t topics", "s sort",
+      ])
     state.apply(.startSearch, now: 0)
     #expect(map.hints(for: state).map(\.text) == ["keep", "cancel"])
   }

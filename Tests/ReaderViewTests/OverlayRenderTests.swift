@@ -49,7 +49,8 @@ import Testing
       name: "test",
       styles: [.overlay: Style(background: background), .accent: Style(foreground: .yellow)],
       base: .builtInDark)
-    let action: Action = overlay == .help ? .showHelp : overlay == .topicPicker ? .showTopicPicker : .showDiagnostics
+    let action: Action =
+      overlay == .help ? .showHelp : overlay == .topicPicker ? .showTopicPicker : .showDiagnostics
     let state = ReaderFixtures.applying([action], to: ReaderFixtures.state(size: size), size: size)
     let grid = ReaderRenderer.render(state, theme: theme, size: size, now: ReaderFixtures.now)
     let box = ReaderLayout(size: size).overlay
@@ -77,7 +78,8 @@ import Testing
 /// The key hints row keeps the way to the help when the terminal is too narrow for every hint.
 @Suite struct HintRowTests {
   static let hints = [
-    KeyHint(keys: "Tab", text: "pane"), KeyHint(keys: "/", text: "search"), KeyHint(keys: "t", text: "topics"),
+    KeyHint(keys: "Tab", text: "pane"), KeyHint(keys: "/", text: "search"),
+    KeyHint(keys: "t", text: "topics"),
     KeyHint(keys: "?", text: "help"), KeyHint(keys: "q", text: "quit"),
   ]
 
@@ -99,7 +101,8 @@ import Testing
     let state = ReaderFixtures.applying(
       [.activate, .move(.down), .move(.down)], to: ReaderFixtures.state(size: size), size: size)
     #expect(state.relatedList.selection == 2)
-    let row = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now).rowText(23)
+    let row = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now).rowText(
+      23)
     #expect(row.hasPrefix(" Enter go to article  Tab pane"))
     #expect(row.contains("? help"))
   }

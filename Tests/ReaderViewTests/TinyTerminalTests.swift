@@ -14,7 +14,9 @@ import Testing
   func messageFitsTheTerminal(size: Size, lines: [String]) {
     let state = ReaderFixtures.state(size: size)
     let grid = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now)
-    let shown = (0..<size.rows).map { grid.rowText($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    let shown = (0..<size.rows).map { grid.rowText($0).trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty
+    }
     #expect(shown == lines)
   }
 

@@ -19,7 +19,8 @@ struct ClipboardProgram: Sendable, Equatable {
       candidates.append(ClipboardProgram(name: "wl-copy", arguments: ["wl-copy"]))
     }
     if let display = environment["DISPLAY"], !display.isEmpty {
-      candidates.append(ClipboardProgram(name: "xclip", arguments: ["xclip", "-selection", "clipboard", "-in"]))
+      candidates.append(
+        ClipboardProgram(name: "xclip", arguments: ["xclip", "-selection", "clipboard", "-in"]))
       candidates.append(ClipboardProgram(name: "xsel", arguments: ["xsel", "--clipboard", "--input"]))
     }
     #if os(macOS)
