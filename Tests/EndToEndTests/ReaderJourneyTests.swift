@@ -112,6 +112,35 @@ struct ReaderJourneyTests {
     #expect(try session.waitForExit() == 0)
   }
 
+  @Test func noColorDrawsWithAttributesOnly() throws {
+    /// Whether an SGR sequence on the screen sets a foreground or background colour.
+    func hasColor(_ screen: String) -> Bool {
+      screen.split(separator: "\u{1b}").contains { sequence in
+        guard sequence.hasPrefix("["), let end = sequence.firstIndex(of: "m") else { return false }
+        let parameters = sequence[sequence.index(after: sequence.startIndex)..<end].split(separator: ";")
+        return parameters.contains { parameter in
+          guard let value = Int(parameter) else { return false }
+          return (30...48).contains(value) && value != 39 || (90...107).contains(value)
+        }
+      }
+    }
+    let fixture = try ReaderFixture(records: ReaderFixture.standardRecords)
+    defer { fixture.remove() }
+    for noColor in [false, true] {
+      let session = try TmuxSession(
+        command: [ReaderFixture.binary, "--theme", "dark", fixture.directory], columns: 120, rows: 40,
+        environment: noColor ? ["NO_COLOR": "1"] : [:])
+      defer { session.close() }
+      try session.waitFor("Harbour tunnel opens")
+      let styled = try session.styledScreen()
+      #expect(hasColor(styled) == !noColor, "NO_COLOR=\(noColor ? "1" : "unset")")
+      // Without colour the selection is still marked: reverse video (SGR 7).
+      if noColor { #expect(styled.contains("\u{1b}[7m") || styled.contains(";7m") || styled.contains("[7;")) }
+      try session.send("q")
+      #expect(try session.waitForExit() == 0)
+    }
+  }
+
   @Test func controlCExitsWith130AndRestoresTheTerminal() throws {
     let (session, fixture) = try open()
     defer {

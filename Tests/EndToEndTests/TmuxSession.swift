@@ -31,10 +31,11 @@ final class TmuxSession {
     exports += environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     let program = command.map(TmuxSession.shellQuoted).joined(separator: " ")
     let status = TmuxSession.shellQuoted(statusPath)
-    // The pane records the terminal modes before and after, and the exit status itself: tmux 3.3a
+    // The test runner sets NO_COLOR; the pane gets it only when a test asks. The pane records the
+    // terminal modes before and after, and the exit status itself: tmux 3.3a
     // does not always reap the pane process.
     let paneCommand =
-      "stty -g > \(status).before; env -u TMUX \(exports.map(TmuxSession.shellQuoted).joined(separator: " ")) "
+      "stty -g > \(status).before; env -u TMUX -u NO_COLOR \(exports.map(TmuxSession.shellQuoted).joined(separator: " ")) "
       + "\(program); code=$?; stty -g > \(status).after; echo $code > \(status); sleep 60"
     try run([
       "-f", "/dev/null", "new-session", "-d", "-x", String(columns), "-y", String(rows), paneCommand,
@@ -83,6 +84,11 @@ final class TmuxSession {
   /// The visible screen as plain text, one line per row.
   func screen() throws -> String {
     try run(["capture-pane", "-p", "-t", "0"])
+  }
+
+  /// The visible screen with its colours and attributes as SGR escape sequences (`capture-pane -e`).
+  func styledScreen() throws -> String {
+    try run(["capture-pane", "-p", "-e", "-t", "0"])
   }
 
   /// The newest tmux paste buffer: what an OSC 52 copy put on the clipboard.
