@@ -38,6 +38,17 @@ struct ReadCommand: ParsableCommand {
         theme,
         directories: Theme.searchDirectories(environment: environment, executablePath: Self.executablePath))
 
+    // Nothing to read at all is a mistake worth saying before taking over the terminal; a missing path
+    // beside others that exist is a load problem shown in the reader.
+    let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
+    if !paths.isEmpty, missing.count == paths.count {
+      for path in missing {
+        FileHandle.standardError.write(
+          Data("newsreader: \(TextSanitizer.sanitize(path)): no such file or directory\n".utf8))
+      }
+      throw ExitCode(66)
+    }
+
     let screen = CursesScreen(useColor: !noColor)
     do {
       try screen.begin()

@@ -134,6 +134,14 @@ import Testing
     #expect(json.stdout == "[{\"topic\":\"AI\",\"count\":1},{\"topic\":\"Computer Vision\",\"count\":1}]\n")
   }
 
+  @Test func readerOnlyOnMissingPathsSaysSoBeforeStarting() throws {
+    let output = try CommandRunner.run(["no/such/dir", "nor/this"])
+    #expect(output.status == 66)
+    #expect(
+      output.stderr
+        == "newsreader: no/such/dir: no such file or directory\nnewsreader: nor/this: no such file or directory\n")
+  }
+
   @Test func defaultCommandWithoutATerminalSuggestsList() throws {
     // Standard input is /dev/null and output a pipe here: the reader must not start curses.
     let output = try CommandRunner.run([fixtures + "/good"])
