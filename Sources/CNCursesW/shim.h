@@ -14,6 +14,7 @@
 #include <ncursesw/term.h>
 #include <errno.h>
 #include <signal.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,6 +168,14 @@ static inline void nr_release_signals(void) {
     sigaction(nr_trapped_signal(index), &nr_previous_actions()[index], NULL);
   }
   *nr_have_saved_modes() = 0;
+}
+
+/* Whether the terminal on standard input has gone away (hung up or closed): curses
+   then returns ERR at once from every read, and a poll loop would spin. */
+static inline int nr_input_gone(void) {
+  struct pollfd input = {.fd = STDIN_FILENO, .events = POLLIN, .revents = 0};
+  if (poll(&input, 1, 0) < 0) return 0;
+  return (input.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 /* The signal that arrived since the last call, or 0; clears it. */

@@ -18,6 +18,9 @@ extension CursesScreen {
       let status = wget_wch(window, &character)
       if status == nr_err() {
         if let signal = SignalTrap.takePending() { return .interrupt(signal: signal) }
+        // No key before the time ran out is normal; ERR straight away may mean the terminal is gone,
+        // and then every read fails at once: end as a hangup would, instead of spinning.
+        if clock.now < deadline, nr_input_gone() != 0 { return .interrupt(signal: SIGHUP) }
         if milliseconds == 0 || clock.now >= deadline { return nil }
         continue  // interrupted early (EINTR): wait out the rest
       }

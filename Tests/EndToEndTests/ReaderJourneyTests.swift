@@ -166,6 +166,19 @@ struct ReaderJourneyTests {
     #expect(session.terminalModesRestored())
   }
 
+  @Test func closingTheTerminalEndsTheReader() throws {
+    let (session, fixture) = try open()
+    defer { fixture.remove() }
+    try session.waitFor("Harbour tunnel opens")
+    let pids = try session.programPIDs()
+    session.close()  // the terminal goes away under the reader, as when a terminal window is closed
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline, pids.contains(where: TmuxSession.isRunning) { usleep(20_000) }
+    let left = pids.filter(TmuxSession.isRunning)
+    for pid in left { kill(pid, SIGKILL) }
+    #expect(left.isEmpty, "the reader kept running without its terminal")
+  }
+
   @Test func hostileTitleCannotWriteTheClipboardOrTheScreen() throws {
     // The record's title carries an OSC 52 clipboard write and a colour sequence.
     let hostile = """

@@ -96,8 +96,8 @@ final class TmuxSession {
     try? run(["show-buffer"])
   }
 
-  /// Sends `signal` to the program running in the pane (the pane's shell's children).
-  func signalProgram(_ signal: Int32) throws {
+  /// The processes the pane's shell is running: the program under test.
+  func programPIDs() throws -> [Int32] {
     let shell = try run(["display-message", "-p", "-t", "0", "#{pane_pid}"])
       .trimmingCharacters(in: .whitespacesAndNewlines)
     guard let shellPID = Int32(shell) else { throw TmuxFailure(description: "no pane pid in \(shell)") }
@@ -105,7 +105,21 @@ final class TmuxSession {
       (try? String(contentsOfFile: "/proc/\(shellPID)/task/\(shellPID)/children", encoding: .utf8)) ?? ""
     let pids = children.split(separator: " ").compactMap { Int32($0) }
     guard !pids.isEmpty else { throw TmuxFailure(description: "the pane runs no program") }
-    for pid in pids { kill(pid, signal) }
+    return pids
+  }
+
+  /// Sends `signal` to the program running in the pane.
+  func signalProgram(_ signal: Int32) throws {
+    for pid in try programPIDs() { kill(pid, signal) }
+  }
+
+  /// Whether `pid` is still a live process (not gone, not a zombie waiting to be reaped).
+  static func isRunning(_ pid: Int32) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return false }
+    let state = stat[stat.index(close, offsetBy: 2)...].prefix(1)
+    return state != "Z" && state != "X"
   }
 
   /// Resizes the window (and so the pane) as a terminal emulator's resize would.
