@@ -4,7 +4,7 @@
   import Darwin
 #endif
 
-/// What one file yielded: its records (not yet with ids) and its diagnostics.
+/// What one file yielded: its records (with base ids, not yet made unique) and its diagnostics.
 struct RecordFileOutcome: Sendable {
   /// False for a Markdown file without front matter (a README, say): not a record file, not counted.
   var isRecordFile = true
@@ -73,12 +73,13 @@ enum RecordFile {
       body = TextSanitizer.sanitize(rest, layout: .paragraphs)
     }
     for record in records {
+      let source = RecordSource(
+        path: path, relativePath: TextSanitizer.sanitize(entry.relativePath),
+        documentIndex: record.documentIndex, line: record.line)
       outcome.articles.append(
         Article(
-          id: ArticleID(""),
-          source: RecordSource(
-            path: path, relativePath: TextSanitizer.sanitize(entry.relativePath),
-            documentIndex: record.documentIndex, line: record.line),
+          id: ArticleID(ArticleIdentity.baseID(url: record.item.identifyingURL, source: source)),
+          source: source,
           item: record.item, related: record.related, secured: record.secured,
           body: record.documentIndex == 0 ? body : nil))
     }
