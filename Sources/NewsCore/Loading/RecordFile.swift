@@ -18,7 +18,7 @@ struct RecordFileOutcome: Sendable {
 enum RecordFile {
   static func load(
     _ entry: RecordFileEntry, options: LoadOptions, interner: StringInterner = StringInterner(),
-    buffer: ReadBuffer = ReadBuffer()
+    buffer: ReadBuffer = ReadBuffer(), scratch: DecodeScratch = DecodeScratch()
   ) -> RecordFileOutcome {
     var outcome = RecordFileOutcome()
     let path = TextSanitizer.sanitize(entry.path)
@@ -54,7 +54,7 @@ enum RecordFile {
     let yaml = UnsafeBufferPointer(rebasing: text[..<split.yamlEnd])
     let reader = YAMLEventReader(
       bytes: yaml, maxNodes: options.maxNodesPerDocument, maxDepth: options.maxDepth)
-    let decoder = RecordDecoder(reader: reader, path: path, interner: interner)
+    let decoder = RecordDecoder(reader: reader, path: path, interner: interner, scratch: scratch)
     let records: [DecodedRecord]
     do throws(YAMLError) {
       records = try decoder.decodeDocuments()

@@ -87,10 +87,11 @@ public struct SeedLoader: Sendable {
         let work: @Sendable (Int) -> Void = { _ in
           let interner = StringInterner()
           let buffer = ReadBuffer()
+          let scratch = DecodeScratch()
           while let run = claims.next() {
             for index in run {
               var outcome = RecordFile.load(
-                files[index], options: options, interner: interner, buffer: buffer)
+                files[index], options: options, interner: interner, buffer: buffer, scratch: scratch)
               if outcome.articles.count == 1 {
                 (storage.baseAddress! + index).initialize(to: outcome.articles[0])
                 outcome.articles = []
