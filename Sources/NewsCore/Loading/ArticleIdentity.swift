@@ -12,16 +12,22 @@ enum ArticleIdentity {
   /// A letter and 14 hex digits (56 bits of the hash): 15 bytes is what a Swift string holds without a
   /// heap allocation, which matters with one id per record.
   static func baseID(url: String?, source: RecordSource) -> String {
-    if let url, !url.isEmpty { return "u" + StableHash.hex(url).prefix(14) }
-    return "p" + StableHash.hex(source.relativePath + "#\(source.documentIndex)").prefix(14)
+    if let url, !url.isEmpty { return StableHash.tagged("u", StableHash.value(url), digits: 14) }
+    return StableHash.tagged(
+      "p", StableHash.value(source.relativePath + "#\(source.documentIndex)"), digits: 14)
   }
 
+  /// Makes the ids unique in load order. An article whose id is already set (the loader sets `baseID` on the
+  /// loading threads, where hashing costs nothing extra in wall time) keeps it as its base.
   static func assign(to articles: inout [Article]) {
     var used: Set<String> = []
     used.reserveCapacity(articles.count)
     for index in articles.indices {
       // Fields, not the whole article: copying an article retains every string it holds.
-      let base = baseID(url: articles[index].item.identifyingURL, source: articles[index].source)
+      let given = articles[index].id.rawValue
+      let base =
+        given.isEmpty
+        ? baseID(url: articles[index].item.identifyingURL, source: articles[index].source) : given
       var candidate = base
       if used.contains(candidate) {
         let source = articles[index].source

@@ -36,27 +36,44 @@ enum FieldKey: Int, CaseIterable {
 
   var bit: UInt32 { 1 << UInt32(rawValue) }
 
-  /// Keys grouped by their first byte and size, so a lookup compares at most a couple of spellings.
-  private static let table: [[FieldKey]] = {
-    var table = Array(repeating: [FieldKey](), count: 128)
-    for key in FieldKey.allCases { table[Int(key.spelling.utf8Start[0])].append(key) }
-    return table
-  }()
-
-  /// The known key spelled by `bytes`, if any.
-  static func match(_ bytes: UnsafeBufferPointer<UInt8>) -> FieldKey? {
-    guard let first = bytes.first, first < 128 else { return nil }
-    for key in table[Int(first)] {
-      let spelling = key.spelling
-      guard spelling.utf8CodeUnitCount == bytes.count else { continue }
-      if memcmpEqual(spelling.utf8Start, bytes.baseAddress!, bytes.count) { return key }
+  /// The only key that could be spelled with `count` bytes starting with `first`: no two keys share both.
+  private static func candidate(count: Int, first: UInt8) -> FieldKey? {
+    switch (count, first) {
+    case (3, UInt8(ascii: "u")): .url
+    case (4, UInt8(ascii: "t")): .type
+    case (4, UInt8(ascii: "h")): .heat
+    case (4, UInt8(ascii: "n")): .name
+    case (5, UInt8(ascii: "t")): .title
+    case (5, UInt8(ascii: "w")): .width
+    case (6, UInt8(ascii: "w")): .webUrl
+    case (6, UInt8(ascii: "t")): .topics
+    case (6, UInt8(ascii: "i")): .images
+    case (6, UInt8(ascii: "d")): .domain
+    case (6, UInt8(ascii: "h")): .height
+    case (7, UInt8(ascii: "e")): .excerpt
+    case (7, UInt8(ascii: "q")): .quality
+    case (7, UInt8(ascii: "r")): .related
+    case (7, UInt8(ascii: "s")): .secured
+    case (8, UInt8(ascii: "c")): .category
+    case (8, UInt8(ascii: "p")): .provider
+    case (8, UInt8(ascii: "i")): .isCached
+    case (9, UInt8(ascii: "p")): .published
+    case (9, UInt8(ascii: "a")): .ampWebUrl
+    case (11, UInt8(ascii: "o")): .originalUrl
+    case (12, UInt8(ascii: "c")): .cdnAmpWebUrl
+    case (17, UInt8(ascii: "p")): .publishedDateTime
+    default: nil
     }
-    return nil
   }
 
-  private static func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool
-  {
-    for index in 0..<count where a[index] != b[index] { return false }
-    return true
+  /// The known key spelled by `bytes`, if any: one candidate by size and first byte, then one comparison
+  /// (no table behind a lazy global, which cost a check and a retain per key; callgrind).
+  static func match(_ bytes: UnsafeBufferPointer<UInt8>) -> FieldKey? {
+    guard let base = bytes.baseAddress, bytes.count > 0,
+      let key = candidate(count: bytes.count, first: base[0])
+    else { return nil }
+    let spelling = key.spelling.utf8Start
+    for index in 1..<bytes.count where spelling[index] != base[index] { return nil }
+    return key
   }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Typed scalars, the implicit typing libyaml leaves to us (a quoted `"123"` is text), and diagnostics.
 extension RecordDecoder {
   func text(
@@ -13,6 +19,27 @@ extension RecordDecoder {
       return nil
     }
     return value.isNull ? nil : TextSanitizer.sanitize(value.bytes, layout: layout)
+  }
+
+  /// `text`, but `shared` itself when the value is exactly its (clean) text: most records give the same
+  /// `originalUrl` and `webUrl`, and one string for both saves an allocation and its bytes.
+  func text(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?, sharing shared: String?) throws(YAMLError)
+    -> String?
+  {
+    if let shared, value.kind == .scalar, shared.utf8.count == value.bytes.count, !value.isNull,
+      Self.sameBytes(shared, value.bytes), TextSanitizer.isClean(value.bytes)
+    {
+      return shared
+    }
+    return try text(value, field, context)
+  }
+
+  private static func sameBytes(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let same = string.utf8.withContiguousStorageIfAvailable { utf8 in
+      utf8.count == bytes.count
+        && (bytes.count == 0 || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+    }
+    return same ?? string.utf8.elementsEqual(bytes)
   }
 
   /// `text` for values that repeat across records (names, domains, categories): clean ones are shared

@@ -14,15 +14,21 @@ final class RecordDecoder {
   let path: String
   /// Shares repeated short values between the records this thread decodes.
   let interner: StringInterner
+  /// Lists are gathered here and copied out at their exact size, so a list costs one allocation.
+  let scratch: DecodeScratch
   var diagnostics: [Diagnostic] = []
 
   /// Longest text kept for an unknown field's value, in bytes.
   static let maxExtraBytes = 4096
 
-  init(reader: YAMLEventReader, path: String, interner: StringInterner = StringInterner()) {
+  init(
+    reader: YAMLEventReader, path: String, interner: StringInterner = StringInterner(),
+    scratch: DecodeScratch = DecodeScratch()
+  ) {
     self.reader = reader
     self.path = path
     self.interner = interner
+    self.scratch = scratch
   }
 
   /// Every record of the stream; a thrown error means the file is broken and none of them count.
@@ -152,8 +158,8 @@ final class RecordDecoder {
     case .excerpt: record.item.excerpt = try text(value, field, context, layout: .paragraphs)
     case .category: record.item.category = try sharedText(value, field, context)
     case .type: record.item.type = try sharedText(value, field, context)
-    case .originalUrl: record.item.originalUrl = try text(value, field, context)
-    case .webUrl: record.item.webUrl = try text(value, field, context)
+    case .originalUrl: record.item.originalUrl = try text(value, field, context, sharing: record.item.webUrl)
+    case .webUrl: record.item.webUrl = try text(value, field, context, sharing: record.item.originalUrl)
     case .ampWebUrl: record.item.ampWebUrl = try text(value, field, context)
     case .cdnAmpWebUrl: record.item.cdnAmpWebUrl = try text(value, field, context)
     case .publishedDateTime: record.item.publishedDateTime = try date(value, field, context)
@@ -189,15 +195,15 @@ final class RecordDecoder {
       try skip(value)
       return []
     }
-    var items: [RelatedItem] = []
+    scratch.related.removeAll(keepingCapacity: true)
     while true {
       let element = try reader.next()
-      if element.kind == .sequenceEnd { return Self.exact(items) }
+      if element.kind == .sequenceEnd { return DecodeScratch.take(&scratch.related) }
       guard element.kind == .mappingStart else {
         if !element.isNull {
           report(
             .warning, at: element,
-            "related[\(items.count)] should be a mapping, not \(describe(element)); item ignored")
+            "related[\(scratch.related.count)] should be a mapping, not \(describe(element)); item ignored")
         }
         try skip(element)
         continue
@@ -207,8 +213,8 @@ final class RecordDecoder {
       var merged: UInt32 = 0
       try decodeEntries(
         of: &record, topLevel: false, explicit: &explicit, merged: &merged, merging: false,
-        context: items.count)
-      items.append(record.item)
+        context: scratch.related.count)
+      scratch.related.append(record.item)
     }
   }
 
@@ -253,13 +259,13 @@ final class RecordDecoder {
       try skip(value)
       return []
     }
-    var topics: [String] = []
+    scratch.topics.removeAll(keepingCapacity: true)
     while true {
       let element = try reader.next()
-      if element.kind == .sequenceEnd { return Self.exact(topics) }
+      if element.kind == .sequenceEnd { return DecodeScratch.take(&scratch.topics) }
       if element.kind == .scalar {
         if !element.isNull, element.bytes.count > 0 {
-          topics.append(
+          scratch.topics.append(
             TextSanitizer.isClean(element.bytes)
               ? interner.string(element.bytes) : TextSanitizer.sanitize(element.bytes))
         }
@@ -281,10 +287,10 @@ final class RecordDecoder {
       try skip(value)
       return []
     }
-    var images: [ImageRef] = []
+    scratch.images.removeAll(keepingCapacity: true)
     while true {
       let element = try reader.next()
-      if element.kind == .sequenceEnd { return Self.exact(images) }
+      if element.kind == .sequenceEnd { return DecodeScratch.take(&scratch.images) }
       guard element.kind == .mappingStart else {
         report(
           .warning, at: element,
@@ -307,13 +313,28 @@ final class RecordDecoder {
         default: try skip(entry)
         }
       }
-      images.append(image)
+      scratch.images.append(image)
     }
   }
 
-  /// `array` in storage of its own size: arrays grown by appending keep up to twice the room they need,
-  /// which for 100,000 records' related items (256 bytes each) is tens of megabytes.
-  static func exact<Element>(_ array: [Element]) -> [Element] {
-    array.capacity > array.count ? array.withUnsafeBufferPointer { Array($0) } : array
+}
+
+/// Lists being decoded, kept by one loading thread from record to record so their storage is reused.
+///
+/// A list grown by appending reallocates as it grows and keeps up to twice the room it needs (for 100,000
+/// records' related items, 256 bytes each, tens of megabytes); gathered here, each list is copied out once,
+/// at its exact size. No decoding step nests a list inside another list of the same kind, so one of each
+/// suffices. One scratch serves one thread.
+final class DecodeScratch {
+  @exclusivity(unchecked) var related: [RelatedItem] = []
+  @exclusivity(unchecked) var topics: [String] = []
+  @exclusivity(unchecked) var images: [ImageRef] = []
+
+  /// A copy of `list` in storage of its exact size; `list` is emptied, keeping its capacity.
+  static func take<Element>(_ list: inout [Element]) -> [Element] {
+    if list.isEmpty { return [] }
+    let copy = list.withUnsafeBufferPointer { Array($0) }
+    list.removeAll(keepingCapacity: true)
+    return copy
   }
 }

@@ -4,7 +4,7 @@
   import Darwin
 #endif
 
-/// What one file yielded: its records (not yet with ids) and its diagnostics.
+/// What one file yielded: its records (with base ids, not yet made unique) and its diagnostics.
 struct RecordFileOutcome: Sendable {
   /// False for a Markdown file without front matter (a README, say): not a record file, not counted.
   var isRecordFile = true
@@ -17,7 +17,8 @@ struct RecordFileOutcome: Sendable {
 /// Reads one record file: YAML front matter with an optional Markdown body, or a plain YAML stream.
 enum RecordFile {
   static func load(
-    _ entry: RecordFileEntry, options: LoadOptions, interner: StringInterner = StringInterner()
+    _ entry: RecordFileEntry, options: LoadOptions, interner: StringInterner = StringInterner(),
+    buffer: ReadBuffer = ReadBuffer(), scratch: DecodeScratch = DecodeScratch()
   ) -> RecordFileOutcome {
     var outcome = RecordFileOutcome()
     let path = TextSanitizer.sanitize(entry.path)
@@ -26,71 +27,75 @@ enum RecordFile {
         Diagnostic(path: path, line: 0, column: 0, severity: .error, message: message))
       return outcome
     }
-    let bytes: [UInt8]
-    switch read(entry.path, maxBytes: options.maxFileBytes) {
-    case .success(let data): bytes = data
+    let all: UnsafeBufferPointer<UInt8>
+    switch read(entry.path, maxBytes: options.maxFileBytes, into: buffer) {
+    case .success(let bytes): all = bytes
     case .failure(let problem): return fail(problem.message)
     }
-    if bytes.isEmpty {
+    if all.isEmpty {
       outcome.diagnostics.append(
         Diagnostic(path: path, line: 0, column: 0, severity: .warning, message: "empty file, no record"))
       return outcome
     }
-    let isMarkdown =
-      entry.relativePath.lowercased().hasSuffix(".md")
-      || entry.relativePath.lowercased().hasSuffix(".markdown")
-    let isYAML =
-      entry.relativePath.lowercased().hasSuffix(".yaml") || entry.relativePath.lowercased().hasSuffix(".yml")
-    return bytes.withUnsafeBufferPointer { all in
-      var start = 0
-      if all.count >= 3, all[0] == 0xEF, all[1] == 0xBB, all[2] == 0xBF { start = 3 }
-      let text = UnsafeBufferPointer(rebasing: all[start...])
-      let split = FrontMatter.split(text, markdown: isMarkdown, yamlOnly: isYAML)
-      if isMarkdown && !split.hasFrontMatter {
-        outcome.isRecordFile = false
-        return outcome
-      }
-      let yaml = UnsafeBufferPointer(rebasing: text[..<split.yamlEnd])
-      let reader = YAMLEventReader(
-        bytes: yaml, maxNodes: options.maxNodesPerDocument, maxDepth: options.maxDepth)
-      let decoder = RecordDecoder(reader: reader, path: path, interner: interner)
-      let records: [DecodedRecord]
-      do throws(YAMLError) {
-        records = try decoder.decodeDocuments()
-      } catch {
-        outcome.diagnostics = decoder.diagnostics
-        outcome.diagnostics.append(
-          Diagnostic(
-            path: path, line: error.line, column: error.column, severity: .error,
-            message: error.message + "; no record read from this file"))
-        return outcome
-      }
-      outcome.diagnostics = decoder.diagnostics
-      var body: String? = nil
-      if split.yamlEnd < text.count {
-        let rest = UnsafeBufferPointer(rebasing: text[split.yamlEnd...])
-        body = TextSanitizer.sanitize(rest, layout: .paragraphs)
-      }
-      for record in records {
-        outcome.articles.append(
-          Article(
-            id: ArticleID(""),
-            source: RecordSource(
-              path: path, relativePath: TextSanitizer.sanitize(entry.relativePath),
-              documentIndex: record.documentIndex, line: record.line),
-            item: record.item, related: record.related, secured: record.secured,
-            body: record.documentIndex == 0 ? body : nil))
-      }
+    let fileExtension = entry.relativePath.utf8.lastIndex(of: UInt8(ascii: ".")).map {
+      entry.relativePath[entry.relativePath.utf8.index(after: $0)...].lowercased()
+    }
+    let isMarkdown = fileExtension == "md" || fileExtension == "markdown"
+    let isYAML = fileExtension == "yaml" || fileExtension == "yml"
+    // Nothing below keeps a pointer into `all`: every value becomes its own String before the next file.
+    var start = 0
+    if all.count >= 3, all[0] == 0xEF, all[1] == 0xBB, all[2] == 0xBF { start = 3 }
+    let text = UnsafeBufferPointer(rebasing: all[start...])
+    let split = FrontMatter.split(text, markdown: isMarkdown, yamlOnly: isYAML)
+    if isMarkdown && !split.hasFrontMatter {
+      outcome.isRecordFile = false
       return outcome
     }
+    let yaml = UnsafeBufferPointer(rebasing: text[..<split.yamlEnd])
+    let reader = YAMLEventReader(
+      bytes: yaml, maxNodes: options.maxNodesPerDocument, maxDepth: options.maxDepth)
+    let decoder = RecordDecoder(reader: reader, path: path, interner: interner, scratch: scratch)
+    let records: [DecodedRecord]
+    do throws(YAMLError) {
+      records = try decoder.decodeDocuments()
+    } catch {
+      outcome.diagnostics = decoder.diagnostics
+      outcome.diagnostics.append(
+        Diagnostic(
+          path: path, line: error.line, column: error.column, severity: .error,
+          message: error.message + "; no record read from this file"))
+      return outcome
+    }
+    outcome.diagnostics = decoder.diagnostics
+    var body: String? = nil
+    if split.yamlEnd < text.count {
+      let rest = UnsafeBufferPointer(rebasing: text[split.yamlEnd...])
+      body = TextSanitizer.sanitize(rest, layout: .paragraphs)
+    }
+    for record in records {
+      let source = RecordSource(
+        path: path, relativePath: TextSanitizer.sanitize(entry.relativePath),
+        documentIndex: record.documentIndex, line: record.line)
+      outcome.articles.append(
+        Article(
+          id: ArticleID(ArticleIdentity.baseID(url: record.item.identifyingURL, source: source)),
+          source: source,
+          item: record.item, related: record.related, secured: record.secured,
+          body: record.documentIndex == 0 ? body : nil))
+    }
+    return outcome
   }
 
   struct ReadProblem: Error {
     var message: String
   }
 
-  /// The whole file in one buffer, read with as few `read` calls as the kernel allows.
-  static func read(_ path: String, maxBytes: Int) -> Result<[UInt8], ReadProblem> {
+  /// The whole file in `buffer`, read with one `read` when the file is no larger than `fstat` said.
+  ///
+  /// The bytes are valid until the next read into `buffer`.
+  static func read(_ path: String, maxBytes: Int, into buffer: ReadBuffer) -> Result<
+    UnsafeBufferPointer<UInt8>, ReadProblem
+  > {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else {
       return .failure(ReadProblem(message: "cannot open: \(String(cString: strerror(errno)))"))
@@ -103,27 +108,48 @@ enum RecordFile {
       return .failure(
         ReadProblem(message: "file is \(size) bytes, more than the limit of \(maxBytes) bytes; skipped"))
     }
-    var buffer = [UInt8](repeating: 0, count: size + 1)
+    // One byte more than the size catches a file that grew since fstat.
+    let wanted = size + 1
+    let base = buffer.reserve(wanted)
     var filled = 0
-    let failed = buffer.withUnsafeMutableBytes { raw -> Bool in
-      while filled < raw.count {
-        let count = Glibc.read(descriptor, raw.baseAddress! + filled, raw.count - filled)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return true
-        }
-        if count == 0 { break }
-        filled += count
+    while filled < wanted {
+      let count = Glibc.read(descriptor, base + filled, wanted - filled)
+      if count < 0 {
+        if errno == EINTR { continue }
+        return .failure(ReadProblem(message: "cannot read: \(String(cString: strerror(errno)))"))
       }
-      return false
+      filled += count
+      // A regular file's read comes up short only at its end: no second call just to be told so.
+      if count == 0 || filled >= size { break }
     }
-    if failed { return .failure(ReadProblem(message: "cannot read: \(String(cString: strerror(errno)))")) }
-    // The extra byte catches a file that grew since fstat.
     if filled > maxBytes {
       return .failure(ReadProblem(message: "file is more than the limit of \(maxBytes) bytes; skipped"))
     }
-    buffer.removeLast(buffer.count - filled)
-    return .success(buffer)
+    return .success(UnsafeBufferPointer(start: base, count: filled))
+  }
+}
+
+/// Memory that one loading thread reads its files into, one after another, so reading a file allocates
+/// (and clears) nothing once the buffer is as large as the largest file.
+final class ReadBuffer {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+
+  init(capacity: Int = 1 << 16) {
+    self.capacity = capacity
+    base = .allocate(capacity: capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// Storage for at least `count` bytes; earlier contents are not kept.
+  func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+    if count > capacity {
+      base.deallocate()
+      capacity = max(count, capacity * 2)
+      base = .allocate(capacity: capacity)
+    }
+    return base
   }
 }
 

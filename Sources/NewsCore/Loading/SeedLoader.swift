@@ -86,9 +86,12 @@ public struct SeedLoader: Sendable {
         let claims = FileClaims(count: files.count, run: 16)
         let work: @Sendable (Int) -> Void = { _ in
           let interner = StringInterner()
+          let buffer = ReadBuffer()
+          let scratch = DecodeScratch()
           while let run = claims.next() {
             for index in run {
-              var outcome = RecordFile.load(files[index], options: options, interner: interner)
+              var outcome = RecordFile.load(
+                files[index], options: options, interner: interner, buffer: buffer, scratch: scratch)
               if outcome.articles.count == 1 {
                 (storage.baseAddress! + index).initialize(to: outcome.articles[0])
                 outcome.articles = []
@@ -97,7 +100,8 @@ public struct SeedLoader: Sendable {
               // Each slot is written by the one worker that claimed its file.
               slots[index] = outcome
             }
-            if let progress, let done = claims.finishedCrossing(interval: progressInterval, adding: run.count) {
+            if let progress, let done = claims.finishedCrossing(interval: progressInterval, adding: run.count)
+            {
               progress(done, files.count)
             }
           }

@@ -2,12 +2,39 @@
 public enum StableHash {
   /// The hash of `text`'s UTF-8 bytes as 16 lowercase hex digits.
   public static func hex(_ text: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash &*= 0x0000_0100_0000_01B3
-    }
-    let digits = String(hash, radix: 16)
+    let digits = String(value(text), radix: 16)
     return String(repeating: "0", count: 16 - digits.utf8.count) + digits
+  }
+
+  /// The hash of `text`'s UTF-8 bytes.
+  static func value(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      for byte in bytes {
+        hash ^= UInt64(byte)
+        hash &*= 0x0000_0100_0000_01B3
+      }
+    }
+    if hashed == nil {
+      for byte in text.utf8 {
+        hash ^= UInt64(byte)
+        hash &*= 0x0000_0100_0000_01B3
+      }
+    }
+    return hash
+  }
+
+  /// `letter` followed by the first `digits` lowercase hex digits of `hash`, built in place (at most 15 bytes
+  /// in all, which a String holds without a heap allocation).
+  static func tagged(_ letter: Unicode.Scalar, _ hash: UInt64, digits: Int) -> String {
+    precondition(digits >= 1 && digits <= 14)
+    return String(unsafeUninitializedCapacity: digits + 1) { bytes in
+      bytes[0] = UInt8(letter.value)
+      for index in 0..<digits {
+        let nibble = UInt8(truncatingIfNeeded: hash >> (60 - 4 * UInt64(index))) & 0xF
+        bytes[index + 1] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+      }
+      return digits + 1
+    }
   }
 }

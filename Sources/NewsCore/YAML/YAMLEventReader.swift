@@ -99,6 +99,11 @@ final class YAMLEventReader {
 
   /// The next event; aliases never appear, they are replaced by the events of the node they name.
   func next() throws(YAMLError) -> YAMLEvent {
+    // Almost every event comes straight from libyaml with no anchor being recorded: keep that path short.
+    if replays.isEmpty, let live = try nextLive() {
+      try account(live)
+      return live
+    }
     let result: YAMLEvent
     if var replay = replays.popLast() {
       let owned = replay.events[replay.index]
@@ -174,6 +179,7 @@ final class YAMLEventReader {
   }
 
   /// Counts nodes and depth, and records the event into every anchor being recorded.
+  @inline(__always)
   private func account(_ result: YAMLEvent) throws(YAMLError) {
     switch result.kind {
     case .scalar, .mappingStart, .sequenceStart:
