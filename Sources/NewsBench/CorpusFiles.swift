@@ -10,20 +10,22 @@ struct CorpusFiles: Sendable {
   var byteCount: Int
 
   /// Walks `root` depth first in name order; returns nil when `root` is not a readable directory.
-  static func scan(_ root: String) -> CorpusFiles? {
+  /// Without `measuringSizes` no file is stat'ed (the floor's walk: `byteCount` stays 0), as the
+  /// loader's walk knows regular files from their directory entries.
+  static func scan(_ root: String, measuringSizes: Bool = true) -> CorpusFiles? {
     var files = CorpusFiles(paths: [], byteCount: 0)
-    guard files.walk(root) else { return nil }
+    guard files.walk(root, measuringSizes: measuringSizes) else { return nil }
     return files
   }
 
   /// Adds the record files under `directory`; false when it cannot be opened.
-  private mutating func walk(_ directory: String) -> Bool {
+  private mutating func walk(_ directory: String, measuringSizes: Bool) -> Bool {
     guard let stream = opendir(directory) else { return false }
     var names: [(name: String, isDirectory: Bool)] = []
     while let entry = readdir(stream) {
-      let name = withUnsafePointer(to: &entry.pointee.d_name) {
-        String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-      }
+      // In place: a dirent is only as long as its name, so copying the struct could read past the buffer.
+      let namePointer = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+      let name = String(cString: namePointer.assumingMemoryBound(to: CChar.self))
       if name.hasPrefix(".") { continue }
       names.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
     }
@@ -31,8 +33,12 @@ struct CorpusFiles: Sendable {
     for (name, isDirectory) in names.sorted(by: { $0.name < $1.name }) {
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
       if isDirectory {
-        _ = walk(path)
+        _ = walk(path, measuringSizes: measuringSizes)
       } else if CorpusFiles.recordSuffixes.contains(where: { name.hasSuffix($0) }) {
+        guard measuringSizes else {
+          paths.append(path)
+          continue
+        }
         var info = stat()
         guard stat(path, &info) == 0 else { continue }
         paths.append(path)

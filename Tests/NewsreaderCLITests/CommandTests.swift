@@ -139,7 +139,8 @@ import Testing
     #expect(output.status == 66)
     #expect(
       output.stderr
-        == "newsreader: no/such/dir: no such file or directory\nnewsreader: nor/this: no such file or directory\n")
+        == "newsreader: no/such/dir: no such file or directory\nnewsreader: nor/this: no such file or directory\n"
+    )
   }
 
   @Test func defaultCommandWithoutATerminalSuggestsList() throws {

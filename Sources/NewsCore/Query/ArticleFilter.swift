@@ -9,7 +9,8 @@ public struct ArticleFilter: Sendable, Hashable {
   /// Words that must all appear (case- and diacritic-insensitive) in title, excerpt, provider or topics.
   public var search: String
 
-  public init(topics: Set<String> = [], category: String? = nil, provider: String? = nil, search: String = "") {
+  public init(topics: Set<String> = [], category: String? = nil, provider: String? = nil, search: String = "")
+  {
     self.topics = topics
     self.category = category
     self.provider = provider
