@@ -29,7 +29,7 @@ struct Benchmark {
       measurePeer(directory: corpus.directory, files: files, floor: floor)
       let catalog = measureQueries(records: files.paths.count, loaded: loaded)
       if isLargest {
-        measureFrames(catalog: catalog, records: files.paths.count, loaded: loaded.count >= files.paths.count)
+        measureFrames(catalog: catalog, records: files.paths.count)
         measureMemory(directory: corpus.directory, files: files)
       }
       measureFirstScreen(directory: corpus.directory, records: files.paths.count)
@@ -112,7 +112,7 @@ struct Benchmark {
         // Timing a load that produced nothing would be a number without meaning.
         row = .notMeasured(
           key: row.key, label: row.label, records: row.records, unit: "s",
-          reason: "loader returned 0 of \(files.paths.count) records (not built yet)")
+          reason: "loader returned 0 of \(files.paths.count) records")
       } else if result.articles.count != files.paths.count {
         problems.append(
           "the loader returned \(result.articles.count) records from \(files.paths.count) files")
@@ -156,14 +156,12 @@ struct Benchmark {
     }
   }
 
-  /// Search and topic latency over the loaded records, or synthetic ones while the loader returns none;
-  /// returns the catalog the queries ran on.
+  /// Search and topic latency over the loaded records; returns the catalog the queries ran on.
   private mutating func measureQueries(records: Int, loaded: [Article]) -> ArticleCatalog {
-    let useLoaded = loaded.count >= records
-    let articles = useLoaded ? Array(loaded.prefix(records)) : SyntheticArticles.make(count: records)
+    let articles = Array(loaded.prefix(records))
     var catalog: ArticleCatalog?
     let buildSeconds = Stopwatch.seconds { catalog = ArticleCatalog(articles: articles) }
-    let source = useLoaded ? "loaded records" : "synthetic in-memory records (loader not built)"
+    let source = "\(articles.count) loaded records"
     rows.append(
       BenchRow(
         key: "catalog_build_seconds", label: "catalog build (search index)", records: records,
@@ -176,8 +174,8 @@ struct Benchmark {
   }
 
   /// One frame of each scene at 200x60 and 80x24, rendered many times over `catalog`.
-  private mutating func measureFrames(catalog: ArticleCatalog, records: Int, loaded: Bool) {
-    let source = loaded ? "loaded records" : "synthetic in-memory records (loader not built)"
+  private mutating func measureFrames(catalog: ArticleCatalog, records: Int) {
+    let source = "\(catalog.articles.count) loaded records"
     for scene in FrameRender.Scene.allCases {
       for (columns, height) in [(200, 60), (80, 24)] {
         progress("frames \(records) \(columns)x\(height)")
@@ -224,7 +222,7 @@ struct Benchmark {
       rows.append(
         .notMeasured(
           key: peak.key, label: peak.label, records: records, unit: "MiB",
-          reason: "loader returned 0 records (not built yet); "
+          reason: "loader returned 0 records; "
             + "baseline without loading \(String(format: "%.1f", Double(baseline.peakResidentBytes) / 1_048_576)) MiB"
         ))
       rows.append(
