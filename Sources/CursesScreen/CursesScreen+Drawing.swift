@@ -43,9 +43,16 @@ extension CursesScreen {
         _ = mvwinsstr(window, Int32(row), Int32(tail.column), tail.text)
       }
     }
+    if needsFullRepaint {
+      // Forget what curses believes is on the terminal, so every cell is sent again.
+      clearok(window, true)
+      needsFullRepaint = false
+    }
     wnoutrefresh(window)
     doupdate()
   }
+
+  public func invalidate() { needsFullRepaint = true }
 
   private func flush(
     _ window: UnsafeMutablePointer<WINDOW>, row: Int, column: Int, text: String, style: Style

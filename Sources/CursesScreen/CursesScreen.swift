@@ -11,6 +11,8 @@ public final class CursesScreen: Screen {
   private var isActive = false
   private var pairs = ColorPairTable(capability: .none, pairLimit: 1)
   private var attributeCache: [TextAttributes: attr_t] = [:]
+  /// Set by `invalidate()`: the next draw sends every cell.
+  var needsFullRepaint = false
   let decoder: TerminalInputDecoder
 
   /// `useColor: false` draws attributes only (pass it when `NO_COLOR` is set or the theme is monochrome).

@@ -98,7 +98,7 @@ public final class ReaderApp {
         case .quit:
           return true
         case .redraw:
-          break  // every event is followed by a full frame
+          screen.invalidate()  // the frame drawn after every event then repaints every cell
         case .copyToClipboard(let text, _):
           screen.writeClipboard(text)
           pending += performEffect(effect, model)

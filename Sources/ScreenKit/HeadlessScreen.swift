@@ -8,6 +8,8 @@ public final class HeadlessScreen: Screen {
   public private(set) var clipboardWrites: [String] = []
   public private(set) var beginCount = 0
   public private(set) var endCount = 0
+  /// How many times a full repaint was asked for.
+  public private(set) var invalidateCount = 0
   /// Events not yet delivered; `nextEvent` returns nil once it is empty.
   public private(set) var pendingEvents: [Event]
 
@@ -36,6 +38,8 @@ public final class HeadlessScreen: Screen {
   }
 
   public func draw(_ grid: Grid) { drawnGrids.append(grid) }
+
+  public func invalidate() { invalidateCount += 1 }
 
   /// Returns the next scripted event at once; a `.resize` also changes `size`, as a terminal would.
   public func nextEvent(timeout: Duration) -> Event? {

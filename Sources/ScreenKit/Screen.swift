@@ -10,6 +10,9 @@ public protocol Screen: AnyObject {
   func end()
   /// Shows this grid; cells outside the screen are ignored.
   func draw(_ grid: Grid)
+  /// The terminal may no longer show what was drawn (another program wrote to it): the next `draw`
+  /// repaints every cell instead of only the changes (Ctrl-L).
+  func invalidate()
   /// The next event, or nil when none arrived within `timeout` (so the caller can yield and do work).
   func nextEvent(timeout: Duration) -> Event?
   /// Puts text on the terminal's clipboard (OSC 52); returns false when it could not be sent.

@@ -141,6 +141,23 @@ struct ReaderJourneyTests {
     }
   }
 
+  @Test func controlLRepaintsAScreenAnotherProgramWroteOver() throws {
+    let (session, fixture) = try open()
+    defer {
+      session.close()
+      fixture.remove()
+    }
+    try session.waitFor("The tunnel under the harbour opened")
+    try session.writeToTerminal("\u{1b}[5;60HSTRAY OUTPUT FROM ANOTHER PROGRAM")
+    try session.waitFor("STRAY OUTPUT")
+    try session.send("C-l")
+    try session.waitForScreen("the stray text repainted over") {
+      !$0.contains("STRAY OUTPUT") && $0.contains("The tunnel under the harbour opened")
+    }
+    try session.send("q")
+    #expect(try session.waitForExit() == 0)
+  }
+
   @Test func controlCExitsWith130AndRestoresTheTerminal() throws {
     let (session, fixture) = try open()
     defer {

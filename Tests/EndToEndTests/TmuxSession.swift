@@ -96,6 +96,17 @@ final class TmuxSession {
     try? run(["show-buffer"])
   }
 
+  /// Writes `text` straight to the pane's terminal, as another program sharing it would.
+  func writeToTerminal(_ text: String) throws {
+    let tty = try run(["display-message", "-p", "-t", "0", "#{pane_tty}"])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let handle = FileHandle(forWritingAtPath: tty) else {
+      throw TmuxFailure(description: "cannot open the pane's terminal \(tty)")
+    }
+    handle.write(Data(text.utf8))
+    try handle.close()
+  }
+
   /// The processes the pane's shell is running: the program under test.
   func programPIDs() throws -> [Int32] {
     let shell = try run(["display-message", "-p", "-t", "0", "#{pane_pid}"])

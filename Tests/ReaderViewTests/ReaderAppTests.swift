@@ -13,6 +13,7 @@ private final class BrokenScreen: Screen {
   func begin() throws { throw Unusable() }
   func end() { endCount += 1 }
   func draw(_ grid: Grid) {}
+  func invalidate() {}
   func nextEvent(timeout: Duration) -> Event? { nil }
   func writeClipboard(_ text: String) -> Bool { false }
 }
@@ -55,6 +56,16 @@ private final class BrokenScreen: Screen {
     #expect(try Self.app(screen).run() == 0)
     #expect(screen.pendingEvents == [.key(.character("j"))])
     #expect(screen.beginCount == 1 && screen.endCount == 1)
+  }
+
+  @Test func ctrlLRepaintsEveryCellOnTheNextFrame() throws {
+    let screen = HeadlessScreen(size: Size(columns: 80, rows: 24))
+    screen.enqueue(keys: [.character("j"), .control("l")])
+    let frames = { screen.drawnGrids.count }
+    #expect(try Self.app(screen).run() == 0)
+    #expect(screen.invalidateCount == 1)
+    // A frame follows the Ctrl-L, so the repaint happens at once: first, after j, after Ctrl-L.
+    #expect(frames() == 3)
   }
 
   @Test func qClosesAnOverlayBeforeQuitting() throws {
