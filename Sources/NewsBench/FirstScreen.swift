@@ -45,25 +45,18 @@ struct FirstScreen {
     guard FileManager.default.isExecutableFile(atPath: binary) else {
       return Outcome(rows: unmeasured("\(binary) is not built (make bench builds it)"))
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", script, binary, corpus, "--records", String(records), "--repetitions", String(repetitions),
-    ]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardInput = FileHandle.nullDevice
+    let run: PythonScript.Output
     do {
-      try process.run()
+      run = try PythonScript.run([
+        script, binary, corpus, "--records", String(records), "--repetitions", String(repetitions),
+      ])
     } catch {
       return Outcome(rows: unmeasured("could not start python3: \(error)"))
     }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
-    guard process.terminationStatus == 0, let answer = try? decoder.decode(Answer.self, from: data) else {
-      let reason = "first_screen.py exited with status \(process.terminationStatus) and no JSON answer"
+    guard run.status == 0, let answer = try? decoder.decode(Answer.self, from: run.stdout) else {
+      let reason = "first_screen.py exited with status \(run.status) and no JSON answer"
       return Outcome(rows: unmeasured(reason), problems: [reason])
     }
     if let missing = answer.missing { return Outcome(rows: unmeasured(missing)) }

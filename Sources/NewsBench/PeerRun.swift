@@ -14,23 +14,16 @@ struct PeerRun {
 
   /// The peer's answer, or a reason it could not run (no python3, a crash, unreadable output).
   static func run(script: String, corpus: String, repetitions: Int) -> Result<Answer, PeerFailure> {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script, corpus, "--repetitions", String(repetitions)]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardInput = FileHandle.nullDevice
+    let run: PythonScript.Output
     do {
-      try process.run()
+      run = try PythonScript.run([script, corpus, "--repetitions", String(repetitions)])
     } catch {
       return .failure(PeerFailure(reason: "could not start python3: \(error)"))
     }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      return .failure(PeerFailure(reason: "pyyaml_peer.py exited with status \(process.terminationStatus)"))
+    guard run.status == 0 else {
+      return .failure(PeerFailure(reason: "pyyaml_peer.py exited with status \(run.status)"))
     }
-    guard let answer = try? JSONDecoder().decode(Answer.self, from: data) else {
+    guard let answer = try? JSONDecoder().decode(Answer.self, from: run.stdout) else {
       return .failure(PeerFailure(reason: "pyyaml_peer.py printed no JSON answer"))
     }
     return .success(answer)
