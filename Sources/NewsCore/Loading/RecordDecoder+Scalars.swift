@@ -56,24 +56,27 @@ extension RecordDecoder {
   func integer(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String = "")
     throws(YAMLError) -> Int?
   {
-    if value.isNull { return nil }
-    if value.kind == .scalar, value.isPlain, let number = Self.parseInteger(value.bytes) { return number }
-    report(
-      .warning, at: value,
-      "\(prefix(context))\(container)\(field.spelling) should be a whole number, not \(describe(value)); field ignored"
-    )
-    try skip(value)
-    return nil
+    try plain(
+      value, field, context, container: container, expected: "a whole number", parse: Self.parseInteger)
   }
 
   func boolean(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String = "")
     throws(YAMLError) -> Bool?
   {
+    try plain(
+      value, field, context, container: container, expected: "true or false", parse: Self.parseBoolean)
+  }
+
+  /// A plain (unquoted) scalar `parse` accepts; anything else is a warning and the field is skipped.
+  private func plain<Value>(
+    _ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String, expected: String,
+    parse: (UnsafeBufferPointer<UInt8>) -> Value?
+  ) throws(YAMLError) -> Value? {
     if value.isNull { return nil }
-    if value.kind == .scalar, value.isPlain, let flag = Self.parseBoolean(value.bytes) { return flag }
+    if value.kind == .scalar, value.isPlain, let parsed = parse(value.bytes) { return parsed }
     report(
       .warning, at: value,
-      "\(prefix(context))\(container)\(field.spelling) should be true or false, not \(describe(value)); field ignored"
+      "\(prefix(context))\(container)\(field.spelling) should be \(expected), not \(describe(value)); field ignored"
     )
     try skip(value)
     return nil
