@@ -2,14 +2,16 @@ internal import CNCursesW
 import ScreenKit
 
 extension CursesScreen {
-  /// Waits up to `timeout` for a key, a mouse action, a resize or a trapped signal. Polls curses with
+  /// Waits up to `timeout` for a key, a mouse action, a resize or a trapped signal (an interrupt, or
+  /// SIGUSR1 as `.reloadRequested`). Polls curses with
   /// a timeout instead of blocking, so the caller's other work (and its actor) is never starved.
   public func nextEvent(timeout: Duration) -> Event? {
     guard let window = activeWindow else { return nil }
     let clock = ContinuousClock()
     let deadline = clock.now + timeout
     while true {
-      if let signal = SignalTrap.takePending() { return .interrupt(signal: signal) }
+      if let signal = SignalTrap.pendingInterrupt() { return .interrupt(signal: signal) }
+      if SignalTrap.takeReloadRequest() { return .reloadRequested }
       let remaining = clock.now.duration(to: deadline)
       let milliseconds = max(
         0, remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)
@@ -17,7 +19,8 @@ extension CursesScreen {
       var character: wint_t = 0
       let status = wget_wch(window, &character)
       if status == nr_err() {
-        if let signal = SignalTrap.takePending() { return .interrupt(signal: signal) }
+        if let signal = SignalTrap.pendingInterrupt() { return .interrupt(signal: signal) }
+        if SignalTrap.takeReloadRequest() { return .reloadRequested }
         // No key before the time ran out is normal; ERR straight away may mean the terminal is gone,
         // and then every read fails at once: end as a hangup would, instead of spinning.
         if clock.now < deadline, nr_input_gone() != 0 { return .interrupt(signal: SIGHUP) }

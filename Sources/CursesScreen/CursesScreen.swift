@@ -46,7 +46,9 @@ public final class CursesScreen: Screen {
     case 1: throw TerminalUnavailable("unknown terminal type '\(term)'")
     default: throw TerminalUnavailable("terminal type '\(term)' cannot move the cursor")
     }
-    // Handlers first: ncurses only installs its own SIGINT/SIGTERM handlers over default ones.
+    // Handlers first: ncurses only installs its own SIGINT/SIGTERM handlers over default ones. A program
+    // that did not take the fatal signals at start gets them now, without a crash note.
+    CursesScreen.installCrashHandlers(program: "newsreader", started: "", notePath: nil)
     SignalTrap.install()
     guard let newScreen = nr_newterm() else {
       SignalTrap.release()
@@ -74,6 +76,18 @@ public final class CursesScreen: Screen {
     if let screen { delscreen(screen) }
     screen = nil
     SignalTrap.release()
+  }
+
+  /// Takes SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE and SIGQUIT for the rest of the process: while
+  /// a screen is active the handler restores the terminal first, then writes a note to `notePath` (its
+  /// parent directories are created; nil for none), names it on standard error, and lets the process die
+  /// of the signal. Call it first thing in `main`, so the Swift runtime's backtracer (which prints over
+  /// the screen and waits at a prompt) never runs; later calls change nothing.
+  /// - Parameters:
+  ///   - program: the note's first words, such as "newsreader 0.1.0".
+  ///   - started: when the process started, as the note should show it.
+  public static func installCrashHandlers(program: String, started: String, notePath: String?) {
+    SignalTrap.installCrashHandlers(program: program, started: started, notePath: notePath)
   }
 
   @discardableResult

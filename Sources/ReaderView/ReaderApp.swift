@@ -82,6 +82,8 @@ public final class ReaderApp {
         resize(to: size)
       case .interrupt(let signal):
         return Event.exitStatus(forSignal: signal)
+      case .reloadRequested:
+        if perform(.reload) { return 0 }
       }
       draw()
     }

@@ -29,9 +29,12 @@ public enum Event: Hashable, Sendable {
   case mouse(MouseEvent)
   /// The terminal now has this size; the next frame must be rendered for it.
   case resize(Size)
-  /// SIGINT (Ctrl-C), SIGTERM or SIGHUP arrived: end the screen and exit with `128 + signal`.
+  /// SIGINT (Ctrl-C), SIGTERM, SIGHUP or SIGALRM arrived: end the screen and exit with `128 + signal`.
   case interrupt(signal: Int32)
+  /// SIGUSR1 arrived: read the records again, as the reload key does.
+  case reloadRequested
 
-  /// The conventional exit status for an interrupt: 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP.
+  /// The conventional exit status for an interrupt: 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP,
+  /// 142 for SIGALRM.
   public static func exitStatus(forSignal signal: Int32) -> Int32 { 128 + signal }
 }

@@ -43,10 +43,11 @@ struct CheckCommand: ParsableCommand {
       }
     let diagnostics = pathProblems + result.diagnostics
     let summary = LoadSummary(result)
+    let output = StandardOutput()
     switch format {
     case .text:
-      for diagnostic in diagnostics { print(diagnostic.description) }
-      print(summary.line)
+      for diagnostic in diagnostics { try output.line(diagnostic.description) }
+      try output.line(summary.line)
     case .json:
       let json = JSONOutput()
       json.object {
@@ -65,8 +66,9 @@ struct CheckCommand: ParsableCommand {
         json.field("errors", summary.errors)
         json.field("warnings", summary.warnings)
       }
-      print(json.text)
+      try output.line(json.text)
     }
+    try output.flush()
     if !pathProblems.isEmpty { throw ExitCode(66) }
     if summary.errors > 0 || (strict && summary.warnings > 0) { throw ExitCode(65) }
   }

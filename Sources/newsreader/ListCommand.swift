@@ -49,6 +49,7 @@ struct ListCommand: ParsableCommand {
     var indices = catalog.select(filter, order: sort)
     if let limit { indices = Array(indices.prefix(limit)) }
     let articles = indices.map { catalog.articles[$0] }
+    let output = StandardOutput()
     switch format {
     case .text:
       _ = DisplayWidth.prepareLocale()
@@ -57,25 +58,26 @@ struct ListCommand: ParsableCommand {
       for article in articles {
         let date = article.publishedDateTime.map(Self.day) ?? ""
         let provider = TextLayout.pad(article.provider?.name ?? "", columns: providerWidth)
-        print(
+        try output.line(
           TextLayout.pad(date, columns: 10) + "  " + provider + "  "
             + (article.title ?? article.excerpt ?? "")
         )
       }
     case .tsv:
-      print(["id", "publishedDateTime", "provider", "title", "url"].joined(separator: "\t"))
+      try output.line(["id", "publishedDateTime", "provider", "title", "url"].joined(separator: "\t"))
       for article in articles {
         let fields = [
           article.id.rawValue, article.publishedDateTime.map(Self.iso) ?? "", article.provider?.name ?? "",
           article.title ?? "", article.item.openableURL ?? "",
         ]
-        print(fields.map { $0.replacingTabs() }.joined(separator: "\t"))
+        try output.line(fields.map { $0.replacingTabs() }.joined(separator: "\t"))
       }
     case .json:
       let json = JSONOutput()
       ArticleJSON.write(articles, to: json)
-      print(json.text)
+      try output.line(json.text)
     }
+    try output.flush()
     if !result.missingPaths.isEmpty || !result.emptyPaths.isEmpty {
       for path in result.missingPaths {
         printError("newsreader: \(TextSanitizer.sanitize(path)): no such file or directory")
@@ -113,18 +115,4 @@ extension SortOrder: ExpressibleByArgument {}
 extension String {
   /// Tabs would break a TSV row; sanitized one-line fields have none, this is a last guard.
   func replacingTabs() -> String { String(map { $0 == "\t" || $0 == "\n" ? " " : $0 }) }
-}
-
-/// Writes a line to standard error.
-func printError(_ line: String) {
-  var stream = StandardError()
-  print(line, to: &stream)
-}
-
-/// Standard error as a text stream.
-struct StandardError: TextOutputStream {
-  mutating func write(_ string: String) {
-    var string = string
-    string.withUTF8 { bytes in _ = Glibc.write(2, bytes.baseAddress, bytes.count) }
-  }
 }

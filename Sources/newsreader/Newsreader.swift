@@ -1,4 +1,11 @@
 import ArgumentParser
+import CursesScreen
+import Foundation
+import NewsCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The `newsreader` command: the interactive reader by default, and the `list`, `check` and `topics` subcommands.
 @main
@@ -12,4 +19,72 @@ struct Newsreader: ParsableCommand {
     subcommands: [ReadCommand.self, ListCommand.self, CheckCommand.self, TopicsCommand.self],
     defaultSubcommand: ReadCommand.self
   )
+
+  /// ArgumentParser's `main`, with the process prepared first and every message it prints sanitized (a
+  /// usage error repeats the argument it did not understand, escape sequences included).
+  static func main() {
+    StandardDescriptors.occupyClosed()
+    let environment = ProcessInfo.processInfo.environment
+    CursesScreen.installCrashHandlers(
+      program: "newsreader \(version)", started: ISO8601DateFormatter().string(from: Date()),
+      notePath: CrashNote.path(environment: environment, processID: getpid(), date: Date()))
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let failure as OutputFailure {
+      end(after: failure)
+    } catch {
+      let message = fullMessage(for: error)
+      let status = exitCode(for: error)
+      if !message.isEmpty {
+        if status.isSuccess {
+          // Help and version: standard output, checked like any other output.
+          let output = StandardOutput()
+          do {
+            try output.line(TextSanitizer.sanitize(message, layout: .paragraphs))
+            try output.flush()
+          } catch let failure as OutputFailure {
+            end(after: failure)
+          } catch {}
+        } else {
+          printError(message)
+        }
+      }
+      Glibc.exit(status.rawValue)
+    }
+  }
+
+  /// A reader that went away (a closed pipe, as `newsreader list … | head -1` makes) is not an error: the
+  /// process ends as the default SIGPIPE would, quietly (the shell reports 141), even when the parent had
+  /// SIGPIPE ignored. Any other failed write is one line on standard error and status 74 (EX_IOERR).
+  static func end(after failure: OutputFailure) -> Never {
+    if failure.code == EPIPE {
+      signal(SIGPIPE, SIG_DFL)
+      raise(SIGPIPE)
+      Glibc.exit(128 + SIGPIPE)
+    }
+    printError(failure.message)
+    Glibc.exit(OutputFailure.exitStatus)
+  }
+}
+
+/// Where a crash note goes: `$XDG_STATE_HOME/newsreader/`, else `~/.local/state/newsreader/`.
+enum CrashNote {
+  /// The note's path for this process; nil without a usable state directory (XDG_STATE_HOME must be
+  /// absolute to count, as the XDG specification says).
+  static func path(environment: [String: String], processID: Int32, date: Date) -> String? {
+    let base: String
+    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+      base = state
+    } else if let home = environment["HOME"], home.hasPrefix("/") {
+      base = home + "/.local/state"
+    } else {
+      return nil
+    }
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+    return base + "/newsreader/crash-\(formatter.string(from: date))-\(processID).txt"
+  }
 }

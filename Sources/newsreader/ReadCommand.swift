@@ -42,10 +42,7 @@ struct ReadCommand: ParsableCommand {
     // beside others that exist is a load problem shown in the reader.
     let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
     if !paths.isEmpty, missing.count == paths.count {
-      for path in missing {
-        FileHandle.standardError.write(
-          Data("newsreader: \(TextSanitizer.sanitize(path)): no such file or directory\n".utf8))
-      }
+      for path in missing { printError("newsreader: \(path): no such file or directory") }
       throw ExitCode(66)
     }
 
@@ -54,8 +51,7 @@ struct ReadCommand: ParsableCommand {
       try screen.begin()
     } catch {
       let quoted = paths.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
-      FileHandle.standardError.write(
-        Data("newsreader: \(error); try `newsreader list \(quoted)` to print the articles instead\n".utf8))
+      printError("newsreader: \(error); try `newsreader list \(quoted)` to print the articles instead")
       throw ExitCode(2)
     }
 

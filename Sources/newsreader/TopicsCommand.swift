@@ -18,12 +18,13 @@ struct TopicsCommand: ParsableCommand {
   func run() throws {
     let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize)).load(paths: paths)
     let counts = ArticleCatalog(articles: result.articles).topicCounts()
+    let output = StandardOutput()
     switch format {
     case .text:
       let width = String(counts.first?.count ?? 0).count
       for (topic, count) in counts {
         let number = String(count)
-        print(String(repeating: " ", count: width - number.count) + number + "  " + topic)
+        try output.line(String(repeating: " ", count: width - number.count) + number + "  " + topic)
       }
     case .json:
       let json = JSONOutput()
@@ -33,8 +34,9 @@ struct TopicsCommand: ParsableCommand {
           json.field("count", entry.count)
         }
       }
-      print(json.text)
+      try output.line(json.text)
     }
+    try output.flush()
     if !result.missingPaths.isEmpty || !result.emptyPaths.isEmpty {
       for path in result.missingPaths + result.emptyPaths {
         printError("newsreader: \(TextSanitizer.sanitize(path)): no record file there")

@@ -158,31 +158,6 @@ struct ReaderJourneyTests {
     #expect(try session.waitForExit() == 0)
   }
 
-  @Test func controlCExitsWith130AndRestoresTheTerminal() throws {
-    let (session, fixture) = try open()
-    defer {
-      session.close()
-      fixture.remove()
-    }
-    try session.waitFor("Harbour tunnel opens")
-    try session.send("C-c")
-    #expect(try session.waitForExit() == 130)
-    #expect(session.terminalModesRestored())
-  }
-
-  @Test(arguments: [(SIGTERM, Int32(143)), (SIGHUP, Int32(129))])
-  func terminationSignalsRestoreTheTerminal(signal: Int32, status: Int32) throws {
-    let (session, fixture) = try open()
-    defer {
-      session.close()
-      fixture.remove()
-    }
-    try session.waitFor("Harbour tunnel opens")
-    try session.signalProgram(signal)
-    #expect(try session.waitForExit() == status)
-    #expect(session.terminalModesRestored())
-  }
-
   @Test func closingTheTerminalEndsTheReader() throws {
     let (session, fixture) = try open()
     defer { fixture.remove() }

@@ -32,11 +32,12 @@ final class TmuxSession {
     let program = command.map(TmuxSession.shellQuoted).joined(separator: " ")
     let status = TmuxSession.shellQuoted(statusPath)
     // The test runner sets NO_COLOR; the pane gets it only when a test asks. The pane records the
-    // terminal modes before and after, and the exit status itself: tmux 3.3a
-    // does not always reap the pane process.
+    // terminal modes before and after (`stty -a`, so a failure shows which mode was left behind), and
+    // the exit status itself: tmux 3.3a does not always reap the pane process. The status is written
+    // last, so once it exists the modes after are there too.
     let paneCommand =
-      "stty -g > \(status).before; env -u TMUX -u NO_COLOR \(exports.map(TmuxSession.shellQuoted).joined(separator: " ")) "
-      + "\(program); code=$?; stty -g > \(status).after; echo $code > \(status); sleep 60"
+      "stty -a > \(status).before; env -u TMUX -u NO_COLOR \(exports.map(TmuxSession.shellQuoted).joined(separator: " ")) "
+      + "\(program); code=$?; stty -a > \(status).after; echo $code > \(status); sleep 60"
     try run([
       "-f", "/dev/null", "new-session", "-d", "-x", String(columns), "-y", String(rows), paneCommand,
       ";", "set-option", "-g", "set-clipboard", "on",
@@ -59,11 +60,48 @@ final class TmuxSession {
   }
 
   /// Whether the terminal modes after the program are those from before it (echo, canonical input…).
-  func terminalModesRestored() -> Bool {
+  func terminalModesRestored() -> Bool { terminalModesDifference() == nil }
+
+  /// How `stty -a` after the program differs from before it, or nil when the modes are the same.
+  func terminalModesDifference() -> String? {
     guard let before = try? String(contentsOfFile: statusPath + ".before", encoding: .utf8),
       let after = try? String(contentsOfFile: statusPath + ".after", encoding: .utf8)
-    else { return false }
-    return !before.isEmpty && before == after
+    else { return "the pane did not record stty -a before and after the program" }
+    if !before.isEmpty && before == after { return nil }
+    let words = { (text: String) in Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }))
+    }
+    let lost = words(before).subtracting(words(after)).sorted().joined(separator: " ")
+    let gained = words(after).subtracting(words(before)).sorted().joined(separator: " ")
+    return "stty -a before had [\(lost)], after has [\(gained)] instead"
+  }
+
+  /// The pane's terminal modes as tmux tracks them: alternate screen, cursor, mouse reporting, keypad.
+  struct ScreenModes: Equatable, CustomStringConvertible {
+    var alternateScreen: Bool
+    var cursorVisible: Bool
+    var mouseReporting: Bool
+    var keypadTransmit: Bool
+
+    /// What a shell prompt expects: the normal screen, a visible cursor, no mouse reports, normal keypad.
+    static let normal = ScreenModes(
+      alternateScreen: false, cursorVisible: true, mouseReporting: false, keypadTransmit: false)
+
+    var description: String {
+      "alternate screen \(alternateScreen), cursor visible \(cursorVisible), "
+        + "mouse reporting \(mouseReporting), keypad transmit \(keypadTransmit)"
+    }
+  }
+
+  /// The pane's screen modes now (`display-message` with tmux's pane flags).
+  func screenModes() throws -> ScreenModes {
+    let flags = try run([
+      "display-message", "-p", "-t", "0",
+      "#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{keypad_cursor_flag}#{keypad_flag}",
+    ]).split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    guard flags.count == 4 else { throw TmuxFailure(description: "unexpected pane flags \(flags)") }
+    return ScreenModes(
+      alternateScreen: flags[0] == "1", cursorVisible: flags[1] == "1", mouseReporting: flags[2] == "1",
+      keypadTransmit: flags[3] != "00")
   }
 
   /// Sends tmux key names (`"j"`, `"Enter"`, `"C-c"`, `"Escape"`) one after another.
@@ -84,6 +122,11 @@ final class TmuxSession {
   /// The visible screen as plain text, one line per row.
   func screen() throws -> String {
     try run(["capture-pane", "-p", "-t", "0"])
+  }
+
+  /// The visible screen with lines the terminal wrapped joined again (`capture-pane -J`).
+  func joinedScreen() throws -> String {
+    try run(["capture-pane", "-p", "-J", "-t", "0"])
   }
 
   /// The visible screen with its colours and attributes as SGR escape sequences (`capture-pane -e`).
@@ -171,7 +214,8 @@ final class TmuxSession {
       }
       usleep(20_000)
     }
-    throw TmuxFailure(description: "the program did not exit; the screen was:\n\(framed(try screen()))")
+    throw TmuxFailure(
+      description: "the program did not exit within \(timeout) s; the screen was:\n\(framed(try screen()))")
   }
 
   /// The screen with every row framed by `|`, so trailing spaces show in a failure message.

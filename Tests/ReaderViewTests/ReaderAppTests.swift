@@ -102,6 +102,13 @@ private final class BrokenScreen: Screen {
     #expect(screen.endCount == 1)
   }
 
+  @Test func reloadRequestedBySignalReloadsAsTheKeyDoes() throws {
+    let screen = HeadlessScreen(size: Size(columns: 80, rows: 24), events: [.reloadRequested])
+    let log = EffectLog()
+    #expect(try Self.app(screen, log: log).run() == 0)
+    #expect(log.effects == [.reload])
+  }
+
   @Test func ctrlCQuitsEvenWithAnOverlayOpen() throws {
     let screen = HeadlessScreen(size: Size(columns: 80, rows: 24))
     screen.enqueue(keys: [.character("!"), .control("c"), .character("j")])

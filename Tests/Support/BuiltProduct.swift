@@ -21,4 +21,8 @@ public enum BuiltProduct {
     }
     return packageRoot + "/.build/debug/newsreader"
   }()
+
+  /// The release `newsreader` (`swift build -c release --product newsreader`, which `make test` runs):
+  /// the build users get, where the optimizer can break what the debug build gets right.
+  public static let releaseBinary = packageRoot + "/.build/release/newsreader"
 }
