@@ -252,10 +252,11 @@ static inline void nr_write_number(int fd, long long value) {
 
 /* Restores the saved modes and leaves the alternate screen, shows the cursor, turns mouse reporting and
    keypad transmit mode off, with fixed bytes any xterm-like terminal (and tmux, screen) understands.
-   Only while curses is active, and only once. */
-static inline void nr_rescue_terminal(struct nr_rescue *rescue) {
-  if (!__atomic_load_n(&rescue->terminal_active, __ATOMIC_SEQ_CST)) return;
-  if (__atomic_exchange_n(&rescue->restored, 1, __ATOMIC_SEQ_CST)) return;
+   Only while curses is active, and only once.
+   Returns whether curses had the terminal (restored now or by another handler already). */
+static inline int nr_rescue_terminal(struct nr_rescue *rescue) {
+  if (!__atomic_load_n(&rescue->terminal_active, __ATOMIC_SEQ_CST)) return 0;
+  if (__atomic_exchange_n(&rescue->restored, 1, __ATOMIC_SEQ_CST)) return 1;
   static const char reset[] =
       "\033[?1000l\033[?1002l\033[?1003l\033[?1005l\033[?1006l\033[?1015l" /* mouse reporting off */
       "\033[?1l\033>"                                                      /* keypad transmit off */
@@ -263,6 +264,7 @@ static inline void nr_rescue_terminal(struct nr_rescue *rescue) {
       "\033[?1049l";                                                       /* leave the alternate screen */
   tcsetattr(STDIN_FILENO, TCSANOW, &rescue->modes);
   nr_write_fd(STDOUT_FILENO, reset, sizeof reset - 1);
+  return 1;
 }
 
 /* The second interrupt: the loop is not listening, so restore the terminal here and leave. */
@@ -301,7 +303,7 @@ static inline void nr_make_parent_directories(const char *path) {
 /* A fatal signal: restore the terminal first, write the crash note, say where it is, then die of the
    same signal so the parent sees what happened (the shell reports 128 + signal). */
 static inline void nr_rescue_and_die(struct nr_rescue *rescue, int signal_number) {
-  nr_rescue_terminal(rescue);
+  int had_terminal = nr_rescue_terminal(rescue);
   int note = -1;
   if (rescue->note_path[0] != '\0') {
     nr_make_parent_directories(rescue->note_path);
@@ -327,7 +329,7 @@ static inline void nr_rescue_and_die(struct nr_rescue *rescue, int signal_number
   }
   nr_write_text(STDERR_FILENO, "newsreader: stopped by ");
   nr_write_text(STDERR_FILENO, name);
-  nr_write_text(STDERR_FILENO, "; the terminal was restored");
+  if (had_terminal) nr_write_text(STDERR_FILENO, "; the terminal was restored");
   if (note >= 0) {
     nr_write_text(STDERR_FILENO, "; crash note: ");
     nr_write_text(STDERR_FILENO, rescue->note_path);
