@@ -17,14 +17,23 @@ struct ReaderBuild: CustomTestStringConvertible, Sendable {
 
   var testDescription: String { name }
 
-  /// The binary, or a failure saying how to build it: a missing release build must not pass as a skip.
+  /// The binary, or a failure saying how to build it: a missing release build must not pass as a skip, and
+  /// one older than the debug build would test yesterday's sources.
   func requireBinary() throws -> String {
+    let rebuild = "run `swift build -c release --product newsreader` (make test does)"
     guard FileManager.default.isExecutableFile(atPath: binary) else {
-      throw TmuxFailure(
-        description: "no \(name) build at \(binary): run `swift build -c release --product newsreader` "
-          + "(make test does)")
+      throw TmuxFailure(description: "no \(name) build at \(binary): \(rebuild)")
+    }
+    if binary != ReaderBuild.debug.binary, let built = Self.modified(binary),
+      let debugBuilt = Self.modified(ReaderBuild.debug.binary), built < debugBuilt
+    {
+      throw TmuxFailure(description: "the \(name) build is older than the debug build: \(rebuild)")
     }
     return binary
+  }
+
+  private static func modified(_ path: String) -> Date? {
+    (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
   }
 }
 
