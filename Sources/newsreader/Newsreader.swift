@@ -70,13 +70,20 @@ struct Newsreader: ParsableCommand {
 
 /// Where a crash note goes: `$XDG_STATE_HOME/newsreader/`, else `~/.local/state/newsreader/`.
 enum CrashNote {
-  /// The note's path for this process; nil without a usable state directory (XDG_STATE_HOME must be
-  /// absolute to count, as the XDG specification says).
+  /// The note's path for this process; nil without a usable state directory. XDG_STATE_HOME must be
+  /// absolute to count, as the XDG specification says; a directory whose name holds control characters
+  /// does not count either, since the crash handler prints the path as it is.
   static func path(environment: [String: String], processID: Int32, date: Date) -> String? {
+    func usable(_ directory: String?) -> String? {
+      guard let directory, directory.hasPrefix("/"), TextSanitizer.sanitize(directory) == directory else {
+        return nil
+      }
+      return directory
+    }
     let base: String
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+    if let state = usable(environment["XDG_STATE_HOME"]) {
       base = state
-    } else if let home = environment["HOME"], home.hasPrefix("/") {
+    } else if let home = usable(environment["HOME"]) {
       base = home + "/.local/state"
     } else {
       return nil

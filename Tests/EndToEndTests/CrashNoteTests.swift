@@ -14,7 +14,7 @@ import Testing
   }
 
   @Test func homeWhenStateHomeIsUnsetEmptyOrRelative() {
-    for state in [nil, "", "relative/state"] {
+    for state in [nil, "", "relative/state", "/s\u{1b}]0;x\u{07}"] {
       var environment = ["HOME": "/h"]
       environment["XDG_STATE_HOME"] = state
       #expect(
@@ -26,5 +26,6 @@ import Testing
   @Test func noNoteWithoutAnAbsoluteDirectory() {
     #expect(CrashNote.path(environment: [:], processID: 7, date: date) == nil)
     #expect(CrashNote.path(environment: ["HOME": "~"], processID: 7, date: date) == nil)
+    #expect(CrashNote.path(environment: ["HOME": "/h\u{1b}[2J"], processID: 7, date: date) == nil)
   }
 }
