@@ -137,7 +137,8 @@ private final class BrokenScreen: Screen {
     let app = Self.app(screen)
     #expect(try app.run() == 0)
     #expect(app.model.focus == .related)
-    #expect(app.model.relatedList.selection == 2)  // three related items: the wheel's 3 steps clamp at the last
+    // Three related items: the wheel's 3 steps clamp at the last.
+    #expect(app.model.relatedList.selection == 2)
     #expect(app.model.detailsItem?.title == "الذكاء الاصطناعي والصحافة")
   }
 
