@@ -102,12 +102,6 @@ public struct KeyMap: Sendable {
     return lines
   }
 
-  /// Help lines for the contexts that apply to `state`, most specific first.
-  public func helpLines(for state: ReaderModel) -> [HelpLine] {
-    let all = helpLines()
-    return KeyMap.contexts(for: state).flatMap { context in all.filter { $0.context == context } }
-  }
-
   /// Status-bar hints for `state`: bindings with a hint, from the applicable contexts, first key of each.
   public func hints(for state: ReaderModel) -> [KeyHint] {
     var hints: [KeyHint] = []

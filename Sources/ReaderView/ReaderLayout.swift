@@ -109,11 +109,6 @@ public struct ReaderLayout: Sendable, Hashable {
     }
   }
 
-  /// The layout for `state`'s terminal size and focus.
-  public init(state: ReaderModel) {
-    self.init(size: Size(columns: state.size.columns, rows: state.size.rows), focus: state.focus)
-  }
-
   /// The frame of one pane.
   public func frame(of pane: Pane) -> PaneFrame {
     switch pane {

@@ -43,8 +43,8 @@ struct ReadCommand: ParsableCommand {
     let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
     if !paths.isEmpty, missing.count == paths.count {
       for path in missing {
-        FileHandle.standardError.write(
-          Data("newsreader: \(TextSanitizer.sanitize(path)): no such file or directory\n".utf8))
+        let problem = PathProblem(path: TextSanitizer.sanitize(path), message: PathProblem.missing)
+        FileHandle.standardError.write(Data((problem.errorLine + "\n").utf8))
       }
       throw ExitCode(66)
     }
@@ -108,16 +108,6 @@ struct BackgroundLoad: Sendable {
 
   /// The load's diagnostics, with a path that does not exist or holds no record file as an error too.
   static func diagnostics(of result: LoadResult) -> [Diagnostic] {
-    let missing = result.missingPaths.map {
-      Diagnostic(
-        path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error,
-        message: "no such file or directory")
-    }
-    let empty = result.emptyPaths.map {
-      Diagnostic(
-        path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error,
-        message: "holds no record file")
-    }
-    return missing + empty + result.diagnostics
+    PathProblem.all(in: result).map(\.diagnostic) + result.diagnostics
   }
 }

@@ -36,9 +36,7 @@ struct TopicsCommand: ParsableCommand {
       print(json.text)
     }
     if !result.missingPaths.isEmpty || !result.emptyPaths.isEmpty {
-      for path in result.missingPaths + result.emptyPaths {
-        printError("newsreader: \(TextSanitizer.sanitize(path)): no record file there")
-      }
+      for problem in PathProblem.all(in: result) { printError(problem.errorLine) }
       throw ExitCode(66)
     }
   }

@@ -3,35 +3,51 @@ import ReaderState
 import Testing
 
 @Suite struct SharingTests {
-  @Test func copyOnAnArticleTakesTheOriginalURL() {
+  /// The state only asks for the copy; how it went (and so the message) is the performer's to say.
+  @Test func copyOnAnArticleTakesTheOriginalURLAndLeavesTheMessageToThePerformer() {
     var model = Fixtures.model()
     expectApply(
       &model, .copyLink, now: 0,
-      effects: [.copyToClipboard(text: "https://lemonde.fr/a", description: "link")]
-    ) {
-      $0.status = StatusMessage(text: "Copied link", expires: 4)
-    }
+      effects: [.copyToClipboard(text: "https://lemonde.fr/a", description: "link from originalUrl")])
     expectApply(
       &model, .copyMarkdownLink, now: 0,
       effects: [
-        .copyToClipboard(text: "[Café prices rise](https://lemonde.fr/a)", description: "Markdown link")
-      ]
-    ) { $0.status = StatusMessage(text: "Copied Markdown link", expires: 4) }
+        .copyToClipboard(
+          text: "[Café prices rise](https://lemonde.fr/a)", description: "Markdown link from originalUrl")
+      ])
   }
 
   @Test func copyOnAnArticleWithoutOriginalURLTakesTheWebURL() {
     var model = Fixtures.model()
     model.apply(.move(.down), now: 0)
     #expect(
-      model.apply(.copyLink, now: 0) == [.copyToClipboard(text: "https://nhk.or.jp/b", description: "link")])
-    #expect(model.apply(.openInBrowser, now: 0) == [.openURL("https://nhk.or.jp/b")])
+      model.apply(.copyLink, now: 0) == [
+        .copyToClipboard(text: "https://nhk.or.jp/b", description: "link from webUrl")
+      ])
+    expectApply(&model, .openInBrowser, now: 0, effects: [.openURL("https://nhk.or.jp/b")]) {
+      $0.status = StatusMessage(text: "Opening webUrl: https://nhk.or.jp/b", expires: 4)
+    }
+  }
+
+  @Test func anUnusableOriginalURLFallsBackToTheWebURLAndSaysSo() {
+    let article = Fixtures.article(
+      "x", originalUrl: "javascript:alert(1)", webUrl: "https://example.org/story")
+    var model = Fixtures.model(ArticleCatalog(articles: [article]))
+    #expect(
+      model.apply(.copyLink, now: 0) == [
+        .copyToClipboard(text: "https://example.org/story", description: "link from webUrl")
+      ])
+    #expect(model.apply(.openInBrowser, now: 0) == [.openURL("https://example.org/story")])
+    #expect(model.status?.text == "Opening webUrl: https://example.org/story")
   }
 
   @Test func copyOnARelatedItemTakesItsWebURL() {
     var model = Fixtures.model()
     model.apply(.focusPrevious, now: 0)
     #expect(
-      model.apply(.copyLink, now: 0) == [.copyToClipboard(text: "https://bbc.co.uk/x", description: "link")])
+      model.apply(.copyLink, now: 0) == [
+        .copyToClipboard(text: "https://bbc.co.uk/x", description: "link from webUrl")
+      ])
   }
 
   @Test func nonWebURLsAreRefused() {
@@ -41,29 +57,34 @@ import Testing
     model.apply(.move(.down), now: 0)
     for action in [Action.copyLink, .copyMarkdownLink, .openInBrowser] {
       expectApply(&model, action, now: 0) {
-        $0.status = StatusMessage(text: "Refused: not an http or https link", isError: true, expires: 4)
+        $0.status = StatusMessage(text: "Refused: no http or https link", isError: true, expires: 4)
       }
     }
     model.apply(.move(.down), now: 0)
     #expect(model.selectedArticle?.originalUrl == "ftp://reuters.com/e")
     #expect(model.apply(.copyLink, now: 0) == [])
+    let bare = Fixtures.article("bare")
+    var empty = Fixtures.model(ArticleCatalog(articles: [bare]))
+    expectApply(&empty, .copyLink, now: 0) {
+      $0.status = StatusMessage(text: "This item has no link", isError: true, expires: 4)
+    }
   }
 
   @Test func webURLCheck() {
-    #expect(WebLink.isWebURL("https://example.com/a?b#c"))
-    #expect(WebLink.isWebURL("HTTP://example.com"))
-    #expect(!WebLink.isWebURL("javascript:alert(1)"))
-    #expect(!WebLink.isWebURL("file:///etc/passwd"))
-    #expect(!WebLink.isWebURL("https://"))
-    #expect(!WebLink.isWebURL("https://exa mple.com"))
-    #expect(!WebLink.isWebURL("https://example.com/\u{1b}]52;c;x\u{07}"))
+    #expect(URLPolicy.isOpenable("https://example.com/a?b#c"))
+    #expect(URLPolicy.isOpenable("HTTP://example.com"))
+    #expect(!URLPolicy.isOpenable("javascript:alert(1)"))
+    #expect(!URLPolicy.isOpenable("file:///etc/passwd"))
+    #expect(!URLPolicy.isOpenable("https://"))
+    #expect(!URLPolicy.isOpenable("https://exa mple.com"))
+    #expect(!URLPolicy.isOpenable("https://example.com/\u{1b}]52;c;x\u{07}"))
   }
 
   @Test func markdownLinksEscapeBracketsAndParentheses() {
     #expect(
-      WebLink.markdown(title: "A [b] c", url: "https://x.org/a_(b)")
+      URLPolicy.markdown(title: "A [b] c", url: "https://x.org/a_(b)")
         == "[A \\[b\\] c](https://x.org/a_%28b%29)")
-    #expect(WebLink.markdown(title: nil, url: "https://x.org") == "[https://x.org](https://x.org)")
+    #expect(URLPolicy.markdown(title: nil, url: "https://x.org") == "[https://x.org](https://x.org)")
   }
 }
 

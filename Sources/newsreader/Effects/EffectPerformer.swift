@@ -17,7 +17,7 @@ struct EffectPerformer: Sendable {
     case .copyToClipboard(let text, let description):
       let inbox = self.inbox
       guard let clipboard else {
-        return [.showStatus("Copied \(description) (OSC 52): \(text)", isError: false)]
+        return [.showStatus("Copied \(description) by OSC 52: \(text)", isError: false)]
       }
       let name = clipboard.name
       let started = clipboard.copy(text) { succeeded in
@@ -25,8 +25,8 @@ struct EffectPerformer: Sendable {
           inbox.post(.showStatus("\(name) failed; \(description) sent by OSC 52 only", isError: true))
         }
       }
-      let how = started ? "OSC 52 and \(name)" : "OSC 52; \(name) did not start"
-      return [.showStatus("Copied \(description) (\(how)): \(text)", isError: !started)]
+      let how = started ? "by OSC 52 and \(name)" : "by OSC 52 only; \(name) did not start"
+      return [.showStatus("Copied \(description) \(how): \(text)", isError: !started)]
     case .openURL(let url):
       guard let browser else {
         return [.showStatus("No browser found: set $BROWSER or install xdg-open", isError: true)]
