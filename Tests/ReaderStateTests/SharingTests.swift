@@ -25,7 +25,7 @@ import Testing
         .copyToClipboard(text: "https://nhk.or.jp/b", description: "link from webUrl")
       ])
     expectApply(&model, .openInBrowser, now: 0, effects: [.openURL("https://nhk.or.jp/b")]) {
-      $0.status = StatusMessage(text: "Opening webUrl: https://nhk.or.jp/b", expires: 4)
+      $0.status.message = StatusMessage(text: "Opening webUrl: https://nhk.or.jp/b", expires: 4)
     }
   }
 
@@ -38,7 +38,7 @@ import Testing
         .copyToClipboard(text: "https://example.org/story", description: "link from webUrl")
       ])
     #expect(model.apply(.openInBrowser, now: 0) == [.openURL("https://example.org/story")])
-    #expect(model.status?.text == "Opening webUrl: https://example.org/story")
+    #expect(model.status.message?.text == "Opening webUrl: https://example.org/story")
   }
 
   @Test func copyOnARelatedItemTakesItsWebURL() {
@@ -57,16 +57,16 @@ import Testing
     model.apply(.move(.down), now: 0)
     for action in [Action.copyLink, .copyMarkdownLink, .openInBrowser] {
       expectApply(&model, action, now: 0) {
-        $0.status = StatusMessage(text: "Refused: no http or https link", isError: true, expires: 4)
+        $0.status.message = StatusMessage(text: "Refused: no http or https link", isError: true, expires: 4)
       }
     }
     model.apply(.move(.down), now: 0)
-    #expect(model.selectedArticle?.originalUrl == "ftp://reuters.com/e")
+    #expect(model.listing.selectedArticle?.originalUrl == "ftp://reuters.com/e")
     #expect(model.apply(.copyLink, now: 0) == [])
     let bare = Fixtures.article("bare")
     var empty = Fixtures.model(ArticleCatalog(articles: [bare]))
     expectApply(&empty, .copyLink, now: 0) {
-      $0.status = StatusMessage(text: "This item has no link", isError: true, expires: 4)
+      $0.status.message = StatusMessage(text: "This item has no link", isError: true, expires: 4)
     }
   }
 
@@ -92,20 +92,20 @@ import Testing
   @Test func quitClosesAnOverlayFirst() {
     var model = Fixtures.model()
     expectApply(&model, .showHelp) {
-      $0.overlay = .help
-      $0.overlayList = ListViewport(count: 0, height: 18)
+      $0.overlays.current = .help
+      $0.overlays.list = ListViewport(count: 0)
     }
     expectApply(&model, .quit) {
-      $0.overlay = nil
-      $0.overlayList = ListViewport(height: 18)
+      $0.overlays.current = nil
+      $0.overlays.list = ListViewport()
     }
-    expectApply(&model, .quit, effects: [.quit])
+    expectApply(&model, .quit) { $0.hasQuit = true }
   }
 
   @Test func forceQuitQuitsEvenWithAnOverlay() {
     var model = Fixtures.model()
     model.apply(.showDiagnostics, now: 0)
-    expectApply(&model, .forceQuit, effects: [.quit])
+    expectApply(&model, .forceQuit) { $0.hasQuit = true }
   }
 
   @Test func diagnosticsOverlayListsThemAndMovesInside() {
@@ -114,11 +114,11 @@ import Testing
     }
     var model = ReaderModel(catalog: Fixtures.five(), diagnostics: problems)
     expectApply(&model, .showDiagnostics) {
-      $0.overlay = .diagnostics
-      $0.overlayList = ListViewport(count: 30, height: 18)
+      $0.overlays.current = .diagnostics
+      $0.overlays.list = ListViewport(count: 30)
     }
-    expectApply(&model, .move(.last)) { $0.overlayList.move(.last) }
-    #expect(model.overlayList.selection == 29 && model.articleList.selection == 0)
+    expectApply(&model, .move(.last)) { $0.overlays.list.move(.last, height: 18) }
+    #expect(model.overlays.list.selection == 29 && model.listing.articleList.selection == 0)
   }
 
   @Test func redrawIsAnEffect() {
