@@ -92,7 +92,7 @@ public final class EffectRunner: Sendable {
   public var running: Set<EffectID> { ledger.book.withLock { Set($0.running.keys) } }
 
   /// Carries out `effect` and returns the actions its handler gives back.
-  func run(_ effect: Effect, screen: Screen, inbox: ActionInbox) -> [Action] {
+  public func run(_ effect: Effect, screen: Screen, inbox: ActionInbox) -> [Action] {
     guard let id = effect.id else {
       return handler(effect, EffectContext(screen: screen, inbox: inbox, task: nil))
     }

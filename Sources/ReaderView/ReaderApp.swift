@@ -150,7 +150,7 @@ public final class ActionInbox: Sendable {
   }
 
   /// Everything queued so far, oldest first, leaving the queue empty.
-  func drain() -> [Action] {
+  public func drain() -> [Action] {
     pending.withLock { queue in
       defer { queue = [] }
       return queue
