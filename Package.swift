@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
   name: "newsreader",
-  platforms: [.macOS(.v13)],
+  // No `platforms`: the code uses Glibc, /proc and inotify, so it builds on Linux only; claiming macOS
+  // would promise a build that does not exist.
   products: [
     .executable(name: "newsreader", targets: ["newsreader"])
   ],

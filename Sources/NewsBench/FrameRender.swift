@@ -35,27 +35,25 @@ enum FrameRender {
     let size = Size(columns: columns, rows: rows)
     let terminal = TerminalSize(columns: columns, rows: rows)
     let now = Date().timeIntervalSince1970
-    // As ReaderApp does on start and on every resize.
+    // Paging asks the same layout the frame is drawn with, as ReaderApp does.
+    let geometry = LayoutGeometry(keyMap: .standard)
     var model = ReaderModel(catalog: catalog, size: terminal)
-    model.apply(.resize(terminal), now: now)
-    model.apply(.setPaneHeights(ReaderLayout(size: size, focus: model.focus).paneHeights), now: now)
-    guard !model.visible.isEmpty else { return Samples(unavailable: "no articles to list") }
-    let middle = model.visible.count / 2
+    let visible = model.listing.visible
+    guard !visible.isEmpty else { return Samples(unavailable: "no articles to list") }
+    let middle = visible.count / 2
     switch scene {
     case .listMiddle:
-      model.apply(.select(.articles, row: middle), now: now)
+      model.apply(.select(.articles, row: middle), now: now, geometry: geometry)
     case .detailsWithRelated:
       // The first article from the middle on that has related coverage, so the related pane is full too.
       guard
-        let row = (middle..<model.visible.count).first(where: {
-          !catalog.articles[model.visible[$0]].related.isEmpty
+        let row = (middle..<visible.count).first(where: {
+          !catalog.articles[visible[$0]].related.isEmpty
         })
       else { return Samples(unavailable: "no article from the middle on has related coverage") }
-      model.apply(.select(.articles, row: row), now: now)
-      model.apply(.focus(.details), now: now)
+      model.apply(.select(.articles, row: row), now: now, geometry: geometry)
+      model.apply(.focus(.details), now: now, geometry: geometry)
     }
-    // As ReaderApp's syncDetailsLineCount after every action.
-    model.apply(.setDetailsLineCount(ReaderRenderer.detailsLineCount(model, size: size)), now: now)
 
     var samples = Samples()
     let expected = "\(grouped(catalog.articles.count)) articles"
@@ -76,7 +74,7 @@ enum FrameRender {
   }
 
   private static func render(_ model: ReaderModel, size: Size, now: Double) -> Grid {
-    ReaderRenderer.render(model, theme: Theme.builtInDark, size: size, now: now)
+    ReaderRenderer.render(model, theme: Theme.builtInDark, keyMap: .standard, size: size, now: now)
   }
 
   /// The p50 and p95 rows of `samples` for `scene` at `columns` x `rows`.

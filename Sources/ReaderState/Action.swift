@@ -43,20 +43,16 @@ public enum Action: Sendable, Equatable {
 
   case showHelp, showTopicPicker, showDiagnostics, closeOverlay
 
-  /// Asks the program to load the records again.
+  /// Loads the records (again); a load still running is superseded.
   case reload
-  /// How far a load has got: record files read of those found.
-  case loadProgress(filesRead: Int, filesTotal: Int)
-  /// New records arrived (from a reload or the first load); filters and the selection are kept.
-  case loaded(ArticleCatalog, [Diagnostic])
+  /// How far load `generation` has got: record files read of those found.
+  case loadProgress(filesRead: Int, filesTotal: Int, generation: Int)
+  /// Load `generation` finished with these records (filters and the selection are kept); a superseded
+  /// load's result is dropped.
+  case loaded(ArticleCatalog, [Diagnostic], generation: Int)
 
-  /// The terminal changed size; pane heights take the standard split until the view sets them.
+  /// The terminal changed size.
   case resize(TerminalSize)
-  case setPaneHeights(PaneHeights)
-  /// The open overlay's content has this many rows (the help text's length is the view's to know).
-  case setOverlayRowCount(Int)
-  /// The details text of the current item wraps to this many lines (reported by the view).
-  case setDetailsLineCount(Int)
   /// Time passed: expires the status message.
   case tick
   /// Shows a transient message, for example how a copy went once the clipboard program has finished.
@@ -71,10 +67,40 @@ public enum Action: Sendable, Equatable {
 
 /// Something for the program to do after an action: the outside world, never state.
 public enum Effect: Sendable, Hashable {
-  /// Put `text` on the clipboard; `description` says what it is ("link", "Markdown link").
+  /// Put `text` on the clipboard; `description` says what it is ("link from webUrl"). The performer
+  /// reports how it went, so the message is its alone.
   case copyToClipboard(text: String, description: String)
   case openURL(String)
-  case reload
-  case quit
+  /// Load the records as load `generation`; long-lived, and superseding any older load still running.
+  case load(generation: Int)
+  /// Repaint every cell of the terminal.
   case redraw
+
+  /// The identity of a long-lived effect (one that runs on after `apply` returns and can be cancelled);
+  /// nil for effects that are done once started.
+  public var id: EffectID? {
+    switch self {
+    case .load(let generation): EffectID(kind: .load, generation: generation)
+    case .copyToClipboard, .openURL, .redraw: nil
+    }
+  }
+}
+
+/// Names one run of a long-lived effect: starting one of a `kind` cancels the runs of that kind still going
+/// (TCA's `cancelInFlight`), and `generation` tells the runs apart.
+public struct EffectID: Sendable, Hashable, CustomStringConvertible {
+  /// The kinds of long-lived effects.
+  public enum Kind: String, Sendable, Hashable {
+    case load
+  }
+
+  public var kind: Kind
+  public var generation: Int
+
+  public init(kind: Kind, generation: Int) {
+    self.kind = kind
+    self.generation = generation
+  }
+
+  public var description: String { "\(kind.rawValue)#\(generation)" }
 }

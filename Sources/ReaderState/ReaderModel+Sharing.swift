@@ -2,40 +2,35 @@ import NewsCore
 
 extension ReaderModel {
   /// The item copy and open act on: the selected related item while the details pane shows it, else the
-  /// selected article; with the URL the rules pick (an article's `originalUrl`, else its `webUrl`; a related
-  /// item's `webUrl`).
-  public var shareTarget: (item: NewsItem, url: String?)? {
-    if detailsShowsRelated, let related = selectedRelated { return (related, related.webUrl) }
-    guard let article = selectedArticle else { return nil }
-    return (article.item, article.originalUrl ?? article.webUrl)
+  /// selected article.
+  public var shareTarget: NewsItem? {
+    if listing.detailsShowsRelated, let related = listing.selectedRelated { return related }
+    return listing.selectedArticle?.item
   }
 
   mutating func share(_ action: Action, now: Double) -> [Effect] {
-    guard let target = shareTarget else {
-      setStatus("Nothing selected", isError: true, now: now)
+    guard let item = shareTarget else {
+      status.show("Nothing selected", isError: true, now: now)
       return []
     }
-    guard let url = target.url else {
-      setStatus("This item has no link", isError: true, now: now)
-      return []
-    }
-    guard WebLink.isWebURL(url) else {
-      setStatus("Refused: not an http or https link", isError: true, now: now)
+    // The same rule as `list`'s url: the first http(s) URL of originalUrl, webUrl, ampWebUrl, cdnAmpWebUrl.
+    guard let link = item.openableLink else {
+      let reason = item.hasAnyURL ? "Refused: no http or https link" : "This item has no link"
+      status.show(reason, isError: true, now: now)
       return []
     }
     switch action {
     case .copyMarkdownLink:
-      setStatus("Copied Markdown link", now: now)
       return [
         .copyToClipboard(
-          text: WebLink.markdown(title: target.item.title, url: url), description: "Markdown link")
+          text: URLPolicy.markdown(title: item.title, url: link.url),
+          description: "Markdown link from \(link.field.rawValue)")
       ]
     case .openInBrowser:
-      setStatus("Opening \(url)", now: now)
-      return [.openURL(url)]
+      status.show("Opening \(link.field.rawValue): \(link.url)", now: now)
+      return [.openURL(link.url)]
     default:
-      setStatus("Copied link", now: now)
-      return [.copyToClipboard(text: url, description: "link")]
+      return [.copyToClipboard(text: link.url, description: "link from \(link.field.rawValue)")]
     }
   }
 }

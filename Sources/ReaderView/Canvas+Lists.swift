@@ -8,14 +8,14 @@ extension Canvas {
   mutating func drawArticles() {
     let rect = layout.articles.content
     guard !rect.isEmpty else { return }
-    if state.visible.isEmpty {
+    if state.listing.visible.isEmpty {
       drawEmpty(emptyListMessage, in: rect)
       return
     }
     let columns = ListColumns(width: rect.columns - 2)
-    let viewport = state.articleList
-    for (screenRow, row) in viewport.visibleRows.prefix(rect.rows).enumerated() {
-      let article = state.visibleArticle(at: row)
+    let viewport = state.listing.articleList
+    for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() {
+      let article = state.listing.visibleArticle(at: row)
       let rowRole = selectionRole(isSelected: row == viewport.selection, pane: .articles)
       let related = article.related.count
       drawRow(
@@ -29,20 +29,20 @@ extension Canvas {
   mutating func drawRelated() {
     let rect = layout.related.content
     guard !rect.isEmpty else { return }
-    let items = state.relatedItems
+    let items = state.listing.relatedItems
     if items.isEmpty {
-      drawEmpty([state.selectedArticle == nil ? "" : "No related coverage"], in: rect)
+      drawEmpty([state.listing.selectedArticle == nil ? "" : "No related coverage"], in: rect)
       return
     }
     let columns = ListColumns(width: rect.columns - 2)
-    let viewport = state.relatedList
-    for (screenRow, row) in viewport.visibleRows.prefix(rect.rows).enumerated() where row < items.count {
+    let viewport = state.listing.relatedList
+    for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() where row < items.count {
       let item = items[row]
       let rowRole = selectionRole(isSelected: row == viewport.selection, pane: .related)
       drawRow(
         in: rect.row(screenRow), columns: columns, rowRole: rowRole, date: item.publishedDateTime,
         provider: providerName(item.provider), title: item.title ?? "(untitled)",
-        mark: state.linkedArticle(forRelatedRow: row) != nil ? "→" : "")
+        mark: state.listing.linkedArticle(forRelatedRow: row) != nil ? "→" : "")
     }
   }
 
@@ -50,7 +50,7 @@ extension Canvas {
   /// open), `selectedUnfocused` elsewhere; other rows are nil (their parts keep their own roles).
   private func selectionRole(isSelected: Bool, pane: Pane) -> ThemeRole? {
     guard isSelected else { return nil }
-    return state.focus == pane && state.overlay == nil ? .selected : .selectedUnfocused
+    return state.listing.focus == pane && state.overlays.current == nil ? .selected : .selectedUnfocused
   }
 
   private mutating func drawRow(
@@ -80,23 +80,32 @@ extension Canvas {
     provider?.name ?? provider?.domain ?? ""
   }
 
-  /// What the article list says when nothing is listed, with the keys that get articles back.
+  /// What the article list says when nothing is listed, with the keys (as the key map names them) that
+  /// get articles back; a way whose action has no key is left out.
   private var emptyListMessage: [String] {
-    if state.catalog.articles.isEmpty {
-      if state.isLoading { return ["Loading records…", ReaderRenderer.loadingText(state)] }
-      let problems = state.diagnosticCount
-      return problems > 0
-        ? ["No articles loaded", "! shows \(problems) load problem\(problems == 1 ? "" : "s")"]
-        : ["No articles loaded", "r reloads"]
+    func way(_ action: Action, _ context: KeyContext, _ text: String) -> String? {
+      keyMap.keyName(for: action, in: context).map { "\($0) \(text)" }
     }
-    var ways: [String] = []
-    switch state.searchMode {
-    case .editing: ways.append("Esc cancels the search")  // while typing, T would be typed too
-    case .applied: ways.append("Esc clears the search")
+    if state.listing.catalog.articles.isEmpty {
+      if state.loading.isLoading { return ["Loading records…", ReaderRenderer.loadingText(state)] }
+      let problems = state.loading.diagnosticCount
+      let next =
+        problems > 0
+        ? way(.showDiagnostics, .normal, "shows \(problems) load problem\(problems == 1 ? "" : "s")")
+        : way(.reload, .normal, "reloads")
+      return ["No articles loaded"] + (next.map { [$0] } ?? [])
+    }
+    var ways: [String?] = []
+    switch state.search.mode {
+    case .editing: ways.append(way(.cancelSearch, .searchEditing, "cancels the search"))  // T would be typed
+    case .applied: ways.append(way(.clearSearch, .normal, "clears the search"))
     case .off: break
     }
-    if !state.activeTopics.isEmpty && state.searchMode != .editing { ways.insert("T clears topics", at: 0) }
-    return ["No article matches" + (ways.isEmpty ? "" : " — " + ways.joined(separator: ", "))]
+    if !state.listing.activeTopics.isEmpty && state.search.mode != .editing {
+      ways.insert(way(.clearTopics, .normal, "clears topics"), at: 0)
+    }
+    let named = ways.compactMap { $0 }
+    return ["No article matches" + (named.isEmpty ? "" : " — " + named.joined(separator: ", "))]
   }
 }
 

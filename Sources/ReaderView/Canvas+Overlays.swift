@@ -11,8 +11,9 @@ extension Canvas {
     switch overlay {
     case .help: title = "Help"
     case .topicPicker:
-      title = state.activeTopics.count > 1 ? "Topics (articles having any of the checked ones)" : "Topics"
-    case .diagnostics: title = "Load problems (\(DateText.grouped(state.diagnosticCount)))"
+      title =
+        state.listing.activeTopics.count > 1 ? "Topics (articles having any of the checked ones)" : "Topics"
+    case .diagnostics: title = "Load problems (\(DateText.grouped(state.loading.diagnosticCount)))"
     }
     // A margin of a column or less is not context worth showing, only stray bits of the panes (a pane's
     // "↓" beside the box reads as the overlay's own): blank it.
@@ -43,8 +44,9 @@ extension Canvas {
 
   /// "12/42" for an overlay list longer than its box, so the rows out of sight are not a secret.
   private func position(of overlay: Overlay) -> String? {
-    let viewport = state.overlayList
-    guard overlay != .help, viewport.count > viewport.height, let selected = viewport.selectedIndex else {
+    let viewport = state.overlays.list
+    guard overlay != .help, viewport.count > layout.overlayContent.rows, let selected = viewport.selectedIndex
+    else {
       return nil
     }
     return "\(DateText.grouped(selected + 1))/\(DateText.grouped(viewport.count))"
@@ -78,7 +80,7 @@ extension Canvas {
     // The keys that work inside the overlay, on the bottom border.
     var column = box.column + 2
     let end = box.endColumn - 2
-    for hint in KeyMap.standard.hints(for: state) {
+    for hint in keyMap.hints(for: state) {
       let text = " \(hint.keys) \(hint.text) "
       let columns = DisplayWidth.columns(of: text)
       guard column + columns <= end else { break }
@@ -88,12 +90,12 @@ extension Canvas {
 
   /// Every key binding from the key map, by context, in one or two columns; scrolled by the overlay's offset.
   private mutating func drawHelp(in rect: Rect) {
-    let lines = HelpText.lines()
+    let lines = HelpText.lines(keyMap: keyMap)
     let keyColumns = min(16, lines.map { DisplayWidth.columns(of: $0.keys) }.max() ?? 0)
     let twoColumns = lines.count > rect.rows && rect.columns >= 2 * 48 + 2
     let columnWidth = twoColumns ? (rect.columns - 2) / 2 : rect.columns
     let perColumn = rect.rows
-    let offset = min(state.overlayList.offset, max(0, lines.count - perColumn * (twoColumns ? 2 : 1)))
+    let offset = state.overlays.help.offset(lines: lines.count, height: perColumn * (twoColumns ? 2 : 1))
     let shown = lines.dropFirst(offset)
     for (position, line) in shown.enumerated() {
       let columnIndex = position / perColumn
@@ -117,23 +119,25 @@ extension Canvas {
 
   /// Every topic with its live count, checked when active, numbered when a digit toggles it.
   private mutating func drawTopicPicker(in rect: Rect) {
-    let topics = state.catalog.topics
+    let topics = state.listing.catalog.topics
     guard !topics.isEmpty else {
       drawEmpty(["No article has topics"], in: rect)
       return
     }
-    let viewport = state.overlayList
-    let active = Set(state.activeTopics.map(ArticleCatalog.fold))
+    let viewport = state.overlays.list
+    let active = Set(state.listing.activeTopics.map(ArticleCatalog.fold))
     let countColumns = 7
-    for (screenRow, row) in viewport.visibleRows.prefix(rect.rows).enumerated() where row < topics.count {
+    for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() where row < topics.count {
       let target = rect.row(screenRow)
       let selected = row == viewport.selection
       if selected { grid.fill(target, style: style(.selected)) }
       func partStyle(_ role: ThemeRole) -> Style { selected ? style(.selected) : overlayStyle(role) }
       let topic = topics[row]
       let isActive = active.contains(ArticleCatalog.fold(topic))
-      let count = row < state.topicCounts.count ? state.topicCounts[row] : state.catalog.topicFrequencies[row]
-      let shortcut = row < 9 && row < state.topicShortcuts.count ? "\(row + 1)" : " "
+      let count =
+        row < state.overlays.topicCounts.count
+        ? state.overlays.topicCounts[row] : state.listing.catalog.topicFrequencies[row]
+      let shortcut = row < 9 && row < state.listing.topicShortcuts.count ? "\(row + 1)" : " "
       grid.put(isActive ? "[x]" : "[ ]", row: target.row, column: target.column, style: partStyle(.accent))
       grid.put(shortcut, row: target.row, column: target.column + 4, style: partStyle(.accent))
       grid.put(
@@ -145,24 +149,47 @@ extension Canvas {
     }
   }
 
-  /// One line per problem, `path:line:column: severity: message`, the selected one highlighted.
+  /// Each problem as `path:line:column: severity: message`, wrapped when long (continuation rows indented),
+  /// the selected one highlighted on all its rows; the list starts late enough that it is wholly shown.
   private mutating func drawDiagnostics(in rect: Rect) {
-    let diagnostics = state.diagnostics
+    let diagnostics = state.loading.diagnostics
     guard !diagnostics.isEmpty else {
       drawEmpty(["No load problems"], in: rect)
       return
     }
-    let viewport = state.overlayList
-    for (screenRow, row) in viewport.visibleRows.prefix(rect.rows).enumerated() where row < diagnostics.count
-    {
-      let target = rect.row(screenRow)
-      let diagnostic = diagnostics[row]
-      let selected = row == viewport.selection
-      if selected { grid.fill(target, style: style(.selected)) }
-      grid.put(
-        Self.diagnosticLine(diagnostic, columns: target.columns), row: target.row, column: target.column,
-        maxColumns: target.columns, style: style(selected ? .selected : .overlay))
+    let viewport = state.overlays.list
+    func rows(_ index: Int) -> [String] { Self.diagnosticRows(diagnostics[index], columns: rect.columns) }
+    var first = viewport.offset(height: rect.rows)
+    if let selected = viewport.selectedIndex {
+      var needed = (first...selected).reduce(0) { $0 + rows($1).count }
+      while needed > rect.rows && first < selected {
+        needed -= rows(first).count
+        first += 1
+      }
     }
+    var screenRow = 0
+    var index = first
+    while screenRow < rect.rows && index < diagnostics.count {
+      let selected = index == viewport.selection
+      for text in rows(index) where screenRow < rect.rows {
+        let target = rect.row(screenRow)
+        if selected { grid.fill(target, style: style(.selected)) }
+        grid.put(
+          text, row: target.row, column: target.column, maxColumns: target.columns,
+          style: style(selected ? .selected : .overlay))
+        screenRow += 1
+      }
+      index += 1
+    }
+  }
+
+  /// The rows one problem takes in `columns`: one when it fits (the path shortened from its start if need
+  /// be), else the message wrapped onto rows indented by two columns, so nothing is cut.
+  static func diagnosticRows(_ diagnostic: Diagnostic, columns: Int) -> [String] {
+    let line = diagnosticLine(diagnostic, columns: columns)
+    guard DisplayWidth.columns(of: line) > columns, columns > 8 else { return [line] }
+    let wrapped = TextLayout.wrap(line, columns: columns - 2)
+    return wrapped.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
   }
 
   /// `path:line:column: severity: message` in `columns`: when it does not fit, the path gives way from its
@@ -194,7 +221,7 @@ enum HelpText {
     var help: String
   }
 
-  static func lines(keyMap: KeyMap = .standard) -> [Line] {
+  static func lines(keyMap: KeyMap) -> [Line] {
     let all = keyMap.helpLines()
     let sections: [(String, [KeyContext])] = [
       ("Reading", [.normal, .focused(.articles), .focused(.related)]),

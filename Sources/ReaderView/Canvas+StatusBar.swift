@@ -15,30 +15,30 @@ extension Canvas {
       guard column < end else { return }
       column += grid.put(text, row: rect.row, column: column, maxColumns: end - column, style: segmentStyle)
     }
-    switch state.searchMode {
+    switch state.search.mode {
     case .editing:
       segment("Search: ", base.adding(.bold))
-      segment(state.searchText, base)
+      segment(state.listing.searchText, base)
       segment("_", base.adding(.bold))
       // The count answers "is this narrowing enough?" where the eyes already are, while typing.
-      let matches = state.visible.count
+      let matches = state.listing.visible.count
       segment(
         "  " + (matches == 0 ? "no match" : "\(DateText.grouped(matches)) match\(matches == 1 ? "" : "es")"),
         matches == 0 ? base.adding(.bold) : base)
       segment("  ", base)
     case .applied:
       segment("Search: ", base.adding(.bold))
-      segment(state.searchText, base)
+      segment(state.listing.searchText, base)
       segment("  ", base)
     case .off:
       break
     }
-    if let topics = state.topicFilterSummary {
+    if let topics = state.listing.topicFilterSummary {
       segment(topics, base.adding(.bold))
       segment("  ", base)
     }
-    segment("Sort: \(state.sort.rawValue)", base)
-    let shortcuts = state.topicShortcutRows
+    segment("Sort: \(state.listing.sort.rawValue)", base)
+    let shortcuts = state.listing.topicShortcutRows
     // The rule introduces the shortcuts: drawn only when at least the first one fits after it.
     if let first = shortcuts.first,
       column + 4 + DisplayWidth.columns(of: "\(first.shortcut ?? 1) \(first.topic)") <= end
@@ -61,14 +61,14 @@ extension Canvas {
   /// The hints row, or the status message until it expires (errors in the error style).
   mutating func drawMessageBar() {
     let rect = layout.messageBar
-    if let status = state.status, now < status.expires {
+    if let status = state.status.message, now < status.expires {
       grid.put(
         status.text, row: rect.row, column: rect.column + 1, maxColumns: rect.columns - 2,
         style: style(status.isError ? .error : .accent))
       return
     }
     var column = rect.column + 1
-    for hint in Self.fittingHints(KeyMap.standard.hints(for: state), columns: rect.columns - 2) {
+    for hint in Self.fittingHints(keyMap.hints(for: state), columns: rect.columns - 2) {
       column += grid.put(hint.keys, row: rect.row, column: column, style: style(.accent))
       column += grid.put(" " + hint.text, row: rect.row, column: column, style: style(.dim)) + 2
     }
@@ -88,7 +88,7 @@ extension Canvas {
       kept.append(hint)
       used += needed
     }
-    guard kept.count < hints.count, let help = hints.first(where: { $0.text == "help" }),
+    guard kept.count < hints.count, let help = hints.first(where: { $0.action == .showHelp }),
       !kept.contains(help)
     else { return kept }
     while !kept.isEmpty, used + 2 + width(help) > columns {

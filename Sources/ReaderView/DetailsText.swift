@@ -3,7 +3,7 @@ import ReaderState
 import ScreenKit
 
 /// The details pane's text for the current item, already word-wrapped to the pane's columns: the same
-/// lines are drawn (from `state.details.offset`) and counted for `.setDetailsLineCount`.
+/// lines are drawn and counted (`LayoutGeometry.detailsLineCount`), so scrolling stops at the last one.
 struct DetailsText {
   /// One wrapped line and the role it is drawn in.
   struct Line {
@@ -17,11 +17,11 @@ struct DetailsText {
   /// The columns text wraps to inside a details pane of `content` (one column of margin each side).
   static func textColumns(in content: Rect) -> Int { max(1, content.columns - 2) }
 
-  init(state: ReaderModel, columns: Int, now: Double) {
+  init(state: ReaderModel, columns: Int, now: Double, keyMap: KeyMap) {
     self.columns = columns
-    guard let item = state.detailsItem else { return }
-    let showsRelated = state.detailsShowsRelated && state.selectedRelated != nil
-    let article = showsRelated ? nil : state.selectedArticle
+    guard let item = state.listing.detailsItem else { return }
+    let showsRelated = state.listing.detailsShowsRelated && state.listing.selectedRelated != nil
+    let article = showsRelated ? nil : state.listing.selectedArticle
 
     add(item.title ?? "(untitled)", .accent)
     let provider = [item.provider?.name, item.provider?.domain].compactMap { $0 }.filter { !$0.isEmpty }
@@ -38,9 +38,11 @@ struct DetailsText {
     if !item.topics.isEmpty { add("Topics: " + item.topics.joined(separator: ", "), .topic) }
     let scores = [item.quality.map { "Quality: \($0)" }, item.heat.map { "Heat: \($0)" }].compactMap { $0 }
     if !scores.isEmpty { add(scores.joined(separator: " · "), .dim) }
-    if showsRelated, let row = state.relatedList.selectedIndex, state.linkedArticle(forRelatedRow: row) != nil
+    if showsRelated, let row = state.listing.relatedList.selectedIndex,
+      state.listing.linkedArticle(forRelatedRow: row) != nil
     {
-      add("Also a loaded article: Enter goes there", .accent)
+      let key = keyMap.keyName(for: .activate, in: .focused(.related))
+      add("Also a loaded article" + (key.map { ": \($0) goes there" } ?? ""), .accent)
     }
     if let excerpt = item.excerpt, !excerpt.isEmpty {
       blank()
@@ -86,18 +88,18 @@ struct DetailsText {
 }
 
 extension Canvas {
-  /// The details of `state.detailsItem`, scrolled by `state.details`, with a scroll position when the
+  /// The details of `state.listing.detailsItem`, scrolled by `state.listing.details`, with a scroll position when the
   /// text is longer than the pane.
   mutating func drawDetails(in rect: Rect) {
     guard !rect.isEmpty else { return }
     // The preview under the list in tabs mode wraps to the same columns as the details tab.
     let text = DetailsText(
-      state: state, columns: DetailsText.textColumns(in: layout.details.content), now: now)
+      state: state, columns: DetailsText.textColumns(in: layout.details.content), now: now, keyMap: keyMap)
     guard !text.lines.isEmpty else {
-      drawEmpty([state.catalog.articles.isEmpty ? "" : "Nothing selected"], in: rect)
+      drawEmpty([state.listing.catalog.articles.isEmpty ? "" : "Nothing selected"], in: rect)
       return
     }
-    let offset = min(state.details.offset, max(0, text.lines.count - rect.rows))
+    let offset = state.listing.details.offset(lines: text.lines.count, height: rect.rows)
     for screenRow in 0..<rect.rows {
       let index = offset + screenRow
       guard index < text.lines.count else { break }

@@ -51,9 +51,11 @@ public struct HelpLine: Sendable, Hashable {
 }
 
 /// A short status-bar hint such as "/ search".
-public struct KeyHint: Sendable, Hashable {
+public struct KeyHint: Sendable, Equatable {
   public var keys: String
   public var text: String
+  /// What the key does, so a hint can be told apart whatever its wording.
+  public var action: Action?
 }
 
 /// The one table from (context, key) to action and help text; dispatch, help and hints all read it.
@@ -64,12 +66,12 @@ public struct KeyMap: Sendable {
 
   /// The contexts that apply to `state`, most specific first.
   public static func contexts(for state: ReaderModel) -> [KeyContext] {
-    if state.searchMode == .editing { return [.searchEditing, .global] }
-    switch state.overlay {
+    if state.search.mode == .editing { return [.searchEditing, .global] }
+    switch state.overlays.current {
     case .help: return [.help, .global]
     case .topicPicker: return [.topicPicker, .global]
     case .diagnostics: return [.diagnostics, .global]
-    case nil: return [.focused(state.focus), .normal, .global]
+    case nil: return [.focused(state.listing.focus), .normal, .global]
     }
   }
 
@@ -102,28 +104,24 @@ public struct KeyMap: Sendable {
     return lines
   }
 
-  /// Help lines for the contexts that apply to `state`, most specific first.
-  public func helpLines(for state: ReaderModel) -> [HelpLine] {
-    let all = helpLines()
-    return KeyMap.contexts(for: state).flatMap { context in all.filter { $0.context == context } }
-  }
-
-  /// Status-bar hints for `state`: bindings with a hint, from the applicable contexts, first key of each.
+  /// Status-bar hints for `state`: bindings with a hint, from the applicable contexts, first key of each;
+  /// an action that would do nothing in `state` (`ReaderModel.isAvailable`) gets no hint.
   public func hints(for state: ReaderModel) -> [KeyHint] {
     var hints: [KeyHint] = []
     for context in KeyMap.contexts(for: state) {
       for binding in bindings where binding.context == context {
         guard let hint = binding.hint, !hints.contains(where: { $0.text == hint }) else { continue }
-        // "Enter go to article" only where Enter would go somewhere.
-        if binding.action == .activate, context == .focused(.related),
-          state.relatedList.selectedIndex.flatMap(state.linkedArticle(forRelatedRow:)) == nil
-        {
-          continue
-        }
-        hints.append(KeyHint(keys: KeyMap.label(for: binding.pattern), text: hint))
+        if let action = binding.action, !state.isAvailable(action) { continue }
+        hints.append(KeyHint(keys: KeyMap.label(for: binding.pattern), text: hint, action: binding.action))
       }
     }
     return hints
+  }
+
+  /// The name of the first key bound to `action` in `context`, as help and hints write it; nil when no key
+  /// does it there. Screen text that mentions a key asks here, so a remapped key is named as bound.
+  public func keyName(for action: Action, in context: KeyContext) -> String? {
+    bindings.first { $0.context == context && $0.action == action }.map { KeyMap.label(for: $0.pattern) }
   }
 
   /// How a key is written in help and hints.

@@ -2,17 +2,8 @@ import Synchronization
 import ReaderState
 import ScreenKit
 
-/// Performs the effects the state asks for outside the terminal; returns actions to apply next (for example
-/// `.loaded(…)` after a reload), usually none.
-///
-/// Who does what: for `.copyToClipboard` the run loop has already written the text to the terminal's
-/// clipboard (OSC 52, `Screen.writeClipboard`) before calling the handler, which only adds an external
-/// clipboard program when there is one. `.openURL` and `.reload` are the handler's alone. `.quit` and
-/// `.redraw` never reach it.
-public typealias EffectHandler = (_ effect: Effect, _ state: ReaderModel) -> [Action]
-
 /// The interactive reader over any `Screen`: draws the state, reads events, maps keys through the key map,
-/// applies actions and hands effects to the program.
+/// applies actions and hands every effect to the effect runner.
 public final class ReaderApp {
   public private(set) var model: ReaderModel
   public let screen: Screen
@@ -20,22 +11,26 @@ public final class ReaderApp {
   public let keyMap: KeyMap
   /// Actions from other threads (load progress, loaded records, clipboard results), applied in the loop.
   public let inbox: ActionInbox
+  /// Where effects are carried out, with the lifecycle of the long-lived ones.
+  public let effects: EffectRunner
+  /// Pane heights and text lengths for paging, from the same layout the frame is drawn with.
+  private let geometry: LayoutGeometry
   private let now: () -> Double
-  private let performEffect: EffectHandler
   private let pollTimeout: Duration
   private let maxIdlePolls: Int?
   /// Rows the mouse wheel moves per notch.
   private let wheelStep = 3
 
   /// - Parameters:
+  ///   - keyMap: the keys; every key named on screen is named from it.
   ///   - now: the clock, seconds since 1970 (tests pass a fixed one).
   ///   - pollTimeout: how long to wait for an event before a `.tick` (so status messages expire).
   ///   - maxIdlePolls: stop with status 0 after this many polls in a row without an event; nil (the
   ///     default) waits forever. Scripted screens use it so a test cannot hang.
   ///   - inbox: where other threads post actions (a load finishing, a clipboard program's result).
-  ///   - effects: performs clipboard programs, the browser and reloads.
+  ///   - effects: the program's one switch over effects (clipboard, browser, loads, repaints).
   public init(
-    screen: Screen, model: ReaderModel, theme: Theme, keyMap: KeyMap = .standard, now: @escaping () -> Double,
+    screen: Screen, model: ReaderModel, theme: Theme, keyMap: KeyMap, now: @escaping () -> Double,
     pollTimeout: Duration = .milliseconds(100), maxIdlePolls: Int? = nil, inbox: ActionInbox = ActionInbox(),
     effects: @escaping EffectHandler
   ) {
@@ -44,10 +39,11 @@ public final class ReaderApp {
     self.model = model
     self.theme = theme
     self.keyMap = keyMap
+    self.geometry = LayoutGeometry(keyMap: keyMap)
     self.now = now
     self.pollTimeout = pollTimeout
     self.maxIdlePolls = maxIdlePolls
-    self.performEffect = effects
+    self.effects = EffectRunner(handler: effects)
   }
 
   /// Runs until quit or an interrupt and returns the exit status: 0 on quit, 128 + signal on an interrupt.
@@ -67,9 +63,9 @@ public final class ReaderApp {
       guard let event = screen.nextEvent(timeout: pollTimeout) else {
         idlePolls += 1
         if let maxIdlePolls, idlePolls >= maxIdlePolls { return 0 }
-        let hadStatus = model.status != nil
-        model.apply(.tick, now: now())
-        if hadStatus && model.status == nil { draw() }
+        let hadStatus = model.status.message != nil
+        model.apply(.tick, now: now(), geometry: geometry)
+        if hadStatus && model.status.message == nil { draw() }
         continue
       }
       idlePolls = 0
@@ -89,66 +85,40 @@ public final class ReaderApp {
     }
   }
 
-  /// Applies `action` and carries out its effects; true when the reader must quit.
+  /// Applies `action` and carries out its effects, then the actions they give back; true when the reader
+  /// must quit.
   @discardableResult
   public func perform(_ action: Action) -> Bool {
     var pending = [action]
     while !pending.isEmpty {
       let next = pending.removeFirst()
-      for effect in model.apply(next, now: now()) {
-        switch effect {
-        case .quit:
-          return true
-        case .redraw:
-          screen.invalidate()  // the frame drawn after every event then repaints every cell
-        case .copyToClipboard(let text, _):
-          screen.writeClipboard(text)
-          pending += performEffect(effect, model)
-        case .openURL, .reload:
-          pending += performEffect(effect, model)
-        }
-      }
+      let produced = model.apply(next, now: now(), geometry: geometry)
+      if model.hasQuit { return true }
+      for effect in produced { pending += effects.run(effect, screen: screen, inbox: inbox) }
     }
-    syncDetailsLineCount()
-    syncHelpRowCount()
     return false
   }
 
   /// Renders the state and shows it.
   public func draw() {
-    screen.draw(ReaderRenderer.render(model, theme: theme, size: screen.size, now: now()))
+    screen.draw(ReaderRenderer.render(model, theme: theme, keyMap: keyMap, size: screen.size, now: now()))
   }
 
   private func resize(to size: Size) {
-    model.apply(.resize(TerminalSize(columns: size.columns, rows: size.rows)), now: now())
-    model.apply(.setPaneHeights(ReaderLayout(size: size, focus: model.focus).paneHeights), now: now())
-    syncDetailsLineCount()
-  }
-
-  /// Tells the state how long the help text is, so it scrolls to its end and no further.
-  private func syncHelpRowCount() {
-    guard model.overlay == .help else { return }
-    let rows = HelpText.lines(keyMap: keyMap).count
-    if rows != model.overlayList.count { model.apply(.setOverlayRowCount(rows), now: now()) }
-  }
-
-  /// Tells the state how many lines the details text wraps to, so its scrolling stops at the end.
-  private func syncDetailsLineCount() {
-    let lines = ReaderRenderer.detailsLineCount(model, size: screen.size)
-    if lines != model.details.count { model.apply(.setDetailsLineCount(lines), now: now()) }
+    model.apply(.resize(TerminalSize(size)), now: now(), geometry: geometry)
   }
 
   /// A click focuses the pane under it (and selects the row clicked in a list); the wheel focuses the pane
   /// under the pointer and moves through it. While an overlay is open the wheel moves its list.
   private func handle(_ mouse: MouseEvent) -> Bool {
-    if model.overlay != nil {
+    if model.overlays.current != nil {
       switch mouse.kind {
       case .wheelUp: return repeatMove(.up)
       case .wheelDown: return repeatMove(.down)
       case .click: return false
       }
     }
-    let layout = ReaderLayout(size: screen.size, focus: model.focus)
+    let layout = ReaderLayout(size: screen.size, focus: model.listing.focus)
     guard let hit = layout.pane(atRow: mouse.row, column: mouse.column) else { return false }
     switch mouse.kind {
     case .wheelUp:
@@ -157,8 +127,10 @@ public final class ReaderApp {
       return perform(.focus(hit.pane)) || repeatMove(.down)
     case .click:
       guard hit.row >= 0, hit.pane != .details else { return perform(.focus(hit.pane)) }
-      let viewport = hit.pane == .articles ? model.articleList : model.relatedList
-      return perform(.select(hit.pane, row: viewport.offset + hit.row))
+      // The row drawn first is the viewport's offset as the renderer clamps it for the pane's height.
+      let viewport = hit.pane == .articles ? model.listing.articleList : model.listing.relatedList
+      let first = viewport.offset(height: layout.frame(of: hit.pane).content.rows)
+      return perform(.select(hit.pane, row: first + hit.row))
     }
   }
 
@@ -180,7 +152,7 @@ public final class ActionInbox: Sendable {
   }
 
   /// Everything queued so far, oldest first, leaving the queue empty.
-  func drain() -> [Action] {
+  public func drain() -> [Action] {
     pending.withLock { queue in
       defer { queue = [] }
       return queue

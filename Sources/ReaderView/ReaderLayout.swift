@@ -109,11 +109,6 @@ public struct ReaderLayout: Sendable, Hashable {
     }
   }
 
-  /// The layout for `state`'s terminal size and focus.
-  public init(state: ReaderModel) {
-    self.init(size: Size(columns: state.size.columns, rows: state.size.rows), focus: state.focus)
-  }
-
   /// The frame of one pane.
   public func frame(of pane: Pane) -> PaneFrame {
     switch pane {
@@ -137,7 +132,7 @@ public struct ReaderLayout: Sendable, Hashable {
     mode == .tabs && focus != .details && !preview.content.isEmpty
   }
 
-  /// The rows each pane's content has, which the run loop sends as `.setPaneHeights` after every resize.
+  /// The rows each pane's content has: what `LayoutGeometry` gives the state for paging.
   public var paneHeights: PaneHeights {
     PaneHeights(
       articles: max(1, articles.content.rows), related: max(1, related.content.rows),

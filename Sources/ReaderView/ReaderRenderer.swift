@@ -8,28 +8,22 @@ import ScreenKit
 /// which fits it by columns at grapheme boundaries and drops control characters.
 public enum ReaderRenderer {
   /// The whole screen for `state` at `size`; `now` (seconds since 1970) dates articles and expires the
-  /// status message.
-  public static func render(_ state: ReaderModel, theme: Theme, size: Size, now: Double) -> Grid {
-    let layout = ReaderLayout(size: size, focus: state.focus)
+  /// status message; every key named on screen is named as `keyMap` binds it.
+  public static func render(
+    _ state: ReaderModel, theme: Theme, keyMap: KeyMap, size: Size, now: Double
+  ) -> Grid {
+    let layout = ReaderLayout(size: size, focus: state.listing.focus)
     var canvas = Canvas(
-      grid: Grid(size: size, style: theme.style(.normal)), state: state, theme: theme, layout: layout,
-      now: now)
+      grid: Grid(size: size, style: theme.style(.normal)), state: state, theme: theme, keyMap: keyMap,
+      layout: layout, now: now)
     canvas.draw()
     return canvas.grid
   }
 
-  /// Lines the details pane's text wraps to at `size`, for `.setDetailsLineCount`.
   /// "loading…", with the files read so far once the loader has reported them.
   static func loadingText(_ state: ReaderModel) -> String {
-    guard let progress = state.loadProgress, progress.filesTotal > 0 else { return "loading…" }
+    guard let progress = state.loading.progress, progress.filesTotal > 0 else { return "loading…" }
     return "loading \(DateText.grouped(progress.filesRead))/\(DateText.grouped(progress.filesTotal)) files…"
-  }
-
-  public static func detailsLineCount(_ state: ReaderModel, size: Size) -> Int {
-    let layout = ReaderLayout(size: size, focus: state.focus)
-    guard layout.mode != .tooSmall else { return 0 }
-    return DetailsText(state: state, columns: DetailsText.textColumns(in: layout.details.content), now: 0)
-      .lines.count
   }
 }
 
@@ -38,6 +32,8 @@ struct Canvas {
   var grid: Grid
   let state: ReaderModel
   let theme: Theme
+  /// Where every key name on screen comes from.
+  let keyMap: KeyMap
   let layout: ReaderLayout
   let now: Double
 
@@ -67,7 +63,7 @@ struct Canvas {
     if layout.shows(.related) { drawRelated() }
     drawStatusBar()
     drawMessageBar()
-    if let overlay = state.overlay { drawOverlay(overlay) }
+    if let overlay = state.overlays.current { drawOverlay(overlay) }
   }
 
   func style(_ role: ThemeRole) -> Style { theme.style(role) }
@@ -96,20 +92,21 @@ struct Canvas {
   private mutating func drawHeader() {
     let rect = layout.header
     grid.fill(rect, style: style(.header))
-    let position = state.listPosition
+    let position = state.listing.listPosition
     var text = "newsreader  "
     var parts: [String] = []
-    if let source = state.sourceName { parts.append(TextLayout.fit(source, columns: 32)) }
+    if let source = state.loading.sourceName { parts.append(TextLayout.fit(source, columns: 32)) }
     // During the first load the counts are all zero: the progress says more in the same columns.
-    if !(state.isLoading && position.total == 0) {
+    if !(state.loading.isLoading && position.total == 0) {
       parts.append("\(DateText.grouped(position.total)) article\(position.total == 1 ? "" : "s")")
       parts.append("\(DateText.grouped(position.visible)) shown")
     }
-    if state.diagnosticCount > 0 {
-      let count = state.diagnosticCount
-      parts.append("\(DateText.grouped(count)) load problem\(count == 1 ? "" : "s") (!)")
+    if state.loading.diagnosticCount > 0 {
+      let count = state.loading.diagnosticCount
+      let key = keyMap.keyName(for: .showDiagnostics, in: .normal).map { " (\($0))" } ?? ""
+      parts.append("\(DateText.grouped(count)) load problem\(count == 1 ? "" : "s")\(key)")
     }
-    if state.isLoading { parts.append(ReaderRenderer.loadingText(state)) }
+    if state.loading.isLoading { parts.append(ReaderRenderer.loadingText(state)) }
     text += parts.joined(separator: " · ")
     var right = ""
     if let selected = position.selected {
@@ -125,7 +122,7 @@ struct Canvas {
 
   /// Wide mode: "▸ Articles ──────" with the focused pane marked and named in the title style.
   private mutating func drawTitle(of pane: Pane) {
-    let focused = state.focus == pane && state.overlay == nil
+    let focused = state.listing.focus == pane && state.overlays.current == nil
     drawTitle(
       layout.frame(of: pane).title, label: (focused ? "▸ " : "  ") + paneTitle(pane) + " ", focused: focused)
   }
@@ -144,9 +141,10 @@ struct Canvas {
     case .articles:
       return "Articles"
     case .details:
-      return state.detailsShowsRelated && state.selectedRelated != nil ? "Details of related item" : "Details"
+      return state.listing.detailsShowsRelated && state.listing.selectedRelated != nil
+        ? "Details of related item" : "Details"
     case .related:
-      let count = state.relatedItems.count
+      let count = state.listing.relatedItems.count
       return count == 0 ? "Related coverage" : "Related coverage (\(count))"
     }
   }
@@ -158,10 +156,10 @@ struct Canvas {
       String(repeating: "─", count: rect.columns), row: rect.row, column: rect.column, style: style(.border))
     for tab in layout.tabs {
       var label = tab.label
-      if tab.pane == .related, !state.relatedItems.isEmpty {
-        label = " Related (\(state.relatedItems.count)) "
+      if tab.pane == .related, !state.listing.relatedItems.isEmpty {
+        label = " Related (\(state.listing.relatedItems.count)) "
       }
-      let shown = tab.pane == state.focus
+      let shown = tab.pane == state.listing.focus
       grid.put(
         label, row: rect.row, column: tab.columns.lowerBound,
         maxColumns: rect.endColumn - tab.columns.lowerBound,

@@ -32,8 +32,6 @@ public struct Theme: Sendable, Hashable {
       .topic: Style(attributes: [.underline]),
       .border: Style(attributes: [.dim]),
       .paneTitle: Style(attributes: [.bold]),
-      .match: Style(attributes: [.bold, .underline]),
-      .warning: Style(attributes: [.bold]),
       .error: Style(attributes: [.bold, .reverse]),
       .overlay: .plain,
     ])
@@ -51,8 +49,6 @@ public struct Theme: Sendable, Hashable {
       .topic: Style(foreground: .brightCyan),
       .border: Style(foreground: .brightBlack),
       .paneTitle: Style(foreground: .brightWhite, attributes: [.bold]),
-      .match: Style(foreground: .brightYellow, attributes: [.underline]),
-      .warning: Style(foreground: .yellow, attributes: [.bold]),
       .error: Style(foreground: .brightRed, attributes: [.bold]),
       .overlay: Style(foreground: .default, background: .default),
     ], base: .monochrome)

@@ -20,10 +20,6 @@ public enum ThemeRole: String, CaseIterable, Sendable, Hashable {
   case border
   /// The title of a pane.
   case paneTitle = "pane-title"
-  /// Text matching the active search.
-  case match
-  /// Warnings (status messages, diagnostic warnings).
-  case warning
   /// Errors (refused actions, diagnostic errors).
   case error
   /// Overlay (help, topics, diagnostics) background and text.

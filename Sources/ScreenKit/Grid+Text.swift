@@ -18,23 +18,4 @@ extension Grid {
     return text
   }
 
-  /// The runs of equally styled cells of one row, in order: what a screen draws with one call each.
-  public func styledRuns(row: Int) -> [(column: Int, text: String, style: Style)] {
-    guard row >= 0, row < size.rows else { return [] }
-    var runs: [(column: Int, text: String, style: Style)] = []
-    let base = row * size.columns
-    var column = 0
-    while column < size.columns {
-      let style = cells[base + column].style
-      let start = column
-      var text = ""
-      while column < size.columns, cells[base + column].style == style {
-        let cell = cells[base + column]
-        if !cell.isContinuation { text += cell.text }
-        column += 1
-      }
-      runs.append((start, text, style))
-    }
-    return runs
-  }
 }

@@ -92,48 +92,6 @@ public struct Grid: Hashable, Sendable {
   /// Blanks the whole grid in `style`.
   public mutating func fill(style: Style = .plain) { fill(bounds, style: style) }
 
-  /// Changes the style of the cells of `rect` and keeps their text (for highlighting a row).
-  public mutating func restyle(_ rect: Rect, style: Style) {
-    let top = max(0, rect.row)
-    let bottom = min(size.rows, rect.endRow)
-    let left = max(0, rect.column)
-    let right = min(size.columns, rect.endColumn)
-    guard top < bottom, left < right else { return }
-    for row in top..<bottom {
-      for index in (row * size.columns + left)..<(row * size.columns + right) { cells[index].style = style }
-    }
-  }
-
-  /// Copies another grid in with its top-left corner at (row, column), clipped to this grid.
-  public mutating func paste(_ other: Grid, row: Int, column: Int) {
-    for sourceRow in 0..<other.size.rows {
-      let targetRow = row + sourceRow
-      guard targetRow >= 0, targetRow < size.rows else { continue }
-      let base = targetRow * size.columns
-      var firstWritten: Int?
-      var lastWritten = -1
-      for sourceColumn in 0..<other.size.columns {
-        let targetColumn = column + sourceColumn
-        guard targetColumn >= 0, targetColumn < size.columns else { continue }
-        let cell = other.cells[sourceRow * other.size.columns + sourceColumn]
-        if firstWritten == nil { firstWritten = targetColumn }
-        // A wide cell cut by the right edge, or a continuation cut from its lead on the left, becomes a blank.
-        if (cell.width > 1 && targetColumn + cell.width > size.columns)
-          || (cell.isContinuation && targetColumn == firstWritten)
-        {
-          cells[base + targetColumn] = .blank(cell.style)
-        } else {
-          cells[base + targetColumn] = cell
-        }
-        lastWritten = targetColumn
-      }
-      if let first = firstWritten {
-        repairBefore(index: base + first, rowStart: base)
-        repairAfter(index: base + lastWritten + 1, rowEnd: base + size.columns)
-      }
-    }
-  }
-
   /// When a write starts on the continuation of a wide cluster, blanks the part left of the write.
   private mutating func repairBefore(index: Int, rowStart: Int) {
     guard index < cells.count, cells[index].isContinuation else { return }

@@ -30,18 +30,7 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize)).load(paths: paths)
-    let pathProblems =
-      result.missingPaths.map {
-        Diagnostic(
-          path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error,
-          message: "no such file or directory")
-      }
-      + result.emptyPaths.map {
-        Diagnostic(
-          path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error,
-          message: "holds no record file (.txt, .md, .markdown, .yaml, .yml)")
-      }
-    let diagnostics = pathProblems + result.diagnostics
+    let diagnostics = PathProblem.all(in: result).map(\.diagnostic) + result.diagnostics
     let summary = LoadSummary(result)
     let output = StandardOutput()
     switch format {
@@ -69,7 +58,7 @@ struct CheckCommand: ParsableCommand {
       try output.line(json.text)
     }
     try output.flush()
-    if !pathProblems.isEmpty { throw ExitCode(66) }
+    if !PathProblem.all(in: result).isEmpty { throw ExitCode(66) }
     if summary.errors > 0 || (strict && summary.warnings > 0) { throw ExitCode(65) }
   }
 }

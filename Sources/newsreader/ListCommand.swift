@@ -79,12 +79,7 @@ struct ListCommand: ParsableCommand {
     }
     try output.flush()
     if !result.missingPaths.isEmpty || !result.emptyPaths.isEmpty {
-      for path in result.missingPaths {
-        printError("newsreader: \(TextSanitizer.sanitize(path)): no such file or directory")
-      }
-      for path in result.emptyPaths {
-        printError("newsreader: \(TextSanitizer.sanitize(path)): holds no record file")
-      }
+      for problem in PathProblem.all(in: result) { printError(problem.errorLine) }
       throw ExitCode(66)
     }
     let errors = result.errorCount

@@ -42,7 +42,9 @@ struct ReadCommand: ParsableCommand {
     // beside others that exist is a load problem shown in the reader.
     let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
     if !paths.isEmpty, missing.count == paths.count {
-      for path in missing { printError("newsreader: \(path): no such file or directory") }
+      for path in missing {
+        printError(PathProblem(path: TextSanitizer.sanitize(path), message: PathProblem.missing).errorLine)
+      }
       throw ExitCode(66)
     }
 
@@ -56,21 +58,20 @@ struct ReadCommand: ParsableCommand {
     }
 
     let inbox = ActionInbox()
-    let loader = BackgroundLoad(
-      paths: paths, options: LoadOptions(maxFileBytes: maxFileSize), inbox: inbox)
     let performer = EffectPerformer(
       clipboard: ClipboardProgram.detect(environment: environment),
-      browser: BrowserLauncher.detect(environment: environment), inbox: inbox, reload: loader.start)
+      browser: BrowserLauncher.detect(environment: environment),
+      load: BackgroundLoad(paths: paths, options: LoadOptions(maxFileBytes: maxFileSize)))
 
     var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
-    model.isLoading = true
-    model.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
+    model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     let app = ReaderApp(
-      screen: screen, model: model, theme: chosenTheme, now: { Date().timeIntervalSince1970 }, inbox: inbox,
-      effects: { effect, _ in performer.perform(effect) })
+      screen: screen, model: model, theme: chosenTheme, keyMap: .standard,
+      now: { Date().timeIntervalSince1970 }, inbox: inbox, effects: performer.perform)
     if let themeMessage { inbox.post(.showStatus(themeMessage, isError: true)) }
-    // The first screen is drawn at once; the records arrive through the inbox when loaded.
-    loader.start()
+    // The first load is an effect like any reload; the first screen is drawn at once, and the records
+    // arrive through the inbox when loaded.
+    app.perform(.reload)
     let status = try app.run()
     if status != 0 { throw ExitCode(status) }
   }
@@ -85,35 +86,25 @@ struct ReadCommand: ParsableCommand {
 struct BackgroundLoad: Sendable {
   var paths: [String]
   var options: LoadOptions
-  var inbox: ActionInbox
 
-  /// Starts one load; the reader stays responsive while it runs.
-  func start() {
+  /// Starts load `generation`; the reader stays responsive while it runs. Once `task` is cancelled (a newer
+  /// load superseded it) it posts nothing more; it always marks `task` finished when it ends.
+  func start(generation: Int, task: EffectTask, inbox: ActionInbox) {
     let load = self
-    DetachedThread.detach { load.run() }
-  }
-
-  private func run() {
-    let inbox = self.inbox
-    let result = SeedLoader(options: options).load(paths: paths) { read, total in
-      inbox.post(.loadProgress(filesRead: read, filesTotal: total))
+    DetachedThread.detach {
+      defer { task.finish() }
+      let result = SeedLoader(options: load.options).load(paths: load.paths) { read, total in
+        guard !task.isCancelled else { return }
+        inbox.post(.loadProgress(filesRead: read, filesTotal: total, generation: generation))
+      }
+      guard !task.isCancelled else { return }
+      let catalog = ArticleCatalog(articles: result.articles)
+      inbox.post(.loaded(catalog, BackgroundLoad.diagnostics(of: result), generation: generation))
     }
-    let catalog = ArticleCatalog(articles: result.articles)
-    inbox.post(.loaded(catalog, BackgroundLoad.diagnostics(of: result)))
   }
 
   /// The load's diagnostics, with a path that does not exist or holds no record file as an error too.
   static func diagnostics(of result: LoadResult) -> [Diagnostic] {
-    let missing = result.missingPaths.map {
-      Diagnostic(
-        path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error,
-        message: "no such file or directory")
-    }
-    let empty = result.emptyPaths.map {
-      Diagnostic(
-        path: TextSanitizer.sanitize($0), line: 0, column: 0, severity: .error,
-        message: "holds no record file")
-    }
-    return missing + empty + result.diagnostics
+    PathProblem.all(in: result).map(\.diagnostic) + result.diagnostics
   }
 }

@@ -38,9 +38,7 @@ struct TopicsCommand: ParsableCommand {
     }
     try output.flush()
     if !result.missingPaths.isEmpty || !result.emptyPaths.isEmpty {
-      for path in result.missingPaths + result.emptyPaths {
-        printError("newsreader: \(TextSanitizer.sanitize(path)): no record file there")
-      }
+      for problem in PathProblem.all(in: result) { printError(problem.errorLine) }
       throw ExitCode(66)
     }
   }

@@ -69,6 +69,9 @@ import Testing
       NewsItem(originalUrl: "https://example.org/o", webUrl: "https://example.org/w").openableURL
         == "https://example.org/o")
     #expect(NewsItem(webUrl: "data:text/html,x").openableURL == nil)
+    #expect(
+      NewsItem(originalUrl: "javascript:x", webUrl: "ftp://y", ampWebUrl: "https://amp.example.org/a")
+        .openableLink == OpenableLink(url: "https://amp.example.org/a", field: .ampWebUrl))
   }
 
   @Test func stableHashIsFNV1a() {

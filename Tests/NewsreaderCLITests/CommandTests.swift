@@ -134,6 +134,26 @@ import Testing
     #expect(json.stdout == "[{\"topic\":\"AI\",\"count\":1},{\"topic\":\"Computer Vision\",\"count\":1}]\n")
   }
 
+  /// `check`, `list` and `topics` word a missing path and a path without record files the same way.
+  @Test func pathProblemsReadTheSameInEveryCommand() throws {
+    let missing = fixtures + "/does-not-exist"
+    let empty = fixtures + "/good/notes.json"
+    let expected = [
+      "\(missing): no such file or directory",
+      "\(empty): holds no record file (.txt, .md, .markdown, .yaml, .yml)",
+    ]
+    let check = try CommandRunner.run(["check", missing, empty])
+    for line in expected {
+      let (path, message) = (line.prefix { $0 != ":" }, line.drop { $0 != ":" }.dropFirst(2))
+      #expect(check.stdout.contains("\(path):0:0: error: \(message)"))
+    }
+    for command in ["list", "topics"] {
+      let output = try CommandRunner.run([command, missing, empty])
+      #expect(output.status == 66)
+      #expect(output.stderr == expected.map { "newsreader: \($0)\n" }.joined())
+    }
+  }
+
   @Test func readerOnlyOnMissingPathsSaysSoBeforeStarting() throws {
     let output = try CommandRunner.run(["no/such/dir", "nor/this"])
     #expect(output.status == 66)

@@ -6,10 +6,10 @@ import Testing
   @Test func searchNarrowsAtEveryKeystrokeAndEnterKeepsIt() {
     var model = Fixtures.model()
     expectApply(&model, .startSearch) {
-      $0.searchMode = .editing
-      $0.searchSnapshot = SearchSnapshot(
+      $0.search.mode = .editing
+      $0.search.snapshot = SearchSnapshot(
         search: "", mode: .off, visible: [0, 1, 2, 3, 4], searchResult: [0, 1, 2, 3, 4],
-        articleList: $0.articleList)
+        articleList: $0.listing.articleList)
     }
     model.apply(.searchInsert("s"), now: 0)
     #expect(Fixtures.ids(model) == ["a", "c", "e"])
@@ -17,13 +17,13 @@ import Testing
     #expect(Fixtures.ids(model) == ["c"])
     model.apply(.searchInsert("o"), now: 0)
     #expect(Fixtures.ids(model) == ["c"])
-    #expect(model.searchSteps.count == 3)
+    #expect(model.search.steps.count == 3)
     expectApply(&model, .commitSearch) {
-      $0.searchMode = .applied
-      $0.searchSnapshot = nil
-      $0.searchSteps = []
+      $0.search.mode = .applied
+      $0.search.snapshot = nil
+      $0.search.steps = []
     }
-    #expect(model.searchText == "sto")
+    #expect(model.listing.searchText == "sto")
   }
 
   @Test(arguments: [
@@ -37,7 +37,7 @@ import Testing
     model.apply(.startSearch, now: 0)
     model.apply(.searchInsert(query), now: 0)
     #expect(Fixtures.ids(model) == ids)
-    #expect(model.articleList.selectedIndex == (ids.isEmpty ? nil : 0))
+    #expect(model.listing.articleList.selectedIndex == (ids.isEmpty ? nil : 0))
   }
 
   @Test func escapeRestoresTheListAsItWas() {
@@ -46,7 +46,7 @@ import Testing
     let before = model
     model.apply(.startSearch, now: 0)
     model.apply(.searchInsert("zzz"), now: 0)
-    #expect(model.visible.isEmpty && model.selectedArticle == nil)
+    #expect(model.listing.visible.isEmpty && model.listing.selectedArticle == nil)
     model.apply(.cancelSearch, now: 0)
     #expect(model == before)
   }
@@ -57,12 +57,14 @@ import Testing
     model.apply(.searchInsert("s"), now: 0)
     let afterS = model
     model.apply(.searchInsert("t"), now: 0)
-    #expect(model.selectedArticle?.id == ArticleID("c"))
+    #expect(model.listing.selectedArticle?.id == ArticleID("c"))
     model.apply(.searchDeleteBackward, now: 0)
-    #expect(model.visible == afterS.visible && model.searchResult == afterS.searchResult)
-    #expect(model.searchSteps == afterS.searchSteps && model.searchText == "s")
+    #expect(
+      model.listing.visible == afterS.listing.visible
+        && model.listing.searchResult == afterS.listing.searchResult)
+    #expect(model.search.steps == afterS.search.steps && model.listing.searchText == "s")
     // The selection survives: c is still listed, now on the second row.
-    #expect(model.selectedArticle?.id == ArticleID("c") && model.articleList.selection == 1)
+    #expect(model.listing.selectedArticle?.id == ArticleID("c") && model.listing.articleList.selection == 1)
   }
 
   @Test func escapeInNormalModeClearsAKeptSearch() {
@@ -71,46 +73,46 @@ import Testing
     model.apply(.searchInsert("storm"), now: 0)
     model.apply(.commitSearch, now: 0)
     expectApply(&model, .clearSearch) {
-      $0.filter.search = ""
-      $0.searchMode = .off
-      $0.visible = [0, 1, 2, 3, 4]
-      $0.searchResult = [0, 1, 2, 3, 4]
-      $0.articleList = ListViewport(count: 5, height: 20, selection: 2)
+      $0.listing.filter.search = ""
+      $0.search.mode = .off
+      $0.listing.visible = [0, 1, 2, 3, 4]
+      $0.listing.searchResult = [0, 1, 2, 3, 4]
+      $0.listing.articleList = ListViewport(count: 5, selection: 2)
     }
-    #expect(model.selectedArticle?.id == ArticleID("c"))
+    #expect(model.listing.selectedArticle?.id == ArticleID("c"))
   }
 }
 
 @Suite struct TopicTests {
   @Test func shortcutsAreTheMostFrequentTopics() {
     let model = Fixtures.model()
-    #expect(model.topicShortcuts == ["Economy", "Weather", "Egypt", "France", "Japan", "Politics"])
+    #expect(model.listing.topicShortcuts == ["Economy", "Weather", "Egypt", "France", "Japan", "Politics"])
   }
 
   @Test func severalTopicsMatchAnyOfThemAndTheScreenSaysSo() {
     var model = Fixtures.model()
     expectApply(&model, .toggleTopicShortcut(1)) {
-      $0.filter.topics = ["Economy"]
-      $0.visible = [0, 1]
-      $0.articleList.setCount(2)
+      $0.listing.filter.topics = ["Economy"]
+      $0.listing.visible = [0, 1]
+      $0.listing.articleList.setCount(2)
     }
-    #expect(model.topicFilterSummary == "topic: Economy")
+    #expect(model.listing.topicFilterSummary == "topic: Economy")
     model.apply(.toggleTopic("weather"), now: 0)
     #expect(Fixtures.ids(model) == ["a", "b", "c", "d"])
-    #expect(model.topicFilterSummary == "any of topics: Economy, weather")
+    #expect(model.listing.topicFilterSummary == "any of topics: Economy, weather")
     model.apply(.toggleTopic("WEATHER"), now: 0)
     #expect(Fixtures.ids(model) == ["a", "b"])
     expectApply(&model, .clearTopics) {
-      $0.filter.topics = []
-      $0.visible = [0, 1, 2, 3, 4]
-      $0.articleList.setCount(5)
+      $0.listing.filter.topics = []
+      $0.listing.visible = [0, 1, 2, 3, 4]
+      $0.listing.articleList.setCount(5)
     }
   }
 
   @Test func aShortcutWithoutATopicSaysSo() {
     var model = Fixtures.model()
     expectApply(&model, .toggleTopicShortcut(9), now: 1) {
-      $0.status = StatusMessage(text: "No topic numbered 9", isError: true, expires: 5)
+      $0.status.message = StatusMessage(text: "No topic numbered 9", isError: true, expires: 5)
     }
   }
 
@@ -120,20 +122,22 @@ import Testing
     model.apply(.move(.down), now: 0)
     model.apply(.toggleTopic("Weather"), now: 0)
     #expect(Fixtures.ids(model) == ["c", "d"])
-    #expect(model.selectedArticle?.id == ArticleID("c"))
+    #expect(model.listing.selectedArticle?.id == ArticleID("c"))
   }
 
   @Test func aFilterThatHidesTheSelectionSelectsTheNearest() {
     var model = Fixtures.model()
     model.apply(.move(.last), now: 0)
     model.apply(.toggleTopic("Weather"), now: 0)
-    #expect(model.selectedArticle?.id == ArticleID("d"))
+    #expect(model.listing.selectedArticle?.id == ArticleID("d"))
   }
 
   @Test func aFilterMatchingNothingLeavesAnEmptyList() {
     var model = Fixtures.model()
     model.apply(.toggleTopic("No such topic"), now: 0)
-    #expect(model.visible.isEmpty && model.selectedArticle == nil && model.relatedItems.isEmpty)
+    #expect(
+      model.listing.visible.isEmpty && model.listing.selectedArticle == nil
+        && model.listing.relatedItems.isEmpty)
     expectApply(&model, .move(.down))
   }
 
@@ -143,18 +147,18 @@ import Testing
     model.apply(.searchInsert("storm"), now: 0)
     model.apply(.commitSearch, now: 0)
     expectApply(&model, .showTopicPicker) {
-      $0.overlay = .topicPicker
-      $0.overlayList = ListViewport(count: 6, height: 18)
-      $0.topicCounts = [0, 1, 0, 0, 0, 0]
+      $0.overlays.current = .topicPicker
+      $0.overlays.list = ListViewport(count: 6)
+      $0.overlays.topicCounts = [0, 1, 0, 0, 0, 0]
     }
     #expect(model.topicPickerRows.map(\.count) == [0, 1, 0, 0, 0, 0])
     model.apply(.move(.down), now: 0)
-    expectApply(&model, .togglePickerTopic) { $0.filter.topics = ["Weather"] }
+    expectApply(&model, .togglePickerTopic) { $0.listing.filter.topics = ["Weather"] }
     #expect(model.topicPickerRows[1].isActive && model.topicPickerRows[1].shortcut == 2)
     expectApply(&model, .closeOverlay) {
-      $0.overlay = nil
-      $0.overlayList = ListViewport(height: 18)
-      $0.topicCounts = []
+      $0.overlays.current = nil
+      $0.overlays.list = ListViewport()
+      $0.overlays.topicCounts = []
     }
   }
 }
@@ -164,36 +168,40 @@ import Testing
     var model = Fixtures.model()
     model.apply(.move(.down), now: 0)
     expectApply(&model, .cycleSort, now: 0) {
-      $0.sort = .oldest
-      $0.visible = [4, 3, 2, 1, 0]
-      $0.searchResult = [4, 3, 2, 1, 0]
-      $0.articleList.select(3)
-      $0.status = StatusMessage(text: "Sorted by oldest", expires: 4)
+      $0.listing.sort = .oldest
+      $0.listing.visible = [4, 3, 2, 1, 0]
+      $0.listing.searchResult = [4, 3, 2, 1, 0]
+      $0.listing.articleList.select(3)
+      $0.status.message = StatusMessage(text: "Sorted by oldest", expires: 4)
     }
     model.apply(.cycleSort, now: 0)
     #expect(Fixtures.ids(model) == ["b", "e", "c", "a", "d"])
-    #expect(model.selectedArticle?.id == ArticleID("b"))
+    #expect(model.listing.selectedArticle?.id == ArticleID("b"))
     for _ in 0..<4 { model.apply(.cycleSort, now: 0) }
-    #expect(model.sort == .newest && Fixtures.ids(model) == ["a", "b", "c", "d", "e"])
+    #expect(model.listing.sort == .newest && Fixtures.ids(model) == ["a", "b", "c", "d", "e"])
   }
 
   @Test func reloadKeepsTheSelectedArticleByID() {
     var model = Fixtures.model()
     model.apply(.move(.down), now: 0)
     model.apply(.move(.down), now: 0)
-    expectApply(&model, .reload, effects: [.reload]) { $0.isLoading = true }
+    expectApply(&model, .reload, effects: [.load(generation: 1)]) {
+      $0.loading.isLoading = true
+      $0.loading.generation = 1
+    }
     let shuffled = ArticleCatalog(articles: Fixtures.five().articles.reversed())
     let problem = Diagnostic(path: "x", line: 1, column: 1, severity: .error, message: "bad")
-    model.apply(.loaded(shuffled, [problem]), now: 0)
-    #expect(model.selectedArticle?.id == ArticleID("c"))
-    #expect(model.isLoading == false && model.diagnosticCount == 1)
+    model.apply(.loaded(shuffled, [problem], generation: 1), now: 0)
+    #expect(model.listing.selectedArticle?.id == ArticleID("c"))
+    #expect(model.loading.isLoading == false && model.loading.diagnosticCount == 1)
   }
 
   @Test func reloadWithoutTheSelectedArticleKeepsTheRow() {
     var model = Fixtures.model()
     model.apply(.move(.down), now: 0)
     let fewer = ArticleCatalog(articles: Fixtures.five().articles.filter { $0.id != ArticleID("b") })
-    model.apply(.loaded(fewer, []), now: 0)
-    #expect(model.selectedArticle?.id == ArticleID("c"))
+    model.apply(.reload, now: 0)
+    model.apply(.loaded(fewer, [], generation: 1), now: 0)
+    #expect(model.listing.selectedArticle?.id == ArticleID("c"))
   }
 }

@@ -46,12 +46,43 @@ enum Fixtures {
     ])
   }
 
+  /// `count` dated articles, for lists longer than a page.
+  static func many(_ count: Int) -> ArticleCatalog {
+    ArticleCatalog(articles: (0..<count).map { article("n\($0)", date: Double(count - $0)) })
+  }
+
   static func model(_ catalog: ArticleCatalog = five(), rows: Int = 24) -> ReaderModel {
     ReaderModel(catalog: catalog, size: TerminalSize(columns: 100, rows: rows))
   }
 
   /// Ids of the visible articles, in order.
   static func ids(_ model: ReaderModel) -> [String] {
-    model.visible.map { model.catalog.articles[$0].id.rawValue }
+    model.listing.visible.map { model.listing.catalog.articles[$0].id.rawValue }
+  }
+}
+
+/// Pane heights and text lengths for the model tests, as a layout of `size` would give them: a header and
+/// two status rows, the article list beside details over related coverage; fixed text lengths.
+struct TestGeometry: ReaderGeometry {
+  var detailsLines = 40
+  var helpLines = 50
+
+  func paneHeights(for size: TerminalSize) -> PaneHeights {
+    let body = max(1, size.rows - 2)
+    let related = max(1, min(8, body / 3) - 2)
+    return PaneHeights(
+      articles: max(1, body - 2), related: related, details: max(1, body - related - 4),
+      overlay: max(1, body - 4))
+  }
+
+  func detailsLineCount(of state: ReaderModel, now: Double) -> Int { detailsLines }
+  func helpLineCount(of state: ReaderModel) -> Int { helpLines }
+}
+
+extension ReaderModel {
+  /// `apply` with the tests' geometry.
+  @discardableResult
+  mutating func apply(_ action: Action, now: Double) -> [Effect] {
+    apply(action, now: now, geometry: TestGeometry())
   }
 }

@@ -17,20 +17,20 @@ func expectApply(
 @Suite struct NavigationTests {
   @Test func moveDownSelectsTheNextArticleAndResetsRelated() {
     var model = Fixtures.model()
-    #expect(model.relatedList.count == 2)
+    #expect(model.listing.relatedList.count == 2)
     expectApply(&model, .move(.down)) {
-      $0.articleList.select(1)
-      $0.relatedList = ListViewport(count: 0, height: 5)
+      $0.listing.articleList.select(1)
+      $0.listing.relatedList = ListViewport(count: 0)
     }
-    #expect(model.selectedArticle?.id == ArticleID("b"))
+    #expect(model.listing.selectedArticle?.id == ArticleID("b"))
   }
 
   @Test func noArticlesIsAValidStateForEveryMove() {
     var model = Fixtures.model(ArticleCatalog(articles: []))
     for movement in Movement.allCases { expectApply(&model, .move(movement)) }
-    #expect(model.selectedArticle == nil && model.detailsItem == nil)
+    #expect(model.listing.selectedArticle == nil && model.listing.detailsItem == nil)
     expectApply(&model, .copyLink) {
-      $0.status = StatusMessage(text: "Nothing selected", isError: true, expires: 104)
+      $0.status.message = StatusMessage(text: "Nothing selected", isError: true, expires: 104)
     }
     expectApply(&model, .activate)
   }
@@ -39,47 +39,50 @@ func expectApply(
     var model = Fixtures.model(ArticleCatalog(articles: [Fixtures.article("only")]))
     expectApply(&model, .move(.down))
     expectApply(&model, .move(.last))
-    #expect(model.selectedArticle?.id == ArticleID("only"))
+    #expect(model.listing.selectedArticle?.id == ArticleID("only"))
   }
 
   @Test func focusCyclesAndRelatedFocusShowsTheRelatedItem() {
     var model = Fixtures.model()
-    expectApply(&model, .focusNext) { $0.focus = .details }
+    expectApply(&model, .focusNext) { $0.listing.focus = .details }
     expectApply(&model, .focusNext) {
-      $0.focus = .related
-      $0.detailsShowsRelated = true
+      $0.listing.focus = .related
+      $0.listing.detailsShowsRelated = true
     }
-    #expect(model.detailsItem?.title == "Coffee costs up")
-    expectApply(&model, .move(.down)) { $0.relatedList.select(1) }
-    #expect(model.detailsItem?.title == "Storm story")
+    #expect(model.listing.detailsItem?.title == "Coffee costs up")
+    expectApply(&model, .move(.down)) { $0.listing.relatedList.select(1) }
+    #expect(model.listing.detailsItem?.title == "Storm story")
     expectApply(&model, .focusNext) {
-      $0.focus = .articles
-      $0.detailsShowsRelated = false
+      $0.listing.focus = .articles
+      $0.listing.detailsShowsRelated = false
     }
     expectApply(&model, .focusPrevious) {
-      $0.focus = .related
-      $0.detailsShowsRelated = true
+      $0.listing.focus = .related
+      $0.listing.detailsShowsRelated = true
     }
     expectApply(&model, .focusRight)
-    expectApply(&model, .focusLeft) { $0.focus = .details }
+    expectApply(&model, .focusLeft) { $0.listing.focus = .details }
   }
 
   @Test func detailsPaneScrollsWhenFocused() {
     var model = Fixtures.model()
-    expectApply(&model, .setDetailsLineCount(40)) { $0.details.setCount(40) }
-    expectApply(&model, .focusRight) { $0.focus = .details }
-    expectApply(&model, .move(.pageDown)) { $0.details.scroll(.pageDown) }
-    #expect(model.details.offset == 13)
-    #expect(model.articleList.selection == 0)
+    expectApply(&model, .focusRight) { $0.listing.focus = .details }
+    // The text is 40 lines in the tests' geometry and the pane 13 rows: a page, then the end stops at 27.
+    expectApply(&model, .move(.pageDown)) { $0.listing.details.scroll(.pageDown, lines: 40, height: 13) }
+    #expect(model.listing.details.offset == 13)
+    model.apply(.move(.last), now: 0)
+    model.apply(.move(.down), now: 0)
+    #expect(model.listing.details.offset == 27)
+    #expect(model.listing.articleList.selection == 0)
   }
 
   @Test func enterOnAnArticleFocusesItsRelatedCoverage() {
     var model = Fixtures.model()
     expectApply(&model, .activate) {
-      $0.focus = .related
-      $0.detailsShowsRelated = true
+      $0.listing.focus = .related
+      $0.listing.detailsShowsRelated = true
     }
-    #expect(model.detailsItem?.title == "Coffee costs up")
+    #expect(model.listing.detailsItem?.title == "Coffee costs up")
   }
 
   @Test func enterOnALinkedRelatedItemJumpsThereClearingFilters() {
@@ -88,46 +91,42 @@ func expectApply(
     #expect(Fixtures.ids(model) == ["a"])
     model.apply(.focusPrevious, now: 0)
     model.apply(.move(.down), now: 0)
-    #expect(model.linkedArticle(forRelatedRow: 1) == 2)
+    #expect(model.listing.linkedArticle(forRelatedRow: 1) == 2)
     expectApply(&model, .activate) {
-      $0.filter = ArticleFilter()
-      $0.visible = [0, 1, 2, 3, 4]
-      $0.searchResult = [0, 1, 2, 3, 4]
-      $0.articleList = ListViewport(count: 5, height: 20, selection: 2)
-      $0.focus = .articles
-      $0.detailsShowsRelated = false
-      $0.relatedList = ListViewport(count: 0, height: 5)
+      $0.listing.filter = ArticleFilter()
+      $0.listing.visible = [0, 1, 2, 3, 4]
+      $0.listing.searchResult = [0, 1, 2, 3, 4]
+      $0.listing.articleList = ListViewport(count: 5, selection: 2)
+      $0.listing.focus = .articles
+      $0.listing.detailsShowsRelated = false
+      $0.listing.relatedList = ListViewport(count: 0)
     }
-    #expect(model.selectedArticle?.id == ArticleID("c"))
+    #expect(model.listing.selectedArticle?.id == ArticleID("c"))
   }
 
   @Test func enterOnAnUnlinkedRelatedItemSaysSo() {
     var model = Fixtures.model()
     model.apply(.focusPrevious, now: 0)
     expectApply(&model, .activate, now: 10) {
-      $0.status = StatusMessage(
+      $0.status.message = StatusMessage(
         text: "This related item is not among the loaded articles", isError: true, expires: 14)
     }
   }
 
-  @Test func resizeResizesThePanes() {
-    var model = Fixtures.model()
+  /// The state keeps only the size: the rows a page moves are asked of the geometry when moving.
+  @Test func resizeKeepsTheSizeAndPagesByTheNewHeight() {
+    var model = Fixtures.model(Fixtures.many(100))
     let size = TerminalSize(columns: 200, rows: 60)
-    expectApply(&model, .resize(size)) {
-      $0.size = size
-      $0.paneHeights = PaneHeights(articles: 56, related: 6, details: 48, overlay: 54)
-      $0.articleList.setHeight(56)
-      $0.relatedList.setHeight(6)
-      $0.details.setHeight(48)
-      $0.overlayList.setHeight(54)
-    }
+    expectApply(&model, .resize(size)) { $0.size = size }
+    expectApply(&model, .move(.pageDown)) { $0.listing.articleList.move(.pageDown, height: 56) }
+    #expect(model.listing.articleList.selection == 56)
   }
 
   @Test func statusExpiresWithTime() {
     var model = Fixtures.model()
     model.apply(.cycleSort, now: 10)
-    #expect(model.status == StatusMessage(text: "Sorted by oldest", expires: 14))
+    #expect(model.status.message == StatusMessage(text: "Sorted by oldest", expires: 14))
     expectApply(&model, .tick, now: 13.9)
-    expectApply(&model, .tick, now: 14) { $0.status = nil }
+    expectApply(&model, .tick, now: 14) { $0.status.message = nil }
   }
 }

@@ -3,35 +3,51 @@ import ReaderState
 import Testing
 
 @Suite struct SharingTests {
-  @Test func copyOnAnArticleTakesTheOriginalURL() {
+  /// The state only asks for the copy; how it went (and so the message) is the performer's to say.
+  @Test func copyOnAnArticleTakesTheOriginalURLAndLeavesTheMessageToThePerformer() {
     var model = Fixtures.model()
     expectApply(
       &model, .copyLink, now: 0,
-      effects: [.copyToClipboard(text: "https://lemonde.fr/a", description: "link")]
-    ) {
-      $0.status = StatusMessage(text: "Copied link", expires: 4)
-    }
+      effects: [.copyToClipboard(text: "https://lemonde.fr/a", description: "link from originalUrl")])
     expectApply(
       &model, .copyMarkdownLink, now: 0,
       effects: [
-        .copyToClipboard(text: "[Café prices rise](https://lemonde.fr/a)", description: "Markdown link")
-      ]
-    ) { $0.status = StatusMessage(text: "Copied Markdown link", expires: 4) }
+        .copyToClipboard(
+          text: "[Café prices rise](https://lemonde.fr/a)", description: "Markdown link from originalUrl")
+      ])
   }
 
   @Test func copyOnAnArticleWithoutOriginalURLTakesTheWebURL() {
     var model = Fixtures.model()
     model.apply(.move(.down), now: 0)
     #expect(
-      model.apply(.copyLink, now: 0) == [.copyToClipboard(text: "https://nhk.or.jp/b", description: "link")])
-    #expect(model.apply(.openInBrowser, now: 0) == [.openURL("https://nhk.or.jp/b")])
+      model.apply(.copyLink, now: 0) == [
+        .copyToClipboard(text: "https://nhk.or.jp/b", description: "link from webUrl")
+      ])
+    expectApply(&model, .openInBrowser, now: 0, effects: [.openURL("https://nhk.or.jp/b")]) {
+      $0.status.message = StatusMessage(text: "Opening webUrl: https://nhk.or.jp/b", expires: 4)
+    }
+  }
+
+  @Test func anUnusableOriginalURLFallsBackToTheWebURLAndSaysSo() {
+    let article = Fixtures.article(
+      "x", originalUrl: "javascript:alert(1)", webUrl: "https://example.org/story")
+    var model = Fixtures.model(ArticleCatalog(articles: [article]))
+    #expect(
+      model.apply(.copyLink, now: 0) == [
+        .copyToClipboard(text: "https://example.org/story", description: "link from webUrl")
+      ])
+    #expect(model.apply(.openInBrowser, now: 0) == [.openURL("https://example.org/story")])
+    #expect(model.status.message?.text == "Opening webUrl: https://example.org/story")
   }
 
   @Test func copyOnARelatedItemTakesItsWebURL() {
     var model = Fixtures.model()
     model.apply(.focusPrevious, now: 0)
     #expect(
-      model.apply(.copyLink, now: 0) == [.copyToClipboard(text: "https://bbc.co.uk/x", description: "link")])
+      model.apply(.copyLink, now: 0) == [
+        .copyToClipboard(text: "https://bbc.co.uk/x", description: "link from webUrl")
+      ])
   }
 
   @Test func nonWebURLsAreRefused() {
@@ -41,29 +57,34 @@ import Testing
     model.apply(.move(.down), now: 0)
     for action in [Action.copyLink, .copyMarkdownLink, .openInBrowser] {
       expectApply(&model, action, now: 0) {
-        $0.status = StatusMessage(text: "Refused: not an http or https link", isError: true, expires: 4)
+        $0.status.message = StatusMessage(text: "Refused: no http or https link", isError: true, expires: 4)
       }
     }
     model.apply(.move(.down), now: 0)
-    #expect(model.selectedArticle?.originalUrl == "ftp://reuters.com/e")
+    #expect(model.listing.selectedArticle?.originalUrl == "ftp://reuters.com/e")
     #expect(model.apply(.copyLink, now: 0) == [])
+    let bare = Fixtures.article("bare")
+    var empty = Fixtures.model(ArticleCatalog(articles: [bare]))
+    expectApply(&empty, .copyLink, now: 0) {
+      $0.status.message = StatusMessage(text: "This item has no link", isError: true, expires: 4)
+    }
   }
 
   @Test func webURLCheck() {
-    #expect(WebLink.isWebURL("https://example.com/a?b#c"))
-    #expect(WebLink.isWebURL("HTTP://example.com"))
-    #expect(!WebLink.isWebURL("javascript:alert(1)"))
-    #expect(!WebLink.isWebURL("file:///etc/passwd"))
-    #expect(!WebLink.isWebURL("https://"))
-    #expect(!WebLink.isWebURL("https://exa mple.com"))
-    #expect(!WebLink.isWebURL("https://example.com/\u{1b}]52;c;x\u{07}"))
+    #expect(URLPolicy.isOpenable("https://example.com/a?b#c"))
+    #expect(URLPolicy.isOpenable("HTTP://example.com"))
+    #expect(!URLPolicy.isOpenable("javascript:alert(1)"))
+    #expect(!URLPolicy.isOpenable("file:///etc/passwd"))
+    #expect(!URLPolicy.isOpenable("https://"))
+    #expect(!URLPolicy.isOpenable("https://exa mple.com"))
+    #expect(!URLPolicy.isOpenable("https://example.com/\u{1b}]52;c;x\u{07}"))
   }
 
   @Test func markdownLinksEscapeBracketsAndParentheses() {
     #expect(
-      WebLink.markdown(title: "A [b] c", url: "https://x.org/a_(b)")
+      URLPolicy.markdown(title: "A [b] c", url: "https://x.org/a_(b)")
         == "[A \\[b\\] c](https://x.org/a_%28b%29)")
-    #expect(WebLink.markdown(title: nil, url: "https://x.org") == "[https://x.org](https://x.org)")
+    #expect(URLPolicy.markdown(title: nil, url: "https://x.org") == "[https://x.org](https://x.org)")
   }
 }
 
@@ -71,20 +92,20 @@ import Testing
   @Test func quitClosesAnOverlayFirst() {
     var model = Fixtures.model()
     expectApply(&model, .showHelp) {
-      $0.overlay = .help
-      $0.overlayList = ListViewport(count: 0, height: 18)
+      $0.overlays.current = .help
+      $0.overlays.list = ListViewport(count: 0)
     }
     expectApply(&model, .quit) {
-      $0.overlay = nil
-      $0.overlayList = ListViewport(height: 18)
+      $0.overlays.current = nil
+      $0.overlays.list = ListViewport()
     }
-    expectApply(&model, .quit, effects: [.quit])
+    expectApply(&model, .quit) { $0.hasQuit = true }
   }
 
   @Test func forceQuitQuitsEvenWithAnOverlay() {
     var model = Fixtures.model()
     model.apply(.showDiagnostics, now: 0)
-    expectApply(&model, .forceQuit, effects: [.quit])
+    expectApply(&model, .forceQuit) { $0.hasQuit = true }
   }
 
   @Test func diagnosticsOverlayListsThemAndMovesInside() {
@@ -93,11 +114,11 @@ import Testing
     }
     var model = ReaderModel(catalog: Fixtures.five(), diagnostics: problems)
     expectApply(&model, .showDiagnostics) {
-      $0.overlay = .diagnostics
-      $0.overlayList = ListViewport(count: 30, height: 18)
+      $0.overlays.current = .diagnostics
+      $0.overlays.list = ListViewport(count: 30)
     }
-    expectApply(&model, .move(.last)) { $0.overlayList.move(.last) }
-    #expect(model.overlayList.selection == 29 && model.articleList.selection == 0)
+    expectApply(&model, .move(.last)) { $0.overlays.list.move(.last, height: 18) }
+    #expect(model.overlays.list.selection == 29 && model.listing.articleList.selection == 0)
   }
 
   @Test func redrawIsAnEffect() {

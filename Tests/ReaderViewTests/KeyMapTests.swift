@@ -40,9 +40,9 @@ import Testing
 
   @Test func enterDependsOnFocus() {
     var state = model()
-    state.focus = .details
+    state.listing.focus = .details
     #expect(map.action(for: .enter, in: state) == nil)
-    state.focus = .related
+    state.listing.focus = .related
     #expect(map.action(for: .enter, in: state) == .activate)
   }
 
@@ -123,5 +123,82 @@ import Testing
     #expect(KeyMap.label(for: .key(.character(" "))) == "Space")
     #expect(KeyMap.label(for: .key(.backTab)) == "Shift-Tab")
     #expect(KeyMap.label(for: .anyCharacter) == "type")
+  }
+}
+
+/// Keys become remappable: every key named on screen (hints, help, empty-list advice, the header, the
+/// details text) must come from the key map the renderer is given, never from the standard one.
+@Suite struct RemappedKeyTests {
+  /// The standard map with `!`, `r`, `T`, `?` and the related list's Enter bound to other keys.
+  static let remapped: KeyMap = {
+    let moved: [(Action, Key)] = [
+      (.showDiagnostics, .character("p")), (.reload, .character("R")), (.clearTopics, .character("X")),
+      (.showHelp, .function(1)), (.activate, .character("g")),
+    ]
+    var bindings = KeyMap.standard.bindings
+    for index in bindings.indices {
+      guard let action = bindings[index].action, let key = moved.first(where: { $0.0 == action })?.1
+      else { continue }
+      guard bindings[index].context == .normal || bindings[index].context == .focused(.related) else {
+        continue
+      }
+      bindings[index].pattern = .key(key)
+    }
+    return KeyMap(bindings: bindings)
+  }()
+
+  func text(_ state: ReaderModel, size: Size = Size(columns: 120, rows: 40)) -> String {
+    ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: Self.remapped, size: size, now: ReaderFixtures.now
+    )
+    .framedText
+  }
+
+  @Test func theEmptyListAndTheHeaderNameTheRemappedKeys() {
+    var state = ReaderModel(catalog: ArticleCatalog(articles: []), diagnostics: ReaderFixtures.diagnostics)
+    state.apply(.resize(TerminalSize(columns: 120, rows: 40)), now: 0)
+    let screen = text(state)
+    #expect(screen.contains("p shows 3 load problems") && screen.contains("3 load problems (p)"))
+    #expect(!screen.contains("! shows") && !screen.contains("(!)"))
+    var clean = ReaderModel(catalog: ArticleCatalog(articles: []))
+    clean.apply(.resize(TerminalSize(columns: 120, rows: 40)), now: 0)
+    #expect(text(clean).contains("R reloads"))
+  }
+
+  @Test func noMatchAdviceAndHintsNameTheRemappedKeys() {
+    var state = ReaderFixtures.state(size: Size(columns: 120, rows: 40))
+    state.apply(.toggleTopic("AI"), now: 0)
+    state.apply(.startSearch, now: 0)
+    state.apply(.searchInsert("zzzz"), now: 0)
+    state.apply(.commitSearch, now: 0)
+    let screen = text(state)
+    #expect(screen.contains("X clears topics, Esc clears the"))
+    #expect(screen.contains("F1 help") && !screen.contains("? help"))
+  }
+
+  @Test func theDetailsTextNamesTheRemappedKey() {
+    let state = ReaderFixtures.applying(
+      [.focus(.related), .move(.down), .move(.down)],
+      to: ReaderFixtures.state(size: Size(columns: 120, rows: 40)),
+      size: Size(columns: 120, rows: 40))
+    guard state.listing.selectedRelatedIsLoaded else {
+      Issue.record("the fixture's second related item should be a loaded article")
+      return
+    }
+    let screen = text(state)
+    #expect(screen.contains("Also a loaded article: g goes there"))
+    #expect(screen.contains("g go to article"))
+  }
+
+  /// A key map without a key for an action leaves the advice out instead of naming a key that does nothing.
+  @Test func anUnboundActionIsNotAdvised() {
+    let bindings = KeyMap.standard.bindings.filter { $0.action != .reload }
+    var state = ReaderModel(catalog: ArticleCatalog(articles: []))
+    state.apply(.resize(TerminalSize(columns: 120, rows: 40)), now: 0)
+    let screen = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: KeyMap(bindings: bindings), size: Size(columns: 120, rows: 40),
+      now: 0
+    ).framedText
+    #expect(screen.contains("No articles loaded") && !screen.contains("reloads"))
   }
 }

@@ -10,30 +10,33 @@ import Testing
 
   func loadingState() -> ReaderModel {
     var state = ReaderModel(catalog: ArticleCatalog(articles: []))
-    state.isLoading = true
-    state.sourceName = "seeds"
+    state.loading.sourceName = "seeds"
+    state.apply(.reload, now: ReaderFixtures.now)
     state.apply(.resize(TerminalSize(columns: size.columns, rows: size.rows)), now: ReaderFixtures.now)
     return state
   }
 
   @Test func headerNamesTheSourceAndShowsProgress() {
     var state = loadingState()
-    var grid = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now)
+    var grid = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now)
     #expect(grid.rowText(0).hasPrefix(" newsreader  seeds · loading…"))
     #expect(grid.framedText.contains("Loading records…"))
 
-    state.apply(.loadProgress(filesRead: 1_200, filesTotal: 10_000), now: ReaderFixtures.now)
-    grid = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now)
+    state.apply(.loadProgress(filesRead: 1_200, filesTotal: 10_000, generation: 1), now: ReaderFixtures.now)
+    grid = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now)
     #expect(grid.rowText(0).hasPrefix(" newsreader  seeds · loading 1,200/10,000 files…"))
   }
 
   @Test func loadedRecordsReplaceTheProgress() {
     var state = loadingState()
-    state.apply(.loadProgress(filesRead: 3, filesTotal: 9), now: ReaderFixtures.now)
-    state.apply(.loaded(ReaderFixtures.catalog, []), now: ReaderFixtures.now)
-    #expect(!state.isLoading)
-    #expect(state.loadProgress == nil)
-    let grid = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now)
+    state.apply(.loadProgress(filesRead: 3, filesTotal: 9, generation: 1), now: ReaderFixtures.now)
+    state.apply(.loaded(ReaderFixtures.catalog, [], generation: 1), now: ReaderFixtures.now)
+    #expect(!state.loading.isLoading)
+    #expect(state.loading.progress == nil)
+    let grid = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now)
     let count = ReaderFixtures.articles.count
     #expect(grid.rowText(0).hasPrefix(" newsreader  seeds · \(count) articles · \(count) shown"))
     #expect(!grid.framedText.contains("oading"))

@@ -16,7 +16,6 @@ import Testing
     }
     var state = ReaderModel(catalog: ArticleCatalog(articles: articles), diagnostics: [])
     state.apply(.resize(TerminalSize(columns: size.columns, rows: size.rows)), now: ReaderFixtures.now)
-    state.apply(.setPaneHeights(ReaderLayout(size: size).paneHeights), now: ReaderFixtures.now)
     return state
   }
 
@@ -24,11 +23,14 @@ import Testing
     let size = Size(columns: 80, rows: 24)
     var state = Self.manyTopicsState(size: size)
     state.apply(.showTopicPicker, now: ReaderFixtures.now)
-    let top = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now).rowText(1)
+    let top = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now
+    ).rowText(1)
     #expect(top.hasSuffix(" 1/31 ─┐ "))
     #expect(top.hasPrefix(" ┌─ Topics "))
     state.apply(.move(.last), now: ReaderFixtures.now)
-    let bottom = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now)
+    let bottom = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now)
     #expect(bottom.rowText(1).hasSuffix(" 31/31 ─┐ "))
     // The last topic is on screen, on the last content row.
     #expect(bottom.rowText(20).contains("Topic"))
@@ -37,7 +39,9 @@ import Testing
   @Test func shortOverlayListHasNoPosition() {
     let size = Size(columns: 80, rows: 24)
     let state = ReaderFixtures.applying([.showTopicPicker], to: ReaderFixtures.state(size: size), size: size)
-    let top = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now).rowText(1)
+    let top = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now
+    ).rowText(1)
     #expect(top == " ┌─ Topics " + String(repeating: "─", count: 67) + "┐ ")
   }
 
@@ -52,7 +56,8 @@ import Testing
     let action: Action =
       overlay == .help ? .showHelp : overlay == .topicPicker ? .showTopicPicker : .showDiagnostics
     let state = ReaderFixtures.applying([action], to: ReaderFixtures.state(size: size), size: size)
-    let grid = ReaderRenderer.render(state, theme: theme, size: size, now: ReaderFixtures.now)
+    let grid = ReaderRenderer.render(
+      state, theme: theme, keyMap: .standard, size: size, now: ReaderFixtures.now)
     let box = ReaderLayout(size: size).overlay
     let selection = theme.style(.selected).background
     for row in box.row..<box.endRow {
@@ -68,7 +73,8 @@ import Testing
   @Test func panesDoNotPeekBesideANarrowOverlay() {
     let size = Size(columns: 80, rows: 24)
     let state = ReaderFixtures.applying([.showHelp], to: ReaderFixtures.state(size: size), size: size)
-    let grid = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now)
+    let grid = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now)
     for row in 1..<22 {
       #expect(grid[row, 0].text == " " && grid[row, 79].text == " ", "row \(row): \(grid.rowText(row))")
     }
@@ -80,7 +86,7 @@ import Testing
   static let hints = [
     KeyHint(keys: "Tab", text: "pane"), KeyHint(keys: "/", text: "search"),
     KeyHint(keys: "t", text: "topics"),
-    KeyHint(keys: "?", text: "help"), KeyHint(keys: "q", text: "quit"),
+    KeyHint(keys: "?", text: "help", action: .showHelp), KeyHint(keys: "q", text: "quit"),
   ]
 
   @Test func everyHintWhenThereIsRoom() {
@@ -100,8 +106,10 @@ import Testing
     // The third related item is also an article, so Enter has somewhere to go and says so.
     let state = ReaderFixtures.applying(
       [.activate, .move(.down), .move(.down)], to: ReaderFixtures.state(size: size), size: size)
-    #expect(state.relatedList.selection == 2)
-    let row = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now).rowText(
+    #expect(state.listing.relatedList.selection == 2)
+    let row = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now
+    ).rowText(
       23)
     #expect(row.hasPrefix(" Enter go to article  Tab pane"))
     #expect(row.contains("? help"))

@@ -24,11 +24,16 @@ private final class BrokenScreen: Screen {
     var effects: [Effect] = []
   }
 
+  /// The tasks of the long-lived effects the handler was given.
+  final class TaskLog {
+    var tasks: [EffectTask] = []
+  }
+
   static func app(_ screen: HeadlessScreen, log: EffectLog = EffectLog()) -> ReaderApp {
     ReaderApp(
       screen: screen,
       model: ReaderModel(catalog: ReaderFixtures.catalog, diagnostics: ReaderFixtures.diagnostics),
-      theme: .monochrome, now: { ReaderFixtures.now }, maxIdlePolls: 1,
+      theme: .monochrome, keyMap: .standard, now: { ReaderFixtures.now }, maxIdlePolls: 1,
       effects: { effect, _ in
         log.effects.append(effect)
         return []
@@ -42,12 +47,50 @@ private final class BrokenScreen: Screen {
     let app = Self.app(screen, log: log)
     #expect(try app.run() == 0)
     let url = ReaderFixtures.arabicURL  // third newest: clearview, cjk, arabic
-    #expect(app.model.selectedArticle?.id == ArticleID("arabic"))
-    #expect(app.model.focus == .details)
-    #expect(screen.clipboardWrites == [url])
-    #expect(log.effects == [.copyToClipboard(text: url, description: "link")])
-    #expect(screen.lastGrid?.rowText(39).contains("Copied link") == true)
+    #expect(app.model.listing.selectedArticle?.id == ArticleID("arabic"))
+    #expect(app.model.listing.focus == .details)
+    // The terminal's clipboard is the program's effect to write (EffectProgramTests); the loop hands it on.
+    #expect(log.effects == [.copyToClipboard(text: url, description: "link from originalUrl")])
     #expect(screen.endCount == 1 && !screen.isActive)
+  }
+
+  /// `r` during a load supersedes it: the older run is cancelled, its late records are dropped, and only
+  /// the newer load's records are taken; every step is in the runner's events.
+  @Test func aNewerLoadCancelsTheOlderAndItsLateResultIsDropped() throws {
+    let screen = HeadlessScreen(size: Size(columns: 120, rows: 40))
+    let tasks = TaskLog()
+    let app = ReaderApp(
+      screen: screen, model: ReaderModel(catalog: ArticleCatalog(articles: [])), theme: .monochrome,
+      keyMap: .standard, now: { ReaderFixtures.now },
+      effects: { _, context in
+        if let task = context.task { tasks.tasks.append(task) }
+        return []
+      })
+    let first = EffectID(kind: .load, generation: 1)
+    let second = EffectID(kind: .load, generation: 2)
+    app.perform(.reload)
+    app.perform(.reload)
+    #expect(app.effects.events == [.started(first), .cancelled(first), .started(second)])
+    #expect(tasks.tasks.map(\.isCancelled) == [true, false])
+    #expect(app.effects.running == [second])
+
+    let stale = ArticleCatalog(articles: Array(ReaderFixtures.articles.prefix(1)))
+    app.perform(.loadProgress(filesRead: 1, filesTotal: 1, generation: 1))
+    app.perform(.loaded(stale, [], generation: 1))
+    tasks.tasks[0].finish()
+    #expect(app.model.loading.isLoading && app.model.loading.progress == nil)
+    #expect(app.model.listing.catalog.articles.isEmpty)
+
+    app.perform(.loaded(ReaderFixtures.catalog, [], generation: 2))
+    tasks.tasks[1].finish()
+    tasks.tasks[1].finish()  // a second finish changes nothing
+    #expect(!app.model.loading.isLoading)
+    #expect(app.model.listing.catalog.articles.count == ReaderFixtures.articles.count)
+    #expect(
+      app.effects.events == [
+        .started(first), .cancelled(first), .started(second), .finished(first), .finished(second),
+      ])
+    #expect(app.effects.running.isEmpty)
   }
 
   @Test func qQuitsWithStatusZeroAndEndsTheScreen() throws {
@@ -58,12 +101,13 @@ private final class BrokenScreen: Screen {
     #expect(screen.beginCount == 1 && screen.endCount == 1)
   }
 
-  @Test func ctrlLRepaintsEveryCellOnTheNextFrame() throws {
+  @Test func ctrlLIsARedrawEffectFollowedByAFrame() throws {
     let screen = HeadlessScreen(size: Size(columns: 80, rows: 24))
     screen.enqueue(keys: [.character("j"), .control("l")])
     let frames = { screen.drawnGrids.count }
-    #expect(try Self.app(screen).run() == 0)
-    #expect(screen.invalidateCount == 1)
+    let log = EffectLog()
+    #expect(try Self.app(screen, log: log).run() == 0)
+    #expect(log.effects == [.redraw])
     // A frame follows the Ctrl-L, so the repaint happens at once: first, after j, after Ctrl-L.
     #expect(frames() == 3)
   }
@@ -73,7 +117,7 @@ private final class BrokenScreen: Screen {
     screen.enqueue(keys: [.character("?"), .character("q")])
     let app = Self.app(screen)
     #expect(try app.run() == 0)
-    #expect(app.model.overlay == nil)
+    #expect(app.model.overlays.current == nil)
     #expect(screen.drawnGrids.count == 3)  // first frame, help, help closed; then idle
   }
 
@@ -85,8 +129,8 @@ private final class BrokenScreen: Screen {
       .resize(Size(columns: 200, rows: 60)))
     let app = Self.app(screen)
     #expect(try app.run() == 0)
-    #expect(app.model.selectedArticle?.id == ArticleID("emoji"))
-    #expect(app.model.paneHeights == ReaderLayout(size: Size(columns: 200, rows: 60)).paneHeights)
+    #expect(app.model.listing.selectedArticle?.id == ArticleID("emoji"))
+    #expect(app.model.size == TerminalSize(columns: 200, rows: 60))
     let sizes = screen.drawnGrids.map(\.size)
     #expect(
       sizes.suffix(3) == [
@@ -106,7 +150,7 @@ private final class BrokenScreen: Screen {
     let screen = HeadlessScreen(size: Size(columns: 80, rows: 24), events: [.reloadRequested])
     let log = EffectLog()
     #expect(try Self.app(screen, log: log).run() == 0)
-    #expect(log.effects == [.reload])
+    #expect(log.effects == [.load(generation: 1)])
   }
 
   @Test func ctrlCQuitsEvenWithAnOverlayOpen() throws {
@@ -119,7 +163,8 @@ private final class BrokenScreen: Screen {
   @Test func aScreenThatCannotBeginIsStillEnded() {
     let screen = BrokenScreen()
     let app = ReaderApp(
-      screen: screen, model: ReaderModel(catalog: ReaderFixtures.catalog), theme: .monochrome, now: { 0 },
+      screen: screen, model: ReaderModel(catalog: ReaderFixtures.catalog), theme: .monochrome,
+      keyMap: .standard, now: { 0 },
       effects: { _, _ in [] })
     #expect(throws: BrokenScreen.Unusable.self) { try app.run() }
     #expect(screen.endCount == 1)
@@ -133,8 +178,8 @@ private final class BrokenScreen: Screen {
     screen.enqueue(.mouse(MouseEvent(.click(.left), row: layout.articles.content.row + 3, column: 10)))
     let app = Self.app(screen)
     #expect(try app.run() == 0)
-    #expect(app.model.focus == .articles)
-    #expect(app.model.selectedArticle?.id == ArticleID("emoji"))
+    #expect(app.model.listing.focus == .articles)
+    #expect(app.model.listing.selectedArticle?.id == ArticleID("emoji"))
   }
 
   @Test func wheelOverRelatedFocusesAndMovesIt() throws {
@@ -143,9 +188,10 @@ private final class BrokenScreen: Screen {
     screen.enqueue(.mouse(MouseEvent(.wheelDown, row: layout.related.content.row, column: 80)))
     let app = Self.app(screen)
     #expect(try app.run() == 0)
-    #expect(app.model.focus == .related)
-    #expect(app.model.relatedList.selection == 2)  // three related items: the wheel's 3 steps clamp at the last
-    #expect(app.model.detailsItem?.title == "الذكاء الاصطناعي والصحافة")
+    #expect(app.model.listing.focus == .related)
+    // Three related items: the wheel's 3 steps clamp at the last.
+    #expect(app.model.listing.relatedList.selection == 2)
+    #expect(app.model.listing.detailsItem?.title == "الذكاء الاصطناعي والصحافة")
   }
 
   @Test func searchTypedThroughKeysNarrowsTheList() throws {
@@ -155,8 +201,9 @@ private final class BrokenScreen: Screen {
     ])
     let app = Self.app(screen)
     #expect(try app.run() == 0)
-    #expect(app.model.searchMode == .editing)
-    #expect(app.model.visible.map { app.model.catalog.articles[$0].id } == [ArticleID("combining")])
+    #expect(app.model.search.mode == .editing)
+    #expect(
+      app.model.listing.visible.map { app.model.listing.catalog.articles[$0].id } == [ArticleID("combining")])
     #expect(screen.lastGrid!.rowText(22).contains("Search: cafe_"))
   }
 }

@@ -113,17 +113,23 @@ enum ReaderFixtures {
   static func state(size: Size, diagnostics: [Diagnostic] = diagnostics) -> ReaderModel {
     var state = ReaderModel(catalog: catalog, diagnostics: diagnostics)
     state.apply(.resize(TerminalSize(columns: size.columns, rows: size.rows)), now: now)
-    state.apply(.setPaneHeights(ReaderLayout(size: size).paneHeights), now: now)
     return state
   }
 
-  /// Applies actions like the run loop does: each followed by the details line count for this size.
+  /// Applies actions like the run loop does (its size is the state's, from `.resize`).
   static func applying(_ actions: [Action], to state: ReaderModel, size: Size) -> ReaderModel {
     var state = state
     for action in actions {
       state.apply(action, now: now)
-      state.apply(.setDetailsLineCount(ReaderRenderer.detailsLineCount(state, size: size)), now: now)
     }
     return state
+  }
+}
+
+extension ReaderModel {
+  /// `apply` with the geometry the run loop uses: the layout of the standard key map.
+  @discardableResult
+  mutating func apply(_ action: Action, now: Double) -> [Effect] {
+    apply(action, now: now, geometry: LayoutGeometry(keyMap: .standard))
   }
 }

@@ -28,7 +28,8 @@ enum GoldenScenario: String, CaseIterable, Sendable {
 
   static func screen(_ scenario: GoldenScenario, size: Size) -> Grid {
     let state = ReaderFixtures.applying(scenario.actions, to: ReaderFixtures.state(size: size), size: size)
-    return ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now)
+    return ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now)
   }
 
   @Test(arguments: GoldenScenario.allCases, sizes)
@@ -42,16 +43,18 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     let state = ReaderFixtures.applying(
       [.move(.down), .move(.down), .move(.down), .focusNext], to: ReaderFixtures.state(size: size), size: size
     )
-    #expect(state.selectedArticle?.id == ArticleID("emoji"))
+    #expect(state.listing.selectedArticle?.id == ArticleID("emoji"))
     GoldenScreen.expect(
-      ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now),
+      ReaderRenderer.render(
+        state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now),
       named: "emoji-details-80x24")
   }
 
   @Test func tooSmallTerminalSaysSoAndRecovers() {
     let small = Size(columns: 30, rows: 8)
     let state = ReaderFixtures.state(size: small)
-    let grid = ReaderRenderer.render(state, theme: .monochrome, size: small, now: ReaderFixtures.now)
+    let grid = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: small, now: ReaderFixtures.now)
     GoldenScreen.expect(grid, named: "too-small-30x8")
     #expect(
       grid.framedText.contains("Terminal too small: need at") && grid.framedText.contains("least 40x10"))
@@ -59,8 +62,8 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     let big = Size(columns: 80, rows: 24)
     var resized = state
     resized.apply(.resize(TerminalSize(columns: 80, rows: 24)), now: ReaderFixtures.now)
-    resized.apply(.setPaneHeights(ReaderLayout(size: big).paneHeights), now: ReaderFixtures.now)
-    let recovered = ReaderRenderer.render(resized, theme: .monochrome, size: big, now: ReaderFixtures.now)
+    let recovered = ReaderRenderer.render(
+      resized, theme: .monochrome, keyMap: .standard, size: big, now: ReaderFixtures.now)
     #expect(!recovered.framedText.contains("too small"))
     #expect(recovered.rowText(0).contains("7 articles"))
   }
@@ -95,16 +98,19 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     let size = Size(columns: 80, rows: 24)
     let state = ReaderFixtures.applying([.activate], to: ReaderFixtures.state(size: size), size: size)
     let copy = state
-    _ = ReaderRenderer.render(state, theme: .builtInDark, size: size, now: ReaderFixtures.now)
+    _ = ReaderRenderer.render(
+      state, theme: .builtInDark, keyMap: .standard, size: size, now: ReaderFixtures.now)
     #expect(state == copy)
   }
 
   @Test func expiredStatusMessageIsNotShown() {
     let size = Size(columns: 80, rows: 24)
     let state = ReaderFixtures.applying([.cycleSort], to: ReaderFixtures.state(size: size), size: size)
-    let shown = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now)
+    let shown = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now)
     #expect(shown.rowText(23).contains("Sorted by oldest"))
-    let later = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now + 60)
+    let later = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now + 60)
     #expect(!later.rowText(23).contains("Sorted by"))
     #expect(later.rowText(23).contains("search"))
   }
@@ -116,7 +122,7 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     let size = Size(columns: 80, rows: 24)
     var state = ReaderModel(catalog: ArticleCatalog(articles: [hostile]))
     state.apply(.resize(TerminalSize(columns: 80, rows: 24)), now: 0)
-    let grid = ReaderRenderer.render(state, theme: .monochrome, size: size, now: 0)
+    let grid = ReaderRenderer.render(state, theme: .monochrome, keyMap: .standard, size: size, now: 0)
     for cell in grid.cells {
       #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) })
     }

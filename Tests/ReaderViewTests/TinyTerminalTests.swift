@@ -13,7 +13,8 @@ import Testing
   ])
   func messageFitsTheTerminal(size: Size, lines: [String]) {
     let state = ReaderFixtures.state(size: size)
-    let grid = ReaderRenderer.render(state, theme: .monochrome, size: size, now: ReaderFixtures.now)
+    let grid = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now)
     let shown = (0..<size.rows).map { grid.rowText($0).trimmingCharacters(in: .whitespaces) }.filter {
       !$0.isEmpty
     }
@@ -22,7 +23,8 @@ import Testing
 
   @Test func aSingleCellDoesNotCrash() {
     let size = Size(columns: 1, rows: 1)
-    let grid = ReaderRenderer.render(ReaderFixtures.state(size: size), theme: .monochrome, size: size, now: 0)
+    let grid = ReaderRenderer.render(
+      ReaderFixtures.state(size: size), theme: .monochrome, keyMap: .standard, size: size, now: 0)
     #expect(grid.size == size)
   }
 }

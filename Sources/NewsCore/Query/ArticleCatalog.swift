@@ -113,15 +113,6 @@ public final class ArticleCatalog: Sendable {
       .map { (topic: topics[$0], count: counts[$0]) }
   }
 
-  /// For each topic of `topics` (same positions), how many articles match `filter` with its topics ignored:
-  /// the live count a topic picker shows next to every topic.
-  public func liveTopicCounts(matching filter: ArticleFilter) -> [Int] {
-    var others = filter
-    others.topics = []
-    if others.search.isEmpty && others.category == nil && others.provider == nil { return topicFrequencies }
-    return countTopics(in: select(others, order: .newest))
-  }
-
   /// For each topic of `topics` (same positions), how many of the articles at `indices` have it.
   public func topicCounts(among indices: [Int]) -> [Int] { countTopics(in: indices) }
 

@@ -1,31 +1,86 @@
-/// Which URLs the reader may open or copy: only `http` and `https` ones, whatever a record says.
+/// Which URLs the reader and `list` may open or copy: absolute `http` and `https` ones only, whatever a
+/// record says; the one place this rule lives.
 public enum URLPolicy {
-  /// Whether `url` starts with `http://` or `https://` (scheme case-insensitive) and has something after it.
+  /// Whether `url` is an absolute http or https URL with a host and no whitespace or control characters,
+  /// the only kind handed to a clipboard, a browser or `list`'s url column.
   public static func isOpenable(_ url: String) -> Bool {
-    var url = url
-    return url.withUTF8 { bytes in
-      func hasPrefix(_ prefix: StaticString) -> Bool {
-        let count = prefix.utf8CodeUnitCount
-        guard bytes.count > count else { return false }
-        for offset in 0..<count {
-          var byte = bytes[offset]
-          if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
-          if byte != prefix.utf8Start[offset] { return false }
-        }
-        return true
-      }
-      return hasPrefix("http://") || hasPrefix("https://")
+    let rest: Substring
+    if url.utf8.count > 8, url.prefix(8).lowercased() == "https://" {
+      rest = url.dropFirst(8)
+    } else if url.utf8.count > 7, url.prefix(7).lowercased() == "http://" {
+      rest = url.dropFirst(7)
+    } else {
+      return false
     }
+    let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    guard !host.isEmpty, host.first != ":", host.first != "@" else { return false }
+    return !url.unicodeScalars.contains { scalar in
+      scalar.properties.generalCategory == .control || scalar.properties.isWhitespace
+    }
+  }
+
+  /// `[title](url)` with brackets in the title escaped and parentheses in the URL percent-encoded, so the
+  /// link survives any Markdown renderer.
+  public static func markdown(title: String?, url: String) -> String {
+    let text = (title?.isEmpty == false ? title! : url)
+    var escaped = ""
+    for character in text {
+      if character == "[" || character == "]" || character == "\\" { escaped.append("\\") }
+      escaped.append(character == "\n" ? " " : character)
+    }
+    var target = ""
+    for character in url {
+      switch character {
+      case "(": target += "%28"
+      case ")": target += "%29"
+      default: target.append(character)
+      }
+    }
+    return "[\(escaped)](\(target))"
+  }
+}
+
+/// A URL field of a record, in the order a usable link is looked for.
+public enum LinkField: String, Sendable, Hashable, CaseIterable {
+  case originalUrl, webUrl, ampWebUrl, cdnAmpWebUrl
+}
+
+/// The link chosen for a story and the field it came from, so the user can be told which one it was.
+public struct OpenableLink: Sendable, Hashable {
+  public var url: String
+  public var field: LinkField
+
+  public init(url: String, field: LinkField) {
+    self.url = url
+    self.field = field
   }
 }
 
 extension NewsItem {
-  /// The URL to open or copy for this story: `originalUrl`, else `webUrl`, when it is http or https.
-  public var openableURL: String? {
-    if let url = originalUrl, URLPolicy.isOpenable(url) { return url }
-    if let url = webUrl, URLPolicy.isOpenable(url) { return url }
+  /// The URL stored in `field`.
+  public func url(in field: LinkField) -> String? {
+    switch field {
+    case .originalUrl: originalUrl
+    case .webUrl: webUrl
+    case .ampWebUrl: ampWebUrl
+    case .cdnAmpWebUrl: cdnAmpWebUrl
+    }
+  }
+
+  /// The first openable URL in `LinkField` order (`originalUrl`, `webUrl`, `ampWebUrl`, `cdnAmpWebUrl`)
+  /// and its field: what the reader copies and opens and `list` prints.
+  public var openableLink: OpenableLink? {
+    for field in LinkField.allCases {
+      if let url = url(in: field), URLPolicy.isOpenable(url) { return OpenableLink(url: url, field: field) }
+    }
     return nil
   }
+
+  /// The URL to open or copy for this story (see `openableLink`).
+  public var openableURL: String? { openableLink?.url }
+
+  /// Whether the item has any URL at all, openable or not.
+  public var hasAnyURL: Bool { LinkField.allCases.contains { url(in: $0)?.isEmpty == false } }
 
   /// The URL that identifies the story, openable or not: `originalUrl`, else `webUrl`.
   public var identifyingURL: String? { originalUrl ?? webUrl }

@@ -1,23 +1,24 @@
 import ReaderState
 import ReaderView
 
-/// Carries out the reader's effects outside the terminal: clipboard programs, the browser and reloads.
+/// Carries out the reader's effects: the one switch over `Effect`, so adding an effect is a case here
+/// (and, when it is long-lived, its kind in `EffectID`).
 ///
-/// The run loop has already sent a copy to the terminal's clipboard (OSC 52); this adds the desktop's
-/// clipboard program when there is one, and reports through the inbox how it went.
+/// A copy goes to the terminal's clipboard (OSC 52) and, when there is one, the desktop's clipboard
+/// program; the message saying how it went is set here alone, from what actually happened.
 struct EffectPerformer: Sendable {
   var clipboard: ClipboardProgram?
   var browser: BrowserLauncher?
-  var inbox: ActionInbox
-  /// Starts a load in the background that posts its progress and result to the inbox.
-  var reload: @Sendable () -> Void
+  /// Starts one load in the background that posts its progress and result to the inbox.
+  var load: BackgroundLoad
 
-  func perform(_ effect: Effect) -> [Action] {
+  func perform(_ effect: Effect, context: EffectContext) -> [Action] {
+    let inbox = context.inbox
     switch effect {
     case .copyToClipboard(let text, let description):
-      let inbox = self.inbox
+      context.screen.writeClipboard(text)
       guard let clipboard else {
-        return [.showStatus("Copied \(description) (OSC 52): \(text)", isError: false)]
+        return [.showStatus("Copied \(description) by OSC 52: \(text)", isError: false)]
       }
       let name = clipboard.name
       let started = clipboard.copy(text) { succeeded in
@@ -25,22 +26,22 @@ struct EffectPerformer: Sendable {
           inbox.post(.showStatus("\(name) failed; \(description) sent by OSC 52 only", isError: true))
         }
       }
-      let how = started ? "OSC 52 and \(name)" : "OSC 52; \(name) did not start"
-      return [.showStatus("Copied \(description) (\(how)): \(text)", isError: !started)]
+      let how = started ? "by OSC 52 and \(name)" : "by OSC 52 only; \(name) did not start"
+      return [.showStatus("Copied \(description) \(how): \(text)", isError: !started)]
     case .openURL(let url):
       guard let browser else {
         return [.showStatus("No browser found: set $BROWSER or install xdg-open", isError: true)]
       }
-      let inbox = self.inbox
       let program = browser.command[0]
       let started = browser.open(url) { succeeded in
         if !succeeded { inbox.post(.showStatus("\(program) could not open the link", isError: true)) }
       }
       return started ? [] : [.showStatus("\(program) did not start", isError: true)]
-    case .reload:
-      reload()
+    case .load(let generation):
+      if let task = context.task { load.start(generation: generation, task: task, inbox: inbox) }
       return []
-    case .quit, .redraw:
+    case .redraw:
+      context.screen.invalidate()  // the frame drawn after every event then repaints every cell
       return []
     }
   }

@@ -1,0 +1,60 @@
+import NewsCore
+
+/// The records' load: whether one is running, which one counts, how far it got and what it found wrong.
+///
+/// Every load has a generation; a newer load supersedes an older one still running (the program cancels
+/// it), and progress or records from any other generation than the current one are stale and dropped.
+public struct LoadingState: Sendable, Equatable {
+  /// True between asking for a (re)load and receiving its records.
+  public var isLoading: Bool
+  /// The load whose results count; 0 before the first.
+  public var generation: Int
+  /// How far the current load has got, when the loader has said.
+  public var progress: LoadProgress?
+  /// What was opened, as the header names it (`seeds/`, or `3 paths`); nil names nothing.
+  public var sourceName: String?
+  /// The problems the last finished load found.
+  public var diagnostics: [Diagnostic]
+
+  public init(
+    isLoading: Bool = false, generation: Int = 0, sourceName: String? = nil, diagnostics: [Diagnostic] = []
+  ) {
+    self.isLoading = isLoading
+    self.generation = generation
+    self.progress = nil
+    self.sourceName = sourceName
+    self.diagnostics = diagnostics
+  }
+
+  /// Starts a new load and returns its generation; any older one is superseded.
+  public mutating func start() -> Int {
+    generation += 1
+    isLoading = true
+    progress = nil
+    return generation
+  }
+
+  /// Whether a result of load `generation` is the one awaited (not a superseded load's).
+  public func isCurrent(_ generation: Int) -> Bool { isLoading && generation == self.generation }
+
+  /// The current load has finished with `diagnostics`.
+  public mutating func finish(diagnostics: [Diagnostic]) {
+    self.diagnostics = diagnostics
+    isLoading = false
+    progress = nil
+  }
+
+  public var diagnosticCount: Int { diagnostics.count }
+  public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+}
+
+/// Record files read so far out of those found, for the progress shown while loading.
+public struct LoadProgress: Sendable, Hashable {
+  public var filesRead: Int
+  public var filesTotal: Int
+
+  public init(filesRead: Int, filesTotal: Int) {
+    self.filesRead = filesRead
+    self.filesTotal = filesTotal
+  }
+}

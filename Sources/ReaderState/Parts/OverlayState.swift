@@ -1,0 +1,51 @@
+import NewsCore
+
+/// The window drawn over the panes, if any, and where it is scrolled.
+public struct OverlayState: Sendable, Equatable {
+  /// The overlay shown, or nil.
+  public var current: Overlay?
+  /// Selection and scroll inside the topic picker or the load problems.
+  public var list: ListViewport
+  /// Scroll of the help text, which has no selection.
+  public var help: TextScroll
+  /// Live count per topic of `catalog.topics` with the other filters applied; kept fresh while the picker
+  /// is open.
+  public var topicCounts: [Int]
+
+  public init() {
+    current = nil
+    list = ListViewport()
+    help = TextScroll()
+    topicCounts = []
+  }
+
+  /// Opens `kind` with a list of `rows` rows (none for help), its first row selected.
+  public mutating func open(_ kind: Overlay, rows: Int) {
+    current = kind
+    list = ListViewport(count: rows)
+    help = TextScroll()
+  }
+
+  public mutating func close() { self = OverlayState() }
+
+  /// Moves the overlay's selection, or scrolls the help (`helpLines` long) in `height` rows.
+  public mutating func move(_ movement: Movement, height: Int, helpLines: Int) {
+    if current == .help {
+      help.scroll(movement, lines: helpLines, height: height)
+    } else {
+      list.move(movement, height: height)
+    }
+  }
+
+  /// Counts the topics among `searchResult` while the picker is open (the rows of the picker change too).
+  public mutating func refreshTopicCounts(_ listing: Listing) {
+    guard current == .topicPicker else { return }
+    topicCounts = listing.catalog.topicCounts(among: listing.searchResult)
+    list.setCount(listing.catalog.topics.count)
+  }
+}
+
+/// A window drawn over the panes.
+public enum Overlay: Sendable, Hashable {
+  case help, topicPicker, diagnostics
+}

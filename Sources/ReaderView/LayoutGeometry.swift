@@ -1,0 +1,35 @@
+import ReaderState
+import ScreenKit
+
+/// The state's geometry as the layout and the renderers compute it: pane heights from `ReaderLayout`,
+/// details lines from the same `DetailsText` the pane draws, help lines from the same `HelpText`.
+public struct LayoutGeometry: ReaderGeometry {
+  /// The key map whose names the help and the details text show.
+  public let keyMap: KeyMap
+
+  public init(keyMap: KeyMap) { self.keyMap = keyMap }
+
+  public func paneHeights(for size: TerminalSize) -> PaneHeights {
+    ReaderLayout(size: Size(size)).paneHeights
+  }
+
+  public func detailsLineCount(of state: ReaderModel, now: Double) -> Int {
+    let layout = ReaderLayout(size: Size(state.size), focus: state.listing.focus)
+    guard layout.mode != .tooSmall else { return 0 }
+    return DetailsText(
+      state: state, columns: DetailsText.textColumns(in: layout.details.content), now: now, keyMap: keyMap
+    ).lines.count
+  }
+
+  public func helpLineCount(of state: ReaderModel) -> Int { HelpText.lines(keyMap: keyMap).count }
+}
+
+extension Size {
+  /// The terminal size the state keeps, as the screen's size.
+  init(_ size: TerminalSize) { self.init(columns: size.columns, rows: size.rows) }
+}
+
+extension TerminalSize {
+  /// A screen's size, as the state keeps it.
+  init(_ size: Size) { self.init(columns: size.columns, rows: size.rows) }
+}
