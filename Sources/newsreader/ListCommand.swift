@@ -38,12 +38,17 @@ struct ListCommand: ParsableCommand {
   @Option(help: "Largest record file read, in bytes.")
   var maxFileSize: Int = LoadOptions().maxFileBytes
 
+  @Option(help: "Files and directories examined at most; past it the walk stops with an error.")
+  var maxFiles: Int = LoadOptions().maxFiles
+
   func validate() throws {
     if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
+    if maxFiles < 1 { throw ValidationError("--max-files must be positive") }
   }
 
   func run() throws {
-    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize)).load(paths: paths)
+    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)).load(
+      paths: paths)
     let catalog = ArticleCatalog(articles: result.articles)
     let filter = ArticleFilter(topics: Set(topic), category: category, provider: provider, search: search)
     var indices = catalog.select(filter, order: sort)
@@ -76,7 +81,10 @@ struct ListCommand: ParsableCommand {
       ArticleJSON.write(articles, to: json)
       print(json.text)
     }
-    if !result.missingPaths.isEmpty || !result.emptyPaths.isEmpty {
+    if result.hasPathProblem {
+      for path in result.unreadablePaths {
+        printError("newsreader: \(TextSanitizer.sanitize(path)): cannot be read; `newsreader check` says why")
+      }
       for path in result.missingPaths {
         printError("newsreader: \(TextSanitizer.sanitize(path)): no such file or directory")
       }

@@ -15,8 +15,16 @@ struct TopicsCommand: ParsableCommand {
   @Option(help: "Largest record file read, in bytes.")
   var maxFileSize: Int = LoadOptions().maxFileBytes
 
+  @Option(help: "Files and directories examined at most; past it the walk stops with an error.")
+  var maxFiles: Int = LoadOptions().maxFiles
+
+  func validate() throws {
+    if maxFiles < 1 { throw ValidationError("--max-files must be positive") }
+  }
+
   func run() throws {
-    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize)).load(paths: paths)
+    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)).load(
+      paths: paths)
     let counts = ArticleCatalog(articles: result.articles).topicCounts()
     switch format {
     case .text:
@@ -35,8 +43,8 @@ struct TopicsCommand: ParsableCommand {
       }
       print(json.text)
     }
-    if !result.missingPaths.isEmpty || !result.emptyPaths.isEmpty {
-      for path in result.missingPaths + result.emptyPaths {
+    if result.hasPathProblem {
+      for path in result.missingPaths + result.emptyPaths + result.unreadablePaths {
         printError("newsreader: \(TextSanitizer.sanitize(path)): no record file there")
       }
       throw ExitCode(66)
