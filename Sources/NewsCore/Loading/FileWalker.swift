@@ -214,7 +214,7 @@ struct FileWalker {
     display: String, raw: [UInt8]?, relativePrefix: String, identity: FileIdentity
   ) -> Bool? {
     visited.insert(identity)
-    let shown = String(display.dropLast())
+    let shown = Self.directoryName(display)
     let opened = Self.withPath(display, raw) { system.openDirectory($0) }
     guard let directory = opened else {
       report(.error, shown, "cannot read directory: \(Self.reason(errno))")
@@ -281,7 +281,7 @@ struct FileWalker {
       errno = 0
       guard let entry = system.readEntry(directory) else {
         if errno != 0 {
-          report(.error, String(display.dropLast()), "cannot read directory: \(Self.reason(errno))")
+          report(.error, Self.directoryName(display), "cannot read directory: \(Self.reason(errno))")
         }
         break
       }
@@ -295,7 +295,7 @@ struct FileWalker {
       if entriesSeen > maxEntries {
         stoppedAtLimit = true
         report(
-          .error, String(display.dropLast()),
+          .error, Self.directoryName(display),
           "more than \(maxEntries) files and directories to examine; the walk stopped at the limit (--max-files \(maxEntries))"
         )
         break
@@ -385,6 +385,11 @@ struct FileWalker {
     diagnostics.append(
       Diagnostic(path: TextSanitizer.sanitize(path), line: 0, column: 0, severity: severity, message: message)
     )
+  }
+
+  /// A directory's shown path without its final slash (`/` stays `/`).
+  private static func directoryName(_ display: String) -> String {
+    display.count > 1 ? String(display.dropLast()) : display
   }
 
   /// The system's reason for `code` (`strerror`), e.g. "Permission denied".
