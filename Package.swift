@@ -24,9 +24,11 @@ let package = Package(
       providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
     ),
     .systemLibrary(name: "CWidth"),
+    // statfs, for recognizing pseudo-file systems (header-only).
+    .systemLibrary(name: "CFileSystem"),
 
     // Records, loading, sanitizing, filtering: no UI.
-    .target(name: "NewsCore", dependencies: ["CLibYAML"]),
+    .target(name: "NewsCore", dependencies: ["CLibYAML", "CFileSystem"]),
     // The whole reader state as a value, actions and effects: no terminal, no I/O.
     .target(name: "ReaderState", dependencies: ["NewsCore"]),
     // Cells, grids, keys, display width, the Screen protocol and a headless screen.

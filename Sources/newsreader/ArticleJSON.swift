@@ -1,3 +1,4 @@
+import Foundation
 import NewsCore
 
 /// The JSON form of articles for `list --format json`: values a record lacks are left out, never invented.
@@ -7,6 +8,9 @@ enum ArticleJSON {
       json.object {
         json.field("id", article.id.rawValue)
         json.field("path", article.source.path)
+        // `path` is for showing; when it is not the file's exact path (a name that is not UTF-8, or that
+        // holds control characters), the exact bytes follow in base64.
+        json.field("pathBase64", article.source.pathBytes.map { Data($0).base64EncodedString() })
         writeItem(article.item, full: true, to: json)
         if !article.related.isEmpty {
           json.key("related")

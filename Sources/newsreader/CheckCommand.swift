@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
     abstract: "Load records and print every problem found.",
     discussion: """
       Exit status: 0 without errors (warnings too with --strict), 65 with errors, 66 when a path does not \
-      exist or holds no record file, 64 on a usage error.
+      exist, cannot be read or holds no record file, 64 on a usage error.
       """)
 
   @Argument(help: "Record files or directories.")
@@ -23,13 +23,18 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "Largest record file read, in bytes.")
   var maxFileSize: Int = LoadOptions().maxFileBytes
 
+  @Option(help: "Files and directories examined at most; past it the walk stops with an error.")
+  var maxFiles: Int = LoadOptions().maxFiles
+
   func validate() throws {
     if paths.isEmpty { throw ValidationError("give at least one file or directory") }
     if maxFileSize < 0 { throw ValidationError("--max-file-size must not be negative") }
+    if maxFiles < 1 { throw ValidationError("--max-files must be positive") }
   }
 
   func run() throws {
-    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize)).load(paths: paths)
+    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)).load(
+      paths: paths)
     let diagnostics = PathProblem.all(in: result).map(\.diagnostic) + result.diagnostics
     let summary = LoadSummary(result)
     let output = StandardOutput()
@@ -44,8 +49,9 @@ struct CheckCommand: ParsableCommand {
         json.array(diagnostics) { diagnostic in
           json.object {
             json.field("path", diagnostic.path)
-            json.field("line", diagnostic.line)
-            json.field("column", diagnostic.column)
+            // A problem of the whole file has no location (line 0): the fields are left out.
+            json.field("line", diagnostic.line > 0 ? diagnostic.line : nil)
+            json.field("column", diagnostic.line > 0 ? diagnostic.column : nil)
             json.field("severity", diagnostic.severity.rawValue)
             json.field("message", diagnostic.message)
           }
@@ -58,7 +64,7 @@ struct CheckCommand: ParsableCommand {
       try output.line(json.text)
     }
     try output.flush()
-    if !PathProblem.all(in: result).isEmpty { throw ExitCode(66) }
+    if result.hasPathProblem { throw ExitCode(66) }
     if summary.errors > 0 || (strict && summary.warnings > 0) { throw ExitCode(65) }
   }
 }

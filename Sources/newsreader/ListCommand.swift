@@ -38,12 +38,17 @@ struct ListCommand: ParsableCommand {
   @Option(help: "Largest record file read, in bytes.")
   var maxFileSize: Int = LoadOptions().maxFileBytes
 
+  @Option(help: "Files and directories examined at most; past it the walk stops with an error.")
+  var maxFiles: Int = LoadOptions().maxFiles
+
   func validate() throws {
     if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
+    if maxFiles < 1 { throw ValidationError("--max-files must be positive") }
   }
 
   func run() throws {
-    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize)).load(paths: paths)
+    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)).load(
+      paths: paths)
     let catalog = ArticleCatalog(articles: result.articles)
     let filter = ArticleFilter(topics: Set(topic), category: category, provider: provider, search: search)
     var indices = catalog.select(filter, order: sort)
@@ -78,8 +83,11 @@ struct ListCommand: ParsableCommand {
       try output.line(json.text)
     }
     try output.flush()
-    if !result.missingPaths.isEmpty || !result.emptyPaths.isEmpty {
+    if result.hasPathProblem {
       for problem in PathProblem.all(in: result) { printError(problem.errorLine) }
+      for path in result.unreadablePaths {
+        printError("newsreader: \(TextSanitizer.sanitize(path)): cannot be read; `newsreader check` says why")
+      }
       throw ExitCode(66)
     }
     let errors = result.errorCount

@@ -23,8 +23,12 @@ struct ReadCommand: ParsableCommand {
   @Option(help: "Largest record file read, in bytes.")
   var maxFileSize: Int = LoadOptions().maxFileBytes
 
+  @Option(help: "Files and directories examined at most; past it the walk stops with an error.")
+  var maxFiles: Int = LoadOptions().maxFiles
+
   func validate() throws {
     guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
+    guard maxFiles > 0 else { throw ValidationError("--max-files must be positive") }
   }
 
   func run() throws {
@@ -61,7 +65,8 @@ struct ReadCommand: ParsableCommand {
     let performer = EffectPerformer(
       clipboard: ClipboardProgram.detect(environment: environment),
       browser: BrowserLauncher.detect(environment: environment),
-      load: BackgroundLoad(paths: paths, options: LoadOptions(maxFileBytes: maxFileSize)))
+      load: BackgroundLoad(
+        paths: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)))
 
     var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")

@@ -15,8 +15,16 @@ struct TopicsCommand: ParsableCommand {
   @Option(help: "Largest record file read, in bytes.")
   var maxFileSize: Int = LoadOptions().maxFileBytes
 
+  @Option(help: "Files and directories examined at most; past it the walk stops with an error.")
+  var maxFiles: Int = LoadOptions().maxFiles
+
+  func validate() throws {
+    if maxFiles < 1 { throw ValidationError("--max-files must be positive") }
+  }
+
   func run() throws {
-    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize)).load(paths: paths)
+    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)).load(
+      paths: paths)
     let counts = ArticleCatalog(articles: result.articles).topicCounts()
     let output = StandardOutput()
     switch format {
@@ -37,8 +45,11 @@ struct TopicsCommand: ParsableCommand {
       try output.line(json.text)
     }
     try output.flush()
-    if !result.missingPaths.isEmpty || !result.emptyPaths.isEmpty {
+    if result.hasPathProblem {
       for problem in PathProblem.all(in: result) { printError(problem.errorLine) }
+      for path in result.unreadablePaths {
+        printError("newsreader: \(TextSanitizer.sanitize(path)): cannot be read; `newsreader check` says why")
+      }
       throw ExitCode(66)
     }
   }

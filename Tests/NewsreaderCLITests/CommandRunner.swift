@@ -16,9 +16,10 @@ struct CommandRunner {
 
   static let binary = BuiltProduct.binary
 
-  static func run(_ arguments: [String]) throws -> Output {
+  /// Runs `executable` (the built binary unless told) with `arguments`.
+  static func run(_ arguments: [String], executable: String = binary) throws -> Output {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
     let out = Pipe()

@@ -53,12 +53,27 @@ extension RecordDecoder {
     return interner.string(value.bytes)
   }
 
-  func integer(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String = "")
-    throws(YAMLError) -> Int?
-  {
-    try plain(
+  /// A whole number in `range`; one outside it (or too long for any integer) warns and is dropped, so
+  /// nothing computed from a record's number can overflow.
+  func integer(
+    _ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String = "", range: ClosedRange<Int>
+  ) throws(YAMLError) -> Int? {
+    if value.kind == .scalar, value.isPlain, !value.isNull, Self.isIntegerSyntax(value.bytes) {
+      if let number = Self.parseInteger(value.bytes), range.contains(number) { return number }
+      report(
+        .warning, at: value,
+        "\(prefix(context))\(container)\(field.spelling) \(describe(value)) is out of range (\(range.lowerBound) to \(range.upperBound)); field ignored"
+      )
+      return nil
+    }
+    return try plain(
       value, field, context, container: container, expected: "a whole number", parse: Self.parseInteger)
   }
+
+  /// `quality` and `heat`: 32-bit, far beyond any real score, so sums and differences always fit.
+  static let scoreRange = Int(Int32.min)...Int(Int32.max)
+  /// An image's `width` and `height`, in pixels.
+  static let pixelRange = 0...1_000_000
 
   func boolean(_ value: YAMLEvent, _ field: FieldKey, _ context: Int?, container: String = "")
     throws(YAMLError) -> Bool?
@@ -91,18 +106,27 @@ extension RecordDecoder {
       return nil
     }
     if value.isNull { return nil }
-    let seconds = DateParser.secondsSince1970(value.bytes)
-    if let seconds, DateParser.isCanonical(value.bytes, seconds: seconds) {
-      return NewsDate(canonicalSecondsSince1970: seconds)
-    }
-    let text = TextSanitizer.sanitize(value.bytes)
-    if seconds == nil {
+    let seconds: Double?
+    switch DateParser.read(value.bytes) {
+    case .instant(let instant):
+      if DateParser.isCanonical(value.bytes, seconds: instant) {
+        return NewsDate(canonicalSecondsSince1970: instant)
+      }
+      seconds = instant
+    case .outOfRange:
+      report(
+        .warning, at: value,
+        "\(prefix(context))\(field.spelling) \(describe(value)) is outside the years 0001-9999; it sorts last"
+      )
+      seconds = nil
+    case .unknown:
       report(
         .warning, at: value,
         "\(prefix(context))\(field.spelling) \(describe(value)) is not a date format this reader knows; it sorts last"
       )
+      seconds = nil
     }
-    return NewsDate(text: text, secondsSince1970: seconds)
+    return NewsDate(text: TextSanitizer.sanitize(value.bytes), secondsSince1970: seconds)
   }
 
   /// A decimal integer with an optional sign, or nil (also on overflow).
@@ -114,17 +138,30 @@ extension RecordDecoder {
       index = 1
     }
     guard index < bytes.count else { return nil }
+    // Negative numbers accumulate downwards, so the most negative value (one more than the most
+    // positive) is read too.
     var value = 0
     while index < bytes.count {
       let byte = bytes[index]
       guard byte >= 0x30, byte <= 0x39 else { return nil }
       let (scaled, overflow1) = value.multipliedReportingOverflow(by: 10)
-      let (sum, overflow2) = scaled.addingReportingOverflow(Int(byte - 0x30))
+      let digit = Int(byte - 0x30)
+      let (sum, overflow2) =
+        negative ? scaled.subtractingReportingOverflow(digit) : scaled.addingReportingOverflow(digit)
       if overflow1 || overflow2 { return nil }
       value = sum
       index += 1
     }
-    return negative ? -value : value
+    return value
+  }
+
+  /// An optional sign and at least one decimal digit, nothing else: a whole number, whether or not it fits.
+  static func isIntegerSyntax(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var digits = bytes[...]
+    if let first = digits.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+      digits = digits.dropFirst()
+    }
+    return !digits.isEmpty && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
   }
 
   /// YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE.

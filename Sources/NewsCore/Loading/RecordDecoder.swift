@@ -163,8 +163,8 @@ final class RecordDecoder {
     case .ampWebUrl: record.item.ampWebUrl = try text(value, field, context)
     case .cdnAmpWebUrl: record.item.cdnAmpWebUrl = try text(value, field, context)
     case .publishedDateTime: record.item.publishedDateTime = try date(value, field, context)
-    case .quality: record.item.quality = try integer(value, field, context)
-    case .heat: record.item.heat = try integer(value, field, context)
+    case .quality: record.item.quality = try integer(value, field, context, range: Self.scoreRange)
+    case .heat: record.item.heat = try integer(value, field, context, range: Self.scoreRange)
     case .published: record.item.published = try boolean(value, field, context)
     case .provider:
       var extras = record.item.extraFields
@@ -231,13 +231,8 @@ final class RecordDecoder {
       return nil
     }
     var provider = Provider()
-    while true {
-      let key = try reader.next()
-      if key.kind == .mappingEnd { return provider }
-      let field = key.kind == .scalar ? FieldKey.match(key.bytes) : nil
-      let name = field == nil && key.kind == .scalar ? TextSanitizer.sanitize(key.bytes) : ""
-      if key.kind != .scalar { try skip(key) }
-      let entry = try reader.next()
+    try nestedEntries(context, "provider", accepting: [.name, .domain, .images]) {
+      field, name, entry throws(YAMLError) in
       switch field {
       case .name: provider.name = try sharedText(entry, .name, context, container: "provider.")
       case .domain: provider.domain = try sharedText(entry, .domain, context, container: "provider.")
@@ -246,6 +241,97 @@ final class RecordDecoder {
         // Kept as an extra field of the item so a details view can still show it.
         extras.append(ExtraField(key: "provider." + name, value: try render(entry)))
       }
+    }
+    return provider
+  }
+
+  /// The entries of a nested mapping (its start already read) up to its end, with `<<` merge keys expanded
+  /// as at the top level: `visit` gets each entry's field (nil when not one of `accepting`, with the key's
+  /// sanitized text), and an entry from a merge never replaces one given explicitly, wherever it stands.
+  private func nestedEntries(
+    _ context: Int?, _ container: String, accepting fields: [FieldKey], explicit: inout UInt32,
+    merged: inout UInt32, merging: Bool, _ visit: (FieldKey?, String, YAMLEvent) throws(YAMLError) -> Void
+  ) throws(YAMLError) {
+    while true {
+      let key = try reader.next()
+      if key.kind == .mappingEnd { return }
+      guard key.kind == .scalar else {
+        report(
+          .warning, at: key, "\(prefix(context))a mapping key is \(describe(key)), not text; entry ignored")
+        try skip(key)
+        try skip(try reader.next())
+        continue
+      }
+      // The key's bytes live only until the next event is read: classify the key first.
+      let isMerge =
+        key.isPlain && key.bytes.count == 2 && key.bytes[0] == UInt8(ascii: "<")
+        && key.bytes[1] == UInt8(ascii: "<")
+      let field = FieldKey.match(key.bytes).flatMap { fields.contains($0) ? $0 : nil }
+      let name = field == nil && !isMerge ? TextSanitizer.sanitize(key.bytes) : ""
+      let value = try reader.next()
+      if isMerge {
+        try mergeNested(
+          value, context, container, accepting: fields, explicit: &explicit, merged: &merged, visit)
+        continue
+      }
+      if let field {
+        if merging {
+          if (explicit | merged) & field.bit != 0 {
+            try skip(value)
+            continue
+          }
+          merged |= field.bit
+        } else {
+          explicit |= field.bit
+        }
+      } else if merging {
+        try skip(value)  // as at the top level, only known fields are merged
+        continue
+      }
+      try visit(field, name, value)
+    }
+  }
+
+  /// `nestedEntries` from the start of a nested mapping.
+  private func nestedEntries(
+    _ context: Int?, _ container: String, accepting fields: [FieldKey],
+    _ visit: (FieldKey?, String, YAMLEvent) throws(YAMLError) -> Void
+  ) throws(YAMLError) {
+    var explicit: UInt32 = 0
+    var merged: UInt32 = 0
+    try nestedEntries(
+      context, container, accepting: fields, explicit: &explicit, merged: &merged, merging: false, visit)
+  }
+
+  /// A `<<` inside a nested mapping: a mapping, or a list of mappings, whose entries apply where not given.
+  private func mergeNested(
+    _ value: YAMLEvent, _ context: Int?, _ container: String, accepting fields: [FieldKey],
+    explicit: inout UInt32,
+    merged: inout UInt32, _ visit: (FieldKey?, String, YAMLEvent) throws(YAMLError) -> Void
+  ) throws(YAMLError) {
+    switch value.kind {
+    case .mappingStart:
+      try nestedEntries(
+        context, container, accepting: fields, explicit: &explicit, merged: &merged, merging: true, visit)
+    case .sequenceStart:
+      while true {
+        let element = try reader.next()
+        if element.kind == .sequenceEnd { return }
+        if element.kind == .mappingStart {
+          try nestedEntries(
+            context, container, accepting: fields, explicit: &explicit, merged: &merged, merging: true, visit)
+        } else {
+          report(
+            .warning, at: element,
+            "'<<' in \(prefix(context))\(container) merges \(describe(element)), not a mapping; ignored")
+          try skip(element)
+        }
+      }
+    default:
+      report(
+        .warning, at: value,
+        "'<<' in \(prefix(context))\(container) merges \(describe(value)), not a mapping; ignored")
+      try skip(value)
     }
   }
 
@@ -299,16 +385,14 @@ final class RecordDecoder {
         continue
       }
       var image = ImageRef()
-      while true {
-        let key = try reader.next()
-        if key.kind == .mappingEnd { break }
-        let field = key.kind == .scalar ? FieldKey.match(key.bytes) : nil
-        if key.kind != .scalar { try skip(key) }
-        let entry = try reader.next()
+      try nestedEntries(context, "image", accepting: [.url, .width, .height, .isCached]) {
+        field, _, entry throws(YAMLError) in
         switch field {
         case .url: image.url = try text(entry, .url, context, container: "image.")
-        case .width: image.width = try integer(entry, .width, context, container: "image.")
-        case .height: image.height = try integer(entry, .height, context, container: "image.")
+        case .width:
+          image.width = try integer(entry, .width, context, container: "image.", range: Self.pixelRange)
+        case .height:
+          image.height = try integer(entry, .height, context, container: "image.", range: Self.pixelRange)
         case .isCached: image.isCached = try boolean(entry, .isCached, context, container: "image.")
         default: try skip(entry)
         }

@@ -28,7 +28,7 @@ enum RecordFile {
       return outcome
     }
     let all: UnsafeBufferPointer<UInt8>
-    switch read(entry.path, maxBytes: options.maxFileBytes, into: buffer) {
+    switch read(entry, maxBytes: options.maxFileBytes, into: buffer) {
     case .success(let bytes): all = bytes
     case .failure(let problem): return fail(problem.message)
     }
@@ -67,15 +67,25 @@ enum RecordFile {
       return outcome
     }
     outcome.diagnostics = decoder.diagnostics
+    if records.isEmpty && outcome.diagnostics.isEmpty {
+      // Only document markers, comments or blank lines: as empty as an empty file, and said the same way.
+      outcome.diagnostics.append(
+        Diagnostic(
+          path: path, line: 0, column: 0, severity: .warning,
+          message: "no record: every document in this file is empty"))
+    }
     var body: String? = nil
     if split.yamlEnd < text.count {
       let rest = UnsafeBufferPointer(rebasing: text[split.yamlEnd...])
       body = TextSanitizer.sanitize(rest, layout: .paragraphs)
     }
+    // The exact bytes, when what is shown is not them (a name that is not UTF-8, or holds control characters).
+    let pathBytes = entry.systemPath ?? (path == entry.path ? nil : Array(entry.path.utf8))
     for record in records {
-      let source = RecordSource(
+      var source = RecordSource(
         path: path, relativePath: TextSanitizer.sanitize(entry.relativePath),
         documentIndex: record.documentIndex, line: record.line)
+      source.pathBytes = pathBytes
       outcome.articles.append(
         Article(
           id: ArticleID(ArticleIdentity.baseID(url: record.item.identifyingURL, source: source)),
@@ -90,19 +100,32 @@ enum RecordFile {
     var message: String
   }
 
-  /// The whole file in `buffer`, read with one `read` when the file is no larger than `fstat` said.
-  ///
-  /// The bytes are valid until the next read into `buffer`.
+  /// `read` of a path that is its own shown form.
   static func read(_ path: String, maxBytes: Int, into buffer: ReadBuffer) -> Result<
     UnsafeBufferPointer<UInt8>, ReadProblem
   > {
-    let descriptor = open(path, O_RDONLY)
+    read(RecordFileEntry(path: path, relativePath: path), maxBytes: maxBytes, into: buffer)
+  }
+
+  /// The whole file in `buffer`, read with one `read` when the file is no larger than `fstat` said.
+  ///
+  /// The bytes are valid until the next read into `buffer`.
+  static func read(_ entry: RecordFileEntry, maxBytes: Int, into buffer: ReadBuffer) -> Result<
+    UnsafeBufferPointer<UInt8>, ReadProblem
+  > {
+    // O_NONBLOCK: a file replaced by a FIFO since the walk must not block the load (regular files ignore it).
+    let descriptor = entry.withSystemPath { open($0, O_RDONLY | O_NONBLOCK) }
     guard descriptor >= 0 else {
-      return .failure(ReadProblem(message: "cannot open: \(String(cString: strerror(errno)))"))
+      return .failure(ReadProblem(message: "cannot open: \(FileWalker.reason(errno))"))
     }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0 else { return .failure(ReadProblem(message: "cannot read its size")) }
+    guard fstat(descriptor, &info) == 0 else {
+      return .failure(ReadProblem(message: "cannot read its size: \(FileWalker.reason(errno))"))
+    }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      return .failure(ReadProblem(message: "no longer a regular file; not read"))
+    }
     let size = Int(info.st_size)
     if size > maxBytes {
       return .failure(

@@ -11,15 +11,18 @@ public struct LoadOptions: Sendable, Hashable {
   public var maxDepth: Int
   /// Files parsed at once; 0 means one per core.
   public var concurrency: Int
+  /// Files and directories the walk examines before it stops with an error (`--max-files`).
+  public var maxFiles: Int
 
   public init(
     maxFileBytes: Int = 8 << 20, maxNodesPerDocument: Int = 100_000, maxDepth: Int = 64,
-    concurrency: Int = 0
+    concurrency: Int = 0, maxFiles: Int = 1_000_000
   ) {
     self.maxFileBytes = maxFileBytes
     self.maxNodesPerDocument = maxNodesPerDocument
     self.maxDepth = maxDepth
     self.concurrency = concurrency
+    self.maxFiles = maxFiles
   }
 }
 
@@ -33,11 +36,15 @@ public struct LoadResult: Sendable {
   public var missingPaths: [String]
   /// Paths given that exist but hold no record file (`check` exits 66 for them too).
   public var emptyPaths: [String] = []
+  /// Paths given that exist but could not be read (`check` exits 66); an error diagnostic says why.
+  public var unreadablePaths: [String] = []
 
   /// Diagnostics of severity error.
   public var errorCount: Int { diagnostics.lazy.filter { $0.severity == .error }.count }
   /// Diagnostics of severity warning.
   public var warningCount: Int { diagnostics.lazy.filter { $0.severity == .warning }.count }
+  /// Whether some path given held nothing to load: missing, unreadable, or without a record file.
+  public var hasPathProblem: Bool { !missingPaths.isEmpty || !emptyPaths.isEmpty || !unreadablePaths.isEmpty }
 
   public init(
     articles: [Article] = [], diagnostics: [Diagnostic] = [], fileCount: Int = 0, missingPaths: [String] = []
@@ -52,9 +59,16 @@ public struct LoadResult: Sendable {
 /// Loads news records from files and directories.
 public struct SeedLoader: Sendable {
   public var options: LoadOptions
+  /// The file-system calls the walk makes (tests replace one to make it fail).
+  var system = WalkerSystem.live
 
   public init(options: LoadOptions = LoadOptions()) {
     self.options = options
+  }
+
+  init(options: LoadOptions, system: WalkerSystem) {
+    self.options = options
+    self.system = system
   }
 
   /// Record files read so far and found in all, reported while a load runs.
@@ -66,7 +80,7 @@ public struct SeedLoader: Sendable {
   /// whatever the scheduling, and ids are unique. `progress`, when given, is called from the loading
   /// threads about every `progressInterval` files and once at the end.
   public func load(paths: [String], progressInterval: Int = 512, progress: Progress? = nil) -> LoadResult {
-    var walker = FileWalker()
+    var walker = FileWalker(maxEntries: options.maxFiles, system: system)
     walker.walk(paths)
     let files = walker.files
     progress?(0, files.count)
@@ -142,6 +156,8 @@ public struct SeedLoader: Sendable {
     ArticleIdentity.assign(to: &articles)
     var result = LoadResult(articles: articles, fileCount: 0, missingPaths: walker.missingPaths)
     result.emptyPaths = walker.emptyPaths
+    result.unreadablePaths = walker.unreadablePaths
+    result.diagnostics = walker.diagnostics
     for index in outcomes.indices where outcomes[index].isRecordFile {
       result.fileCount += 1
       result.diagnostics.append(contentsOf: outcomes[index].diagnostics)

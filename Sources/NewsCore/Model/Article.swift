@@ -19,6 +19,9 @@ public struct RecordSource: Sendable, Hashable {
   public var documentIndex: Int
   /// The one-based line where the document starts.
   public var line: Int
+  /// The file path's exact bytes when `path` (sanitized for showing) is not them: a name that is not UTF-8
+  /// (each such byte shows as U+FFFD) or holds control characters; nil otherwise.
+  public var pathBytes: [UInt8]? = nil
 
   public init(path: String, relativePath: String, documentIndex: Int, line: Int) {
     self.path = path

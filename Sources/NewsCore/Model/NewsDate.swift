@@ -4,7 +4,8 @@ public struct NewsDate: Sendable, Hashable {
   /// commonest form (`2021-03-11T17:13:00Z`) costs no string per date (hundreds of thousands of them
   /// in a large directory, related items included).
   private var storedText: String?
-  /// Seconds since 1970-01-01T00:00:00Z, or nil when the text is not a date format we read.
+  /// Seconds since 1970-01-01T00:00:00Z, or nil when the text is not a date format we read; always in the
+  /// years 0001–9999, so whatever is computed from it fits.
   public private(set) var secondsSince1970: Double?
 
   /// The sanitized text the record gave, kept so an unparseable date can still be shown.
@@ -13,15 +14,19 @@ public struct NewsDate: Sendable, Hashable {
     set { storedText = NewsDate.storage(for: newValue, seconds: secondsSince1970) }
   }
 
+  /// A date from its text and the instant it names; an instant outside the years 0001–9999 is dropped.
   public init(text: String, secondsSince1970: Double?) {
-    self.secondsSince1970 = secondsSince1970
-    self.storedText = NewsDate.storage(for: text, seconds: secondsSince1970)
+    let seconds = secondsSince1970.flatMap { DateParser.isInRange($0) ? $0 : nil }
+    self.secondsSince1970 = seconds
+    self.storedText = NewsDate.storage(for: text, seconds: seconds)
   }
 
-  /// A date whose text is the canonical ISO 8601 form of `secondsSince1970`.
+  /// A date whose text is the canonical ISO 8601 form of `secondsSince1970` (which `DateParser.isCanonical`
+  /// only confirms for the years 1000–9999; anything outside 0001–9999 is kept as its text alone).
   public init(canonicalSecondsSince1970 seconds: Double) {
-    self.secondsSince1970 = seconds
-    self.storedText = nil
+    let inRange = DateParser.isInRange(seconds)
+    self.secondsSince1970 = inRange ? seconds : nil
+    self.storedText = inRange ? nil : String(seconds)
   }
 
   /// What to store for `text`: nothing when the canonical form gives it back exactly.

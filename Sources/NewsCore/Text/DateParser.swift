@@ -2,10 +2,43 @@
 ///
 /// Accepted: ISO 8601 / YAML timestamps with or without fractions and offsets (`2021-03-11T17:13:00Z`,
 /// `2021-03-11T17:13:00.250+02:00`, `2021-03-11 17:13:00 +02:00`), a date alone (`2021-03-11`, midnight UTC)
-/// and Unix seconds (`1615482780`). A time without an offset is UTC.
+/// and Unix seconds (`1615482780`). A time without an offset is UTC. Only instants in the years 0001–9999
+/// are dates: every value a record gives is range-checked here, so no caller converts an instant that
+/// does not fit (an `Int64` of a huge `Double` traps).
 public enum DateParser {
-  /// Seconds since 1970 for the UTF-8 `bytes`, or nil when they are not a date format we read.
+  /// What a date's text is: an instant, an instant outside the years 0001–9999, or no format we read.
+  public enum Reading: Sendable, Hashable {
+    case instant(Double)
+    case outOfRange
+    case unknown
+  }
+
+  /// 0001-01-01T00:00:00Z, the first instant a date may name.
+  public static let earliestSeconds: Double = -62_135_596_800
+  /// 10000-01-01T00:00:00Z, just past the last instant a date may name.
+  public static let endSeconds: Double = 253_402_300_800
+
+  /// Whether `seconds` is an instant in the years 0001–9999 (NaN and infinities are not).
+  public static func isInRange(_ seconds: Double) -> Bool {
+    seconds >= earliestSeconds && seconds < endSeconds
+  }
+
+  /// Seconds since 1970 for the UTF-8 `bytes`, or nil when they are not a date format we read or name an
+  /// instant outside the years 0001–9999.
   public static func secondsSince1970(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    if case .instant(let seconds) = read(bytes) { return seconds }
+    return nil
+  }
+
+  /// The UTF-8 `bytes` as a date: the instant, or why there is none.
+  public static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Reading {
+    guard let seconds = parse(bytes) else { return .unknown }
+    return isInRange(seconds) ? .instant(seconds) : .outOfRange
+  }
+
+  /// The instant the bytes name, in range or not (never NaN: every step adds finite parts or overflows
+  /// to an infinity, which the range check refuses).
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     var cursor = Cursor(bytes: bytes)
     cursor.skipSpaces()
     if let seconds = unixSeconds(&cursor) { return seconds }
@@ -19,12 +52,13 @@ public enum DateParser {
     if cursor.atEnd { return seconds }
     _ = cursor.take(UInt8(ascii: "T")) || cursor.take(UInt8(ascii: "t"))
     cursor.skipSpaces()
+    // 24:00 and a leap second :60 are refused: the reader cannot show them as they were written.
     guard let hour = cursor.digits(minimum: 1, maximum: 2), cursor.take(UInt8(ascii: ":")),
-      let minute = cursor.digits(exactly: 2), hour <= 24, minute <= 59
+      let minute = cursor.digits(exactly: 2), hour <= 23, minute <= 59
     else { return nil }
     var second = 0
     if cursor.take(UInt8(ascii: ":")) {
-      guard let value = cursor.digits(exactly: 2), value <= 60 else { return nil }
+      guard let value = cursor.digits(exactly: 2), value <= 59 else { return nil }
       second = value
     }
     var fraction = 0.0
@@ -64,8 +98,14 @@ public enum DateParser {
 
   /// Convenience for tests and callers holding a String.
   public static func secondsSince1970(_ text: String) -> Double? {
+    if case .instant(let seconds) = read(text) { return seconds }
+    return nil
+  }
+
+  /// `read` for a String.
+  public static func read(_ text: String) -> Reading {
     var text = text
-    return text.withUTF8 { secondsSince1970(UnsafeBufferPointer(start: $0.baseAddress, count: $0.count)) }
+    return text.withUTF8 { read(UnsafeBufferPointer(start: $0.baseAddress, count: $0.count)) }
   }
 
   /// The calendar fields of an instant in UTC: year, month (1–12), day, hour, minute, second.
@@ -79,8 +119,11 @@ public enum DateParser {
   }
 
   /// `seconds` since 1970 as calendar fields in UTC, without Foundation (no formatter, no time zone data).
+  ///
+  /// An instant outside the years 0001–9999 (or NaN) is first clamped into them: dates from records never
+  /// are (the parser refuses them), and converting such a `Double` to an integer would trap.
   public static func civil(_ seconds: Double) -> CivilTime {
-    let total = Int64(seconds.rounded(.down))
+    let total = Int64(clamped(seconds).rounded(.down))
     var days = total / 86_400
     var rest = total % 86_400
     if rest < 0 {
@@ -116,6 +159,7 @@ public enum DateParser {
 
   /// The instant as ISO 8601 in UTC (`2021-03-11T17:13:00Z`, milliseconds only when there are any).
   public static func iso8601(_ seconds: Double) -> String {
+    let seconds = clamped(seconds)
     let millis = Int(((seconds - seconds.rounded(.down)) * 1000).rounded())
     let time = civil(seconds)
     func pad(_ value: Int, _ width: Int) -> String {
@@ -126,6 +170,12 @@ public enum DateParser {
       "\(pad(time.year, 4))-\(pad(time.month, 2))-\(pad(time.day, 2))T\(pad(time.hour, 2)):\(pad(time.minute, 2)):\(pad(time.second, 2))"
     if millis > 0 && millis < 1000 { text += "." + pad(millis, 3) }
     return text + "Z"
+  }
+
+  /// `seconds` within the years 0001–9999 (NaN becomes the earliest instant).
+  static func clamped(_ seconds: Double) -> Double {
+    guard !isInRange(seconds) else { return seconds }
+    return seconds >= endSeconds ? endSeconds - 1 : earliestSeconds
   }
 
   private static func unixSeconds(_ cursor: inout Cursor) -> Double? {

@@ -54,16 +54,35 @@ public enum YAMLValue: Sendable, Hashable {
       }
     case .mappingStart:
       var entries: [YAMLEntry] = []
+      var merged: [YAMLEntry] = []
       while true {
         let next = try reader.next()
-        if next.kind == .mappingEnd { return .mapping(entries) }
+        if next.kind == .mappingEnd {
+          // `<<` merge keys: merged entries follow the explicit ones, so a lookup finds an explicit entry
+          // first wherever it stands, and among merged mappings the first one given wins.
+          var seen = Set(entries.map(\.key))
+          for entry in merged where seen.insert(entry.key).inserted { entries.append(entry) }
+          return .mapping(entries)
+        }
+        let isMerge = next.kind == .scalar && next.isPlain && next.bytes.elementsEqual("<<".utf8)
         let key = try value(next, reader)
         let keyText: String
         switch key {
         case .scalar(let text, _): keyText = text
         default: throw YAMLError(line: next.line, column: next.column, message: "a mapping key must be text")
         }
-        entries.append(YAMLEntry(key: keyText, value: try value(try reader.next(), reader)))
+        let entryValue = try value(try reader.next(), reader)
+        if isMerge {
+          switch entryValue {
+          case .mapping(let source): merged += source
+          case .sequence(let sources):
+            for case .mapping(let source) in sources { merged += source }
+          case .scalar:
+            throw YAMLError(line: next.line, column: next.column, message: "'<<' must merge a mapping")
+          }
+          continue
+        }
+        entries.append(YAMLEntry(key: keyText, value: entryValue))
       }
     default:
       return .scalar(TextSanitizer.sanitize(event.bytes), quoted: !event.isPlain)
