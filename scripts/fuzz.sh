@@ -91,7 +91,8 @@ status=0
   -max_total_time="$seconds" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
   -artifact_prefix="$artifacts/" -print_final_stats=1 >"$work/fuzz.log" 2>&1 || status=$?
 
-grep -E '^#[0-9]+: .*exec/s|^INFO: fuzzed for|stat::number_of_executed_units' "$work/fuzz.log" | tail -3 >&2 || true
+# The last status line: inputs run in all (#N), coverage, corpus size, failures so far.
+grep -E '^#[0-9]+: ' "$work/fuzz.log" | tail -1 | sed 's/^/fuzz: /' >&2 || true
 found=0
 for artifact in "$artifacts"/*; do
   [ -f "$artifact" ] || continue
