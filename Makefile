@@ -47,7 +47,7 @@ bench-smoke:
 	.build/debug/NewsBench --smoke
 
 # The record loader under libFuzzer and AddressSanitizer (scripts/fuzz.sh; built outside SwiftPM into
-# .build-fuzz). Exits non-zero when an input crashed, leaked, hung or ran out of memory; each such input is
+# .build-fuzz). Exits non-zero when an input crashed, hung or ran out of memory; each such input is
 # kept under Tests/Fixtures/Fuzz/crashes as a record file. FUZZ_SECONDS=600 for a longer run.
 fuzz: setup
 	./scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -7,7 +7,7 @@
 # The target (Fuzz/LoaderFuzzTarget.swift) is compiled with NewsCore's sources by swiftc, outside SwiftPM,
 # into .build-fuzz/, so normal builds are untouched. Its input is one selector byte (0, 1, 2 modulo 3:
 # .txt, .md, .yaml) then the file's bytes. The corpus starts from seeds/ and Tests/Fixtures, copied into
-# .build-fuzz/work/corpus at each run (and grows there between runs). Every crash, leak, timeout or
+# .build-fuzz/work/corpus at each run (and grows there between runs). Every crash, timeout or
 # out-of-memory input is kept under $FUZZ_CRASH_DIR (default Tests/Fixtures/Fuzz/crashes) as a record file
 # with the right extension, ready for `newsreader check`; the script then exits 1.
 set -eu
@@ -106,8 +106,10 @@ for artifact in "$artifacts"/*; do
   found=$((found + 1))
 done
 if [ "$found" -gt 0 ]; then
-  echo "fuzz: $found failing input(s); first report:" >&2
-  grep -m1 -A25 -E '==ERROR|Fatal error|deadly signal|ERROR: libFuzzer' "$work/fuzz.log" >&2 || true
+  # In fork mode the reports stay in the children's logs: replay the first input for its stack.
+  first_input=$(ls "$artifacts"/* | head -1)
+  echo "fuzz: $found failing input(s); $first_input replayed:" >&2
+  "$bin" "$first_input" 2>&1 | grep -E '^==[0-9]+==ERROR|^    #[0-9] |^SUMMARY' | cut -c1-240 >&2 || true
   exit 1
 fi
 if [ "$status" -ne 0 ]; then

@@ -35,6 +35,18 @@ import Testing
 
   static let cases: [Case] = [
     Case(
+      file: openDirectory + "/crash-44d08cb67267.txt",
+      found:
+        "make fuzz FUZZ_SECONDS=600: a mutated seed whose publishedDateTime is 20 digits trapped in "
+        + "DateParser.civil through isCanonical while decoding, before libyaml reached the syntax error "
+        + "further down",
+      titles: [],
+      diagnostics: [
+        "5:1: warning: duplicate key 'excerpt'", "6:20: warning: publishedDateTime",
+        "21:14: error: mapping values are not allowed in this context; no record read from this file",
+      ],
+      openIssue: "issue 8, finding 1: fixed on the loader number/date branch"),
+    Case(
       file: openDirectory + "/unix-seconds-past-int64.txt",
       found:
         "Unix seconds past Int64 (an article's, a related item's) trapped in DateParser.civil (Int64(Double)) "
@@ -42,7 +54,7 @@ import Testing
       titles: ["Seconds past Int64"],
       dates: ["99999999999999999999"],
       diagnostics: ["3:20: warning: publishedDateTime", "6:24: warning: related[0].publishedDateTime"],
-      openIssue: "issue 8, finding 1: fixed on the loader number/date branch")
+      openIssue: "issue 8, finding 1: fixed on the loader number/date branch"),
   ]
 
   static func path(_ file: String) -> String { FixturePaths.loader + "/../" + file }
