@@ -122,7 +122,7 @@ import Testing
         !output.stdout.unicodeScalars.contains {
           (0x80...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
         })
-      #expect(output.stderr == "newsreader: 9 errors while loading; `newsreader check` shows them\n")
+      #expect(output.stderr == "newsreader: 10 errors while loading; `newsreader check` shows them\n")
     }
   }
 

@@ -32,13 +32,30 @@ enum RecordFile {
     case .success(let bytes): all = bytes
     case .failure(let problem): return fail(problem.message)
     }
+    // The exact bytes, when what is shown is not them (a name that is not UTF-8, or holds control characters).
+    let pathBytes = entry.systemPath ?? (path == entry.path ? nil : Array(entry.path.utf8))
+    return decode(
+      all, path: path, pathBytes: pathBytes, relativePath: entry.relativePath, options: options,
+      interner: interner, scratch: scratch)
+  }
+
+  /// Decodes a file's bytes once read; `path` is already sanitized (`pathBytes` are the exact bytes when they
+  /// differ from it), `relativePath` picks the format.
+  ///
+  /// Separate from `load` so that the fuzz target (and `SeedLoader.decode(bytes:relativePath:)`) run
+  /// exactly the code a load runs, without a file.
+  static func decode(
+    _ all: UnsafeBufferPointer<UInt8>, path: String, pathBytes: [UInt8]? = nil, relativePath: String,
+    options: LoadOptions, interner: StringInterner, scratch: DecodeScratch
+  ) -> RecordFileOutcome {
+    var outcome = RecordFileOutcome()
     if all.isEmpty {
       outcome.diagnostics.append(
         Diagnostic(path: path, line: 0, column: 0, severity: .warning, message: "empty file, no record"))
       return outcome
     }
-    let fileExtension = entry.relativePath.utf8.lastIndex(of: UInt8(ascii: ".")).map {
-      entry.relativePath[entry.relativePath.utf8.index(after: $0)...].lowercased()
+    let fileExtension = relativePath.utf8.lastIndex(of: UInt8(ascii: ".")).map {
+      relativePath[relativePath.utf8.index(after: $0)...].lowercased()
     }
     let isMarkdown = fileExtension == "md" || fileExtension == "markdown"
     let isYAML = fileExtension == "yaml" || fileExtension == "yml"
@@ -79,11 +96,9 @@ enum RecordFile {
       let rest = UnsafeBufferPointer(rebasing: text[split.yamlEnd...])
       body = TextSanitizer.sanitize(rest, layout: .paragraphs)
     }
-    // The exact bytes, when what is shown is not them (a name that is not UTF-8, or holds control characters).
-    let pathBytes = entry.systemPath ?? (path == entry.path ? nil : Array(entry.path.utf8))
     for record in records {
       var source = RecordSource(
-        path: path, relativePath: TextSanitizer.sanitize(entry.relativePath),
+        path: path, relativePath: TextSanitizer.sanitize(relativePath),
         documentIndex: record.documentIndex, line: record.line)
       source.pathBytes = pathBytes
       outcome.articles.append(
