@@ -26,6 +26,8 @@ let package = Package(
 
     // Records, loading, sanitizing, filtering: no UI.
     .target(name: "NewsCore", dependencies: ["CLibYAML"]),
+    // The config file: settings table, key-binding and view sections, parsed with positions; no UI.
+    .target(name: "ReaderConfig", dependencies: ["NewsCore", "ScreenKit"]),
     // The whole reader state as a value, actions and effects: no terminal, no I/O.
     .target(name: "ReaderState", dependencies: ["NewsCore"]),
     // Cells, grids, keys, display width, the Screen protocol and a headless screen.
@@ -37,7 +39,7 @@ let package = Package(
     .executableTarget(
       name: "newsreader",
       dependencies: [
-        "NewsCore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen",
+        "NewsCore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen", "ReaderConfig",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -49,6 +51,7 @@ let package = Package(
     .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"]),
     .testTarget(name: "ReaderStateTests", dependencies: ["ReaderState", "NewsCore"]),
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
+    .testTarget(name: "ReaderConfigTests", dependencies: ["ReaderConfig", "NewsCore", "ScreenKit"]),
     .testTarget(
       name: "ReaderViewTests", dependencies: ["ReaderView", "ReaderState", "ScreenKit", "NewsCore"],
       exclude: ["Goldens"]),
