@@ -7,9 +7,11 @@ import ReaderConfig
 struct ConfigCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "config",
-    abstract: "Check the config file, print the default one, or say where it is looked for.",
+    abstract: "Check the config file, print the default one or its manual, or say where it is looked for.",
     discussion: "The settings, keys and views it holds are described in newsreader-config(5).",
-    subcommands: [ConfigCheckCommand.self, ConfigDefaultCommand.self, ConfigPathCommand.self])
+    subcommands: [
+      ConfigCheckCommand.self, ConfigDefaultCommand.self, ConfigPathCommand.self, ConfigManualCommand.self,
+    ])
 
   /// The parser every command uses. The key map's action names (`knownActions`) and the query
   /// language's checker (`checkQuery`) plug in here; until then action names are checked for spelling

@@ -18,7 +18,6 @@ struct Newsreader: ParsableCommand {
     version: version,
     subcommands: [
       ReadCommand.self, ListCommand.self, CheckCommand.self, TopicsCommand.self, ConfigCommand.self,
-      ManualCommand.self,
     ],
     defaultSubcommand: ReadCommand.self
   )
@@ -26,6 +25,15 @@ struct Newsreader: ParsableCommand {
   /// What `newsreader PATH...` does and the reader's own arguments and options, taken from the read
   /// command's help so the two never disagree.
   static var readerHelp: String {
+    let summary = """
+      `newsreader PATH...` (the default command, `read`) opens the reader on the record files and \
+      directories given; without PATH it opens the config's paths (see `newsreader config path`), else \
+      seeds.
+      """
+    // The manual generator (`swift package generate-manual`) reads this text through
+    // --experimental-dump-help and lists the read command's options itself; the help screen's
+    // preformatted columns would only be rewrapped into a mess there.
+    if CommandLine.arguments.contains("--experimental-dump-help") { return summary }
     let readHelp = ReadCommand.helpMessage()
     var sections = ""
     if let start = readHelp.range(of: "ARGUMENTS:") {
@@ -35,12 +43,6 @@ struct Newsreader: ParsableCommand {
         .map { $0.hasSuffix(":") && !$0.hasPrefix(" ") ? "READER " + $0 : String($0) }
         .joined(separator: "\n")
     }
-    return """
-      `newsreader PATH...` (the default command, `read`) opens the reader on the record files and \
-      directories given; without PATH it opens the config's paths (see `newsreader config path`), else \
-      seeds.
-
-      \(sections.trimmingCharacters(in: .whitespacesAndNewlines))
-      """
+    return summary + "\n\n" + sections.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }
