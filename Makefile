@@ -2,13 +2,17 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 RELEASE_BIN = .build/release/newsreader
+MANDIR = $(PREFIX)/share/man
+# Generated documentation: newsreader(1) from the command definitions (swift-argument-parser's
+# generate-manual plugin), newsreader-config(5) from the settings table, shell completions.
+DOC_DIR = .build/doc
 
 FUZZ_SECONDS ?= 300
 FUZZ_SMOKE_SECONDS ?= 30
 # The suites that run on several threads: the loader's (concurrentPerform over files) and the run loop's.
 TSAN_FILTER ?= NewsCoreTests\.(Loader|LoadOrder|LoadProgress|FileWalker)|ReaderViewTests\.(ReaderApp|LoadingScreen)Tests
 
-.PHONY: setup build release run test lint bench bench-smoke fuzz fuzz-smoke sanitize install format clean
+.PHONY: setup build release run test lint bench bench-smoke fuzz fuzz-smoke sanitize docs install format clean
 
 setup:
 	@./scripts/setup.sh
@@ -70,10 +74,27 @@ sanitize: setup
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
 	$(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread --filter '$(TSAN_FILTER)'
 
-install: release
+docs: release
+	$(SWIFT) package generate-manual --configuration release
+	mkdir -p $(DOC_DIR)
+	cp .build/plugins/GenerateManual/outputs/newsreader/newsreader.1 $(DOC_DIR)/newsreader.1
+	$(RELEASE_BIN) config manual > $(DOC_DIR)/newsreader-config.5
+	$(RELEASE_BIN) --generate-completion-script bash > $(DOC_DIR)/newsreader.bash
+	$(RELEASE_BIN) --generate-completion-script zsh > $(DOC_DIR)/_newsreader
+	$(RELEASE_BIN) --generate-completion-script fish > $(DOC_DIR)/newsreader.fish
+
+install: release docs
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newsreader/themes
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/newsreader
 	install -m 644 themes/*.yaml $(DESTDIR)$(PREFIX)/share/newsreader/themes/
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 $(DOC_DIR)/newsreader.1 $(DESTDIR)$(MANDIR)/man1/newsreader.1
+	install -m 644 $(DOC_DIR)/newsreader-config.5 $(DESTDIR)$(MANDIR)/man5/newsreader-config.5
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 644 $(DOC_DIR)/newsreader.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsreader
+	install -m 644 $(DOC_DIR)/_newsreader $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsreader
+	install -m 644 $(DOC_DIR)/newsreader.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsreader.fish
 
 # Strict: a warning fails too, so the tree stays exactly as `make format` leaves it.
 lint:

@@ -29,6 +29,8 @@ let package = Package(
 
     // Records, loading, sanitizing, filtering: no UI.
     .target(name: "NewsCore", dependencies: ["CLibYAML", "CFileSystem"]),
+    // The config file: settings table, key-binding and view sections, parsed with positions; no UI.
+    .target(name: "ReaderConfig", dependencies: ["NewsCore", "ScreenKit"]),
     // The whole reader state as a value, actions and effects: no terminal, no I/O.
     .target(name: "ReaderState", dependencies: ["NewsCore"]),
     // Cells, grids, keys, display width, the Screen protocol and a headless screen.
@@ -40,7 +42,7 @@ let package = Package(
     .executableTarget(
       name: "newsreader",
       dependencies: [
-        "NewsCore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen",
+        "NewsCore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen", "ReaderConfig",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -52,12 +54,13 @@ let package = Package(
     .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"]),
     .testTarget(name: "ReaderStateTests", dependencies: ["ReaderState", "NewsCore"]),
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
+    .testTarget(name: "ReaderConfigTests", dependencies: ["ReaderConfig", "NewsCore", "ScreenKit"]),
     .testTarget(
       name: "ReaderViewTests", dependencies: ["ReaderView", "ReaderState", "ScreenKit", "NewsCore"],
       exclude: ["Goldens"]),
     // Shared by the tests that run the built binary.
     .target(name: "TestSupport", path: "Tests/Support"),
-    .testTarget(name: "NewsreaderCLITests", dependencies: ["NewsCore", "TestSupport"]),
+    .testTarget(name: "NewsreaderCLITests", dependencies: ["NewsCore", "ReaderConfig", "TestSupport"]),
     // The real binary in tmux, and the executable's effects (clipboard programs, browser).
     .testTarget(name: "EndToEndTests", dependencies: ["newsreader", "TestSupport"]),
   ]

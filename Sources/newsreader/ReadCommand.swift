@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesScreen
 import Foundation
 import NewsCore
+import ReaderConfig
 import ReaderState
 import ReaderView
 
@@ -10,15 +11,23 @@ struct ReadCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "read", abstract: "Open records in the reader (the default command).")
 
-  @Argument(help: "Record files or directories (default: seeds).")
-  var paths: [String] = ["seeds"]
+  @Argument(help: "Record files or directories (default: the config's paths, else seeds).")
+  var paths: [String] = []
+
+  @Option(
+    name: .customLong("config"),
+    help: ArgumentHelp(
+      "Config file to read instead of the one `newsreader config path` prints.", valueName: "file"))
+  var configFile: String?
 
   @Option(
     help: "Theme name (dark, light, monochrome, or a file in a themes directory) or path to a theme file.")
   var theme: String?
 
-  @Option(help: "Initial sort: newest, oldest, quality, heat, provider or title.")
-  var sort: NewsCore.SortOrder = .newest
+  @Option(
+    help:
+      "Initial sort: newest, oldest, quality, heat, provider or title (default: the config's, else newest).")
+  var sort: NewsCore.SortOrder?
 
   @Option(help: "Largest record file read, in bytes.")
   var maxFileSize: Int = LoadOptions().maxFileBytes
@@ -32,7 +41,15 @@ struct ReadCommand: ParsableCommand {
   }
 
   func run() throws {
-    let environment = ProcessInfo.processInfo.environment
+    var environment = ProcessInfo.processInfo.environment
+    // A broken config never stops the reader: its problems join the load problems (`!`).
+    let loadedConfig = ConfigFile.load(
+      explicitPath: configFile, environment: environment, parser: ConfigCommand.parser)
+    let settings = ReaderLaunch(config: loadedConfig.config, environment: environment)
+    let paths = self.paths.isEmpty ? settings.paths : self.paths
+    let theme = self.theme ?? settings.theme
+    let sort = self.sort ?? settings.settings.sort
+    if let browser = settings.browserCommand { environment["BROWSER"] = browser }
     // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
     let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
     let (chosenTheme, themeMessage) =
@@ -63,17 +80,26 @@ struct ReadCommand: ParsableCommand {
 
     let inbox = ActionInbox()
     let performer = EffectPerformer(
-      clipboard: ClipboardProgram.detect(environment: environment),
+      clipboard: settings.clipboardProgram(detected: ClipboardProgram.detect(environment: environment)),
       browser: BrowserLauncher.detect(environment: environment),
       load: BackgroundLoad(
-        paths: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)))
+        paths: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles),
+        configProblems: loadedConfig.problems))
 
     var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, keyMap: .standard,
       now: { Date().timeIntervalSince1970 }, inbox: inbox, effects: performer.perform)
-    if let themeMessage { inbox.post(.showStatus(themeMessage, isError: true)) }
+    if let themeMessage {
+      inbox.post(.showStatus(themeMessage, isError: true))
+    } else if !loadedConfig.problems.isEmpty {
+      let count = loadedConfig.problems.count
+      inbox.post(
+        .showStatus(
+          "config: \(count) problem\(count == 1 ? "" : "s"), listed with ! (the defaults apply)",
+          isError: true))
+    }
     // The first load is an effect like any reload; the first screen is drawn at once, and the records
     // arrive through the inbox when loaded.
     app.perform(.reload)
@@ -91,6 +117,8 @@ struct ReadCommand: ParsableCommand {
 struct BackgroundLoad: Sendable {
   var paths: [String]
   var options: LoadOptions
+  /// Shown first among the load problems, on every load.
+  var configProblems: [Diagnostic] = []
 
   /// Starts load `generation`; the reader stays responsive while it runs. Once `task` is cancelled (a newer
   /// load superseded it) it posts nothing more; it always marks `task` finished when it ends.
@@ -104,7 +132,9 @@ struct BackgroundLoad: Sendable {
       }
       guard !task.isCancelled else { return }
       let catalog = ArticleCatalog(articles: result.articles)
-      inbox.post(.loaded(catalog, BackgroundLoad.diagnostics(of: result), generation: generation))
+      inbox.post(
+        .loaded(catalog, load.configProblems + BackgroundLoad.diagnostics(of: result), generation: generation)
+      )
     }
   }
 
