@@ -71,10 +71,12 @@ extension ArticleCatalog {
           articleTopics.withUnsafeBufferPointer { articleTopics in
             text.bytes.withUnsafeBufferPointer { bytes in
               text.starts.withUnsafeBufferPointer { starts in
+               text.fieldEnds.withUnsafeBufferPointer { fieldEnds in
                 text.masks.withUnsafeBufferPointer { masks in
                   let tables = ScanTables(
                     categoryIDs: categoryIDs, providerIDs: providerIDs, topicStarts: topicStarts,
-                    articleTopics: articleTopics, bytes: bytes, starts: starts, masks: masks)
+                    articleTopics: articleTopics, bytes: bytes, starts: starts, fieldEnds: fieldEnds,
+                    masks: masks)
                   if chunkCount == 1 {
                     parts[0] = tables.scan(candidates, 0..<total, filter, topicMarks: topicMarks)
                     return
@@ -89,6 +91,7 @@ extension ArticleCatalog {
                     }
                   }
                 }
+               }
               }
             }
           }
@@ -163,6 +166,8 @@ struct ScanTables {
   let articleTopics: UnsafeBufferPointer<Int32>
   let bytes: UnsafeBufferPointer<UInt8>
   let starts: UnsafeBufferPointer<Int32>
+  /// Where the fields `ArticleFilter.search` reads end, per article.
+  let fieldEnds: UnsafeBufferPointer<Int32>
   let masks: UnsafeBufferPointer<UInt64>
 
   /// The articles at `positions` of `candidates` (or the indices `positions` themselves) that pass `filter`.
@@ -184,7 +189,8 @@ struct ScanTables {
         }
         if !found { continue }
       }
-      if !words.isEmpty && !SearchText.matches(index, words: words, text: bytes, starts: starts, masks: masks)
+      if !words.isEmpty && !SearchText.matches(
+          index, words: words, text: bytes, starts: starts, ends: fieldEnds, masks: masks)
       {
         continue
       }

@@ -17,6 +17,11 @@ struct SearchText: Sendable {
   let starts: [Int32]
   /// Where article `i`'s folded title ends (its title is first in its text).
   let titleEnds: [Int32]
+  /// Where article `i`'s title, excerpt, provider name and topics end: what `ArticleFilter.search` reads.
+  let fieldEnds: [Int32]
+  /// Where article `i`'s own text ends (its provider domain comes after `fieldEnds`); from here to
+  /// `starts[i + 1]` is its related coverage: each item's title, excerpt, provider name and domain.
+  let ownEnds: [Int32]
   /// Four words per article: bit `b` is set when byte `b` occurs in its text.
   let masks: [UInt64]
   /// Articles containing each byte value: a search anchors on a word's rarest byte.
@@ -53,16 +58,24 @@ struct SearchText: Sendable {
     starts.reserveCapacity(count + 1)
     var titleEnds: [Int32] = []
     titleEnds.reserveCapacity(count)
+    var fieldEnds: [Int32] = []
+    fieldEnds.reserveCapacity(count)
+    var ownEnds: [Int32] = []
+    ownEnds.reserveCapacity(count)
     for part in parts {
       let offset = Int32(bytes.count)
       bytes.append(contentsOf: part.bytes)
       for end in part.ends { starts.append(end + offset) }
       for end in part.titleEnds { titleEnds.append(end + offset) }
+      for end in part.fieldEnds { fieldEnds.append(end + offset) }
+      for end in part.ownEnds { ownEnds.append(end + offset) }
     }
     bytes.append(contentsOf: repeatElement(0, count: SearchText.padding))
     self.bytes = bytes
     self.starts = starts
     self.titleEnds = titleEnds
+    self.fieldEnds = fieldEnds
+    self.ownEnds = ownEnds
     self.masks = masks
     var frequencies = [Int](repeating: 0, count: 256)
     for index in 0..<count {
@@ -83,6 +96,8 @@ struct SearchText: Sendable {
     /// Where each article's text ends.
     var ends: [Int32] = []
     var titleEnds: [Int32] = []
+    var fieldEnds: [Int32] = []
+    var ownEnds: [Int32] = []
 
     init() {}
 
@@ -93,6 +108,8 @@ struct SearchText: Sendable {
     ) {
       ends.reserveCapacity(range.count)
       titleEnds.reserveCapacity(range.count)
+      fieldEnds.reserveCapacity(range.count)
+      ownEnds.reserveCapacity(range.count)
       articles.withUnsafeBufferPointer { articles in
         // Fields are read in place through the buffer: a copy of an article would retain all its strings.
         for index in range {
@@ -109,6 +126,20 @@ struct SearchText: Sendable {
           for topic in articles[index].item.topics {
             bytes.append(0x0A)
             folder.appendUnlowered(topic, to: &bytes)
+          }
+          fieldEnds.append(Int32(bytes.count))
+          if let domain = articles[index].item.provider?.domain {
+            bytes.append(0x0A)
+            folder.appendUnlowered(domain, to: &bytes)
+          }
+          ownEnds.append(Int32(bytes.count))
+          for item in articles[index].related {
+            for field in [item.title, item.excerpt, item.provider?.name, item.provider?.domain] {
+              if let field {
+                bytes.append(0x0A)
+                folder.appendUnlowered(field, to: &bytes)
+              }
+            }
           }
           ends.append(Int32(bytes.count))
         }
@@ -176,12 +207,12 @@ extension SearchText {
   /// Zero bytes after the last article, so the 16-byte loads of `contains` may run past its end.
   static let padding = 32
 
-  /// Whether article `index` contains every word; the buffers are passed in so a scan over many
-  /// articles borrows them once.
+  /// Whether article `index` contains every word in `starts[index]..<ends[index]`; the buffers are passed
+  /// in so a scan over many articles borrows them once.
   @inline(__always)
   static func matches(
     _ index: Int, words: [SearchWord], text: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int32>,
-    masks: UnsafeBufferPointer<UInt64>
+    ends: UnsafeBufferPointer<Int32>, masks: UnsafeBufferPointer<UInt64>
   ) -> Bool {
     let m0 = masks[index &* 4], m1 = masks[index &* 4 &+ 1], m2 = masks[index &* 4 &+ 2],
       m3 = masks[index &* 4 &+ 3]
@@ -192,7 +223,7 @@ extension SearchText {
         return false
       }
     }
-    let start = Int(starts[index]), end = Int(starts[index &+ 1])
+    let start = Int(starts[index]), end = Int(ends[index])
     for word in words {
       let found = word.bytes.withUnsafeBufferPointer { needle in
         contains(needle, anchor: word.anchor, secondAnchor: word.secondAnchor, in: text, from: start, to: end)
