@@ -13,7 +13,8 @@ import Testing
       title: title, excerpt: excerpt, category: category, type: type,
       publishedDateTime: date.map { NewsDate(text: $0, secondsSince1970: Self.seconds($0)) },
       originalUrl: url, quality: quality, heat: heat,
-      provider: provider == nil && domain == nil ? nil : Provider(name: provider, domain: domain), topics: topics)
+      provider: provider == nil && domain == nil ? nil : Provider(name: provider, domain: domain),
+      topics: topics)
   }
 
   static func seconds(_ iso: String) -> Double {
@@ -22,7 +23,8 @@ import Testing
 
   static let articles: [Article] = [
     item(
-      "Earthquake in Türkiye", excerpt: "Rescue teams", provider: "BBC", domain: "bbc.co.uk", topics: ["World"],
+      "Earthquake in Türkiye", excerpt: "Rescue teams", provider: "BBC", domain: "bbc.co.uk",
+      topics: ["World"],
       category: "news", type: "article", date: "2023-03-01T00:30:00Z", quality: 80, heat: 10),
     item(
       "Jordbävning i Turkiet", provider: "Wikipedia", domain: "sv.wikipedia.org",
@@ -36,7 +38,8 @@ import Testing
     item("زلزال في تركيا", provider: "Al Jazeera", domain: "aljazeera.net", category: "world", type: "video"),
     item(
       "Crème brûlée recipe", excerpt: "Dessert", provider: "Le Monde", domain: "lemonde.fr",
-      topics: ["Food", "World"], date: "2023-04-10T12:00:00Z", url: "https://www.lemonde.fr/cuisine/2023/creme"),
+      topics: ["Food", "World"], date: "2023-04-10T12:00:00Z",
+      url: "https://www.lemonde.fr/cuisine/2023/creme"),
   ].enumerated().map { index, item in
     let related: [RelatedItem]
     switch index {
@@ -46,7 +49,8 @@ import Testing
     default: related = []
     }
     return Article(
-      id: ArticleID("a\(index)"), source: RecordSource(path: "p", relativePath: "p", documentIndex: 0, line: 1),
+      id: ArticleID("a\(index)"),
+      source: RecordSource(path: "p", relativePath: "p", documentIndex: 0, line: 1),
       item: item, related: related)
   }
 

@@ -31,15 +31,21 @@ import Testing
     ("topic:\"Power Apps\"", field(.topic, "Power Apps", quoted: true)),
     ("domain:*.wikipedia.org", field(.domain, "*.wikipedia.org")),
     ("Domain:sv.*", field(.domain, "sv.*")),
-    ("provider:BBC category:news type:article", .and([
-      field(.provider, "BBC"), field(.category, "news"), field(.type, "article"),
-    ])),
+    (
+      "provider:BBC category:news type:article",
+      .and([
+        field(.provider, "BBC"), field(.category, "news"), field(.type, "article"),
+      ])
+    ),
     ("url:example.com/2023", field(.url, "example.com/2023")),
     ("title:Trump", field(.title, "Trump")),
     ("title:/^Don(ald)? .*p$/", .term(.titleRegex("^Don(ald)? .*p$"))),
     ("title:/a\\/b/", .term(.titleRegex("a/b"))),
     ("is:unread is:STARRED", .and([.term(.state(.unread)), .term(.state(.starred))])),
-    ("date:2023-03-01..2023-03-31", .term(.date(QueryDateRange(from: .day(2023, 3, 1), to: .day(2023, 3, 31))))),
+    (
+      "date:2023-03-01..2023-03-31",
+      .term(.date(QueryDateRange(from: .day(2023, 3, 1), to: .day(2023, 3, 31))))
+    ),
     ("date:2023-03", .term(.date(QueryDateRange(.month(2023, 3))))),
     ("date:2023", .term(.date(QueryDateRange(.year(2023))))),
     ("date:2023..", .term(.date(QueryDateRange(from: .year(2023), to: nil)))),
@@ -56,9 +62,12 @@ import Testing
     ("quality:7", .term(.number(.quality, .equal, 7))),
     ("12:30", word("12:30")),
     ("東京 москва", .and([word("東京"), word("москва")])),
-    ("(topic:a or topic:b) -date:2023-03", .and([
-      .or([field(.topic, "a"), field(.topic, "b")]), .not(.term(.date(QueryDateRange(.month(2023, 3))))),
-    ])),
+    (
+      "(topic:a or topic:b) -date:2023-03",
+      .and([
+        .or([field(.topic, "a"), field(.topic, "b")]), .not(.term(.date(QueryDateRange(.month(2023, 3))))),
+      ])
+    ),
   ]
 
   @Test(arguments: trees)
@@ -93,7 +102,10 @@ import Testing
     ("size>3", 1, "only quality, heat and related can be compared with >"),
     ("title:/(/", 8, "invalid regular expression"),
     ("title:/abc", 7, "regular expression is never closed with '/'"),
-    ("东京 foo:bar", 4, "unknown field 'foo:'; fields are topic, provider, domain, category, type, title, url, is, date, newer, older (quote the word to search for it)"),
+    (
+      "东京 foo:bar", 4,
+      "unknown field 'foo:'; fields are topic, provider, domain, category, type, title, url, is, date, newer, older (quote the word to search for it)"
+    ),
   ]
 
   @Test(arguments: errors)

@@ -11,41 +11,41 @@ import Testing
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let records = [
       "a.txt": """
-        ---
-        title: Jordbävning i Turkiet
-        publishedDateTime: 2023-02-28T23:30:00Z
-        quality: 40
-        provider:
-          name: Wikipedia
-          domain: sv.wikipedia.org
-        related:
-          - title: Earthquake kills thousands
-            provider:
-              name: Reuters
-              domain: reuters.com
-        ---
-        """,
+      ---
+      title: Jordbävning i Turkiet
+      publishedDateTime: 2023-02-28T23:30:00Z
+      quality: 40
+      provider:
+        name: Wikipedia
+        domain: sv.wikipedia.org
+      related:
+        - title: Earthquake kills thousands
+          provider:
+            name: Reuters
+            domain: reuters.com
+      ---
+      """,
       "b.txt": """
-        ---
-        title: Earthquake in Türkiye
-        publishedDateTime: 2023-03-01T00:30:00Z
-        quality: 80
-        provider:
-          name: BBC
-          domain: bbc.co.uk
-        topics: [World, Power Apps]
-        category: news
-        ---
-        """,
+      ---
+      title: Earthquake in Türkiye
+      publishedDateTime: 2023-03-01T00:30:00Z
+      quality: 80
+      provider:
+        name: BBC
+        domain: bbc.co.uk
+      topics: [World, Power Apps]
+      category: news
+      ---
+      """,
       "c.txt": """
-        ---
-        title: Москва
-        publishedDateTime: 2023-03-31T23:59:00Z
-        provider:
-          name: Wikipedia
-          domain: ru.wikipedia.org
-        ---
-        """,
+      ---
+      title: Москва
+      publishedDateTime: 2023-03-31T23:59:00Z
+      provider:
+        name: Wikipedia
+        domain: ru.wikipedia.org
+      ---
+      """,
     ]
     for (name, text) in records {
       try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
@@ -76,12 +76,17 @@ import Testing
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     errDone.wait()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    return (
+      process.terminationStatus, String(decoding: outData, as: UTF8.self),
+      String(decoding: errData, as: UTF8.self)
+    )
   }
 
   /// The titles `list --format tsv` printed, in order.
   static func titles(_ stdout: String) -> [String] {
-    stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t", omittingEmptySubsequences: false)[3]) }
+    stdout.split(separator: "\n").dropFirst().map {
+      String($0.split(separator: "\t", omittingEmptySubsequences: false)[3])
+    }
   }
 
   @Test func queryFiltersWithRelatedCoverageWildcardsAndNumbers() throws {
@@ -147,7 +152,10 @@ import Testing
     for (query, line) in [
       ("earthquake (a or b", "query:1:12: error: '(' is never closed"),
       ("quality>high", "query:1:9: error: quality> needs a whole number"),
-      ("colour:red", "query:1:1: error: unknown field 'colour:'; fields are topic, provider, domain, category, type, title, url, is, date, newer, older (quote the word to search for it)"),
+      (
+        "colour:red",
+        "query:1:1: error: unknown field 'colour:'; fields are topic, provider, domain, category, type, title, url, is, date, newer, older (quote the word to search for it)"
+      ),
     ] {
       let (status, stdout, stderr) = try Self.run(["list", directory, "--query", query])
       #expect(status == 64, "\(query)")

@@ -50,7 +50,8 @@ struct ArticleBits: Sendable, Equatable {
   func filter(parallel: Bool, _ test: @Sendable (Int) -> Bool) -> ArticleBits {
     var result = ArticleBits(count: count, filled: false)
     let wordCount = words.count
-    let chunkCount = !parallel || count < 8_192 ? 1 : min(4 * ProcessInfoLite.activeProcessorCount, wordCount / 64)
+    let chunkCount =
+      !parallel || count < 8_192 ? 1 : min(4 * ProcessInfoLite.activeProcessorCount, wordCount / 64)
     words.withUnsafeBufferPointer { source in
       result.words.withUnsafeMutableBufferPointer { target in
         nonisolated(unsafe) let source = source

@@ -93,6 +93,13 @@ public final class ArticleCatalog: Sendable {
     self.links = LinkIndex(articles: articles)
   }
 
+  /// Bytes of folded search text in memory, and how many of them are related coverage (for the benchmark).
+  public var searchTextBytes: (total: Int, related: Int) {
+    var related = 0
+    for index in articles.indices { related += Int(text.starts[index + 1] - text.ownEnds[index]) }
+    return (text.bytes.count, related)
+  }
+
   /// The keys of `idsByFoldedName` as bytes, at their ids.
   private static func namesByID(_ idsByFoldedName: [String: Int32]) -> [[UInt8]] {
     var names = [[UInt8]](repeating: [], count: idsByFoldedName.count)

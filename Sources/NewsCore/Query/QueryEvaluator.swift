@@ -212,41 +212,56 @@ struct QueryEvaluator {
     let folded = folder.fold(text)
     if folded.isEmpty { return candidates }
     let word = SearchWord(folded, byteFrequencies: catalog.text.byteFrequencies)
+    let pairs = SearchText.pairRequirements(folded)
+    let pairWords = SearchText.pairWords
     let search = catalog.text
     return search.bytes.withUnsafeBufferPointer { bytes in
       search.starts.withUnsafeBufferPointer { starts in
         search.ownEnds.withUnsafeBufferPointer { ownEnds in
           search.titleEnds.withUnsafeBufferPointer { titleEnds in
             search.masks.withUnsafeBufferPointer { masks in
-              word.bytes.withUnsafeBufferPointer { needle in
-                nonisolated(unsafe) let bytes = bytes
-                nonisolated(unsafe) let starts = starts
-                nonisolated(unsafe) let ownEnds = ownEnds
-                nonisolated(unsafe) let titleEnds = titleEnds
-                nonisolated(unsafe) let masks = masks
-                nonisolated(unsafe) let needle = needle
-                return candidates.filter(parallel: true) { index in
-                  let slot = index &* 4
-                  if masks[slot] & word.mask.0 != word.mask.0 || masks[slot &+ 1] & word.mask.1 != word.mask.1
-                    || masks[slot &+ 2] & word.mask.2 != word.mask.2
-                    || masks[slot &+ 3] & word.mask.3 != word.mask.3
-                  {
-                    return false
+              search.pairMasks.withUnsafeBufferPointer { pairMasks in
+                pairs.withUnsafeBufferPointer { pairs in
+                  word.bytes.withUnsafeBufferPointer { needle in
+                    nonisolated(unsafe) let bytes = bytes
+                    nonisolated(unsafe) let starts = starts
+                    nonisolated(unsafe) let ownEnds = ownEnds
+                    nonisolated(unsafe) let titleEnds = titleEnds
+                    nonisolated(unsafe) let masks = masks
+                    nonisolated(unsafe) let needle = needle
+                    nonisolated(unsafe) let pairMasks = pairMasks
+                    nonisolated(unsafe) let pairs = pairs
+                    return candidates.filter(parallel: true) { index in
+                      let slot = index &* 4
+                      if masks[slot] & word.mask.0 != word.mask.0
+                        || masks[slot &+ 1] & word.mask.1 != word.mask.1
+                        || masks[slot &+ 2] & word.mask.2 != word.mask.2
+                        || masks[slot &+ 3] & word.mask.3 != word.mask.3
+                      {
+                        return false
+                      }
+                      let pairSlot = index &* pairWords
+                      for (offset, bits) in pairs where pairMasks[pairSlot &+ offset] & bits != bits {
+                        return false
+                      }
+                      let start = Int(starts[index])
+                      let end: Int
+                      switch region {
+                      case .everything: end = Int(starts[index &+ 1])
+                      case .own: end = Int(ownEnds[index])
+                      case .title: end = Int(titleEnds[index])
+                      }
+                      if needle.count == 1 {
+                        // The mask covers the whole text; a one-byte word in part of it needs a real look.
+                        if region == .everything { return true }
+                        return end > start
+                          && memchr(bytes.baseAddress! + start, Int32(needle[0]), end - start) != nil
+                      }
+                      return SearchText.contains(
+                        needle, anchor: word.anchor, secondAnchor: word.secondAnchor, in: bytes, from: start,
+                        to: end)
+                    }
                   }
-                  let start = Int(starts[index])
-                  let end: Int
-                  switch region {
-                  case .everything: end = Int(starts[index &+ 1])
-                  case .own: end = Int(ownEnds[index])
-                  case .title: end = Int(titleEnds[index])
-                  }
-                  if needle.count == 1 {
-                    // The mask covers the whole text; a one-byte word in part of it needs a real look.
-                    if region == .everything { return true }
-                    return end > start && memchr(bytes.baseAddress! + start, Int32(needle[0]), end - start) != nil
-                  }
-                  return SearchText.contains(
-                    needle, anchor: word.anchor, secondAnchor: word.secondAnchor, in: bytes, from: start, to: end)
                 }
               }
             }
@@ -278,7 +293,8 @@ struct QueryEvaluator {
     guard let first = segments.first, let last = segments.last, name.count >= first.count + last.count,
       name.starts(with: first), name.suffix(last.count).elementsEqual(last)
     else { return false }
-    return containsInOrder(Array(segments.dropFirst().dropLast()), in: Array(name[first.count..<(name.count - last.count)]))
+    return containsInOrder(
+      Array(segments.dropFirst().dropLast()), in: Array(name[first.count..<(name.count - last.count)]))
   }
 
   /// Whether the pieces occur in `text` one after another, in order, anywhere.

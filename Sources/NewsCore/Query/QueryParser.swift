@@ -174,7 +174,8 @@ struct QueryParser {
       }
       let known = (QueryField.allCases.map(\.rawValue) + ["is", "date", "newer", "older"]).joined(
         separator: ", ")
-      throw error(at: nameStart, "unknown field '\(name):'; fields are \(known) (quote the word to search for it)")
+      throw error(
+        at: nameStart, "unknown field '\(name):'; fields are \(known) (quote the word to search for it)")
     }
   }
 
