@@ -45,6 +45,24 @@ struct ArticleBits: Sendable, Equatable {
     return result
   }
 
+  /// The members of `self` for which `test` holds, as a second set those for which `classify` returned 2
+  /// or 3 and as the first those for which it returned 1 or 3 (two answers of one look at an article).
+  func split(parallel: Bool, _ classify: @Sendable (Int) -> UInt8) -> (ArticleBits, ArticleBits) {
+    var second = ArticleBits(count: count, filled: false)
+    let first = second.words.withUnsafeMutableBufferPointer { secondWords in
+      nonisolated(unsafe) let secondWords = secondWords
+      return filter(parallel: parallel) { index in
+        let answer = classify(index)
+        if answer & 2 != 0 {
+          // Only the chunk owning this article's word writes it.
+          secondWords[index >> 6] |= UInt64(1) << UInt64(index & 63)
+        }
+        return answer & 1 != 0
+      }
+    }
+    return (first, second)
+  }
+
   /// The members of `self` for which `test` holds. Large sets are tested in chunks of whole words on all
   /// cores; each chunk writes only its own words, so the result does not depend on scheduling.
   func filter(parallel: Bool, _ test: @Sendable (Int) -> Bool) -> ArticleBits {

@@ -61,6 +61,13 @@ extension ArticleCatalog {
 struct QueryEvaluator {
   let catalog: ArticleCatalog
   let context: QueryContext
+  /// What the first pass learnt about each word: the articles it looked at and those having the word in
+  /// their own fields, so the own-fields pass over the matches rarely reads text again.
+  private let ownHits = OwnHits()
+
+  final class OwnHits {
+    var byWord: [[UInt8]: (scanned: ArticleBits, own: ArticleBits)] = [:]
+  }
 
   static func hasTextTerm(_ expression: QueryExpression) -> Bool {
     switch expression {
@@ -120,6 +127,8 @@ struct QueryEvaluator {
   }
 
   private func evaluate(_ term: QueryTerm, within candidates: ArticleBits, ownOnly: Bool) -> ArticleBits {
+    // A local, so the scans' closures capture the catalog rather than this evaluator and its cache.
+    let catalog = catalog
     switch term {
     case .word(let words), .phrase(let words):
       return self.text(words, within: candidates, region: ownOnly ? .own : .everything)
@@ -211,64 +220,36 @@ struct QueryEvaluator {
     var folder = TextFolder()
     let folded = folder.fold(text)
     if folded.isEmpty { return candidates }
-    let word = SearchWord(folded, byteFrequencies: catalog.text.byteFrequencies)
-    let pairs = SearchText.pairRequirements(folded)
-    let pairWords = SearchText.pairWords
-    let search = catalog.text
-    return search.bytes.withUnsafeBufferPointer { bytes in
-      search.starts.withUnsafeBufferPointer { starts in
-        search.ownEnds.withUnsafeBufferPointer { ownEnds in
-          search.titleEnds.withUnsafeBufferPointer { titleEnds in
-            search.masks.withUnsafeBufferPointer { masks in
-              search.pairMasks.withUnsafeBufferPointer { pairMasks in
-                pairs.withUnsafeBufferPointer { pairs in
-                  word.bytes.withUnsafeBufferPointer { needle in
-                    nonisolated(unsafe) let bytes = bytes
-                    nonisolated(unsafe) let starts = starts
-                    nonisolated(unsafe) let ownEnds = ownEnds
-                    nonisolated(unsafe) let titleEnds = titleEnds
-                    nonisolated(unsafe) let masks = masks
-                    nonisolated(unsafe) let needle = needle
-                    nonisolated(unsafe) let pairMasks = pairMasks
-                    nonisolated(unsafe) let pairs = pairs
-                    return candidates.filter(parallel: true) { index in
-                      let slot = index &* 4
-                      if masks[slot] & word.mask.0 != word.mask.0
-                        || masks[slot &+ 1] & word.mask.1 != word.mask.1
-                        || masks[slot &+ 2] & word.mask.2 != word.mask.2
-                        || masks[slot &+ 3] & word.mask.3 != word.mask.3
-                      {
-                        return false
-                      }
-                      let pairSlot = index &* pairWords
-                      for (offset, bits) in pairs where pairMasks[pairSlot &+ offset] & bits != bits {
-                        return false
-                      }
-                      let start = Int(starts[index])
-                      let end: Int
-                      switch region {
-                      case .everything: end = Int(starts[index &+ 1])
-                      case .own: end = Int(ownEnds[index])
-                      case .title: end = Int(titleEnds[index])
-                      }
-                      if needle.count == 1 {
-                        // The mask covers the whole text; a one-byte word in part of it needs a real look.
-                        if region == .everything { return true }
-                        return end > start
-                          && memchr(bytes.baseAddress! + start, Int32(needle[0]), end - start) != nil
-                      }
-                      return SearchText.contains(
-                        needle, anchor: word.anchor, secondAnchor: word.secondAnchor, in: bytes, from: start,
-                        to: end)
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
+    switch region {
+    case .everything:
+      let (found, own) = scan(folded, within: candidates, region: .everything)
+      ownHits.byWord[folded] = (candidates, own)
+      return found
+    case .own:
+      guard let known = ownHits.byWord[folded] else {
+        return scan(folded, within: candidates, region: .own).0
       }
+      var result = known.own
+      result.formIntersection(candidates)
+      var unseen = candidates
+      unseen.subtract(known.scanned)
+      if !unseen.isEmpty { result.formUnion(scan(folded, within: unseen, region: .own).0) }
+      return result
+    case .title:
+      return scan(folded, within: candidates, region: .title).0
     }
+  }
+
+  /// The candidates having `folded` in `region` (`.everything`: own fields or related coverage), and those
+  /// having it in `region` within their own fields.
+  private func scan(_ folded: [UInt8], within candidates: ArticleBits, region: Region) -> (
+    ArticleBits, ArticleBits
+  ) {
+    let word = SearchWord(folded, byteFrequencies: catalog.text.byteFrequencies)
+    let search = TextScan(
+      text: catalog.text, word: word, pairs: SearchText.pairRequirements(folded), region: region)
+    let (any, own) = candidates.split(parallel: true) { index in search.classify(index) }
+    return (any, own)
   }
 
   // MARK: Patterns
@@ -314,5 +295,50 @@ struct QueryEvaluator {
       if text[start..<(start + needle.count)].elementsEqual(needle) { return start + needle.count }
     }
     return nil
+  }
+}
+
+/// One word looked for in the search text: masks first, then the text itself, own fields before related.
+struct TextScan: @unchecked Sendable {
+  // The buffers are the catalog's, alive as long as the catalog; read only.
+  let text: SearchText
+  let word: SearchWord
+  let pairs: [(Int, UInt64)]
+  let region: QueryEvaluator.Region
+
+  /// 0: not found; 1: found in related coverage only; 3: found in the article's own fields (in `region`).
+  @inline(__always)
+  func classify(_ index: Int) -> UInt8 {
+    text.masks.withUnsafeBufferPointer { masks in
+      let slot = index &* 4
+      if masks[slot] & word.mask.0 != word.mask.0 || masks[slot &+ 1] & word.mask.1 != word.mask.1
+        || masks[slot &+ 2] & word.mask.2 != word.mask.2 || masks[slot &+ 3] & word.mask.3 != word.mask.3
+      {
+        return 0
+      }
+      return text.pairMasks.withUnsafeBufferPointer { pairMasks in
+        let pairSlot = index &* SearchText.pairWords
+        for (offset, bits) in pairs where pairMasks[pairSlot &+ offset] & bits != bits { return 0 }
+        let start = Int(text.starts[index])
+        let ownEnd = Int(region == .title ? text.titleEnds[index] : text.ownEnds[index])
+        if find(start, ownEnd) { return 3 }
+        if region != .everything { return 0 }
+        return find(Int(text.ownEnds[index]), Int(text.starts[index &+ 1])) ? 1 : 0
+      }
+    }
+  }
+
+  @inline(__always)
+  private func find(_ start: Int, _ end: Int) -> Bool {
+    if end <= start { return false }
+    return text.bytes.withUnsafeBufferPointer { bytes in
+      word.bytes.withUnsafeBufferPointer { needle in
+        if needle.count == 1 {
+          return memchr(bytes.baseAddress! + start, Int32(needle[0]), end - start) != nil
+        }
+        return SearchText.contains(
+          needle, anchor: word.anchor, secondAnchor: word.secondAnchor, in: bytes, from: start, to: end)
+      }
+    }
   }
 }
