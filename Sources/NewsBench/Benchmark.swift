@@ -184,7 +184,9 @@ struct Benchmark {
       BenchRow(
         key: "search_text_mib", label: "folded search text in memory", records: records,
         value: Double(bytes.total) / 1_048_576, unit: "MiB",
-        note: "\(String(format: "%.1f", Double(bytes.related) / 1_048_576)) MiB of it related coverage; \(source)"))
+        note:
+          "\(String(format: "%.1f", Double(bytes.related) / 1_048_576)) MiB of it related coverage; \(source)"
+      ))
     progress("query language \(records)")
     rows += QueryLanguageLatency.measure(catalog: catalog!, repetitions: options.repetitions).rows(
       records: records, note: source)

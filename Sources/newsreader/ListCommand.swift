@@ -23,10 +23,11 @@ struct ListCommand: ParsableCommand {
   @Option(help: "Only articles from this provider name (case-insensitive).")
   var provider: String?
 
-  @Option(help: "Words that must all appear in title, excerpt, provider or topics.")
+  @Option(help: "Words that must all appear (a query, like --query; both must match).")
   var search: String = ""
 
-  @Option(help: "A query (see the README): words, \"phrases\", -not, or, (), topic:, domain:*.org, date:, ...")
+  @Option(
+    help: "A query (see the README): words, \"phrases\", -not, or, (), topic:, domain:*.org, date:, ...")
   var query: String = ""
 
   @Option(help: "Order: newest, oldest, quality, heat, provider or title.")

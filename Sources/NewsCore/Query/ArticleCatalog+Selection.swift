@@ -71,27 +71,27 @@ extension ArticleCatalog {
           articleTopics.withUnsafeBufferPointer { articleTopics in
             text.bytes.withUnsafeBufferPointer { bytes in
               text.starts.withUnsafeBufferPointer { starts in
-               text.fieldEnds.withUnsafeBufferPointer { fieldEnds in
-                text.masks.withUnsafeBufferPointer { masks in
-                  let tables = ScanTables(
-                    categoryIDs: categoryIDs, providerIDs: providerIDs, topicStarts: topicStarts,
-                    articleTopics: articleTopics, bytes: bytes, starts: starts, fieldEnds: fieldEnds,
-                    masks: masks)
-                  if chunkCount == 1 {
-                    parts[0] = tables.scan(candidates, 0..<total, filter, topicMarks: topicMarks)
-                    return
-                  }
-                  parts.withUnsafeMutableBufferPointer { slots in
-                    // Each chunk writes only its own slot.
-                    nonisolated(unsafe) let slots = slots
-                    nonisolated(unsafe) let tables = tables
-                    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                      let range = (total * chunk / chunkCount)..<(total * (chunk + 1) / chunkCount)
-                      slots[chunk] = tables.scan(candidates, range, filter, topicMarks: topicMarks)
+                text.fieldEnds.withUnsafeBufferPointer { fieldEnds in
+                  text.masks.withUnsafeBufferPointer { masks in
+                    let tables = ScanTables(
+                      categoryIDs: categoryIDs, providerIDs: providerIDs, topicStarts: topicStarts,
+                      articleTopics: articleTopics, bytes: bytes, starts: starts, fieldEnds: fieldEnds,
+                      masks: masks)
+                    if chunkCount == 1 {
+                      parts[0] = tables.scan(candidates, 0..<total, filter, topicMarks: topicMarks)
+                      return
+                    }
+                    parts.withUnsafeMutableBufferPointer { slots in
+                      // Each chunk writes only its own slot.
+                      nonisolated(unsafe) let slots = slots
+                      nonisolated(unsafe) let tables = tables
+                      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                        let range = (total * chunk / chunkCount)..<(total * (chunk + 1) / chunkCount)
+                        slots[chunk] = tables.scan(candidates, range, filter, topicMarks: topicMarks)
+                      }
                     }
                   }
                 }
-               }
               }
             }
           }
@@ -189,7 +189,8 @@ struct ScanTables {
         }
         if !found { continue }
       }
-      if !words.isEmpty && !SearchText.matches(
+      if !words.isEmpty
+        && !SearchText.matches(
           index, words: words, text: bytes, starts: starts, ends: fieldEnds, masks: masks)
       {
         continue
