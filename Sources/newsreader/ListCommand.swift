@@ -53,7 +53,8 @@ struct ListCommand: ParsableCommand {
     // The user's time zone (TZ honoured) and the real clock; reading state is not stored yet, so every
     // article is unread.
     let context = QueryContext.user()
-    var indices = catalog.select(combined, context: context, order: sort).indices
+    let selection = catalog.select(combined, context: context, order: sort)
+    var indices = selection.indices
     if let limit { indices = Array(indices.prefix(limit)) }
     let articles = indices.map { catalog.articles[$0] }
     switch format {
@@ -61,12 +62,14 @@ struct ListCommand: ParsableCommand {
       _ = DisplayWidth.prepareLocale()
       let providerWidth = min(
         24, articles.map { DisplayWidth.columns(of: $0.provider?.name ?? "") }.max() ?? 0)
-      for article in articles {
+      for (index, article) in zip(indices, articles) {
+        // Found only through related coverage: said so, or the line would seem not to match at all.
+        let note = selection.relatedOnly.contains(index) ? "  (in related coverage)" : ""
         let date = article.publishedDateTime.map(Self.day) ?? ""
         let provider = TextLayout.pad(article.provider?.name ?? "", columns: providerWidth)
         print(
           TextLayout.pad(date, columns: 10) + "  " + provider + "  "
-            + (article.title ?? article.excerpt ?? "")
+            + (article.title ?? article.excerpt ?? "") + note
         )
       }
     case .tsv:

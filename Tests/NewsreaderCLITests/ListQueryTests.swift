@@ -106,6 +106,19 @@ import Testing
     }
   }
 
+  @Test func textMarksArticlesFoundOnlyInRelatedCoverage() throws {
+    let directory = try Self.corpus()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let (status, stdout, _) = try Self.run(["list", directory, "--query", "earthquake"])
+    #expect(status == 0)
+    #expect(
+      stdout == """
+        2023-03-01  BBC        Earthquake in Türkiye
+        2023-02-28  Wikipedia  Jordbävning i Turkiet  (in related coverage)
+
+        """)
+  }
+
   @Test func datesAreDaysInTheUsersTimeZone() throws {
     let directory = try Self.corpus()
     defer { try? FileManager.default.removeItem(atPath: directory) }
