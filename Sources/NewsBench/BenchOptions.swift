@@ -14,6 +14,8 @@ struct BenchOptions {
   var peerRepetitions: Int?
   var json = false
   var smoke = false
+  /// Only the catalog build and the query rows, on the largest corpus.
+  var queriesOnly = false
   /// The reader binary whose start-up is timed; by default the `newsreader` beside this program.
   var reader: String?
   /// Frames rendered and timed one by one for each frame row.
@@ -24,10 +26,12 @@ struct BenchOptions {
   static let usage = """
     usage: NewsBench [--records N] [--corpus DIR] [--corpus-root DIR] [--scripts DIR]
                      [--repetitions N] [--peer-repetitions N] [--reader PATH] [--json] [--smoke]
+                     [--queries-only]
            NewsBench measure-memory DIR | --baseline
     Runs from the package root. Without --corpus, generates (and caches) corpora of 10,000 and N records
     under --corpus-root with scripts/bench/generate_corpus.py. --smoke: 1,000 records, 1 repetition.
     --reader: the newsreader binary started on a pseudo-terminal (default: the one beside NewsBench).
+    --queries-only: load the largest corpus once, then only the catalog build and the query rows.
     """
 
   /// Parses `arguments` (without the program name); throws a message for the user.
@@ -59,6 +63,7 @@ struct BenchOptions {
       case "--reader": options.reader = try value(argument)
       case "--json": options.json = true
       case "--smoke": options.smoke = true
+      case "--queries-only": options.queriesOnly = true
       case "--help", "-h": throw UsageError(message: usage, isHelp: true)
       default: throw UsageError(message: "unknown argument \(argument)\n\(usage)")
       }

@@ -17,6 +17,15 @@ struct Benchmark {
     } else {
       corpora = options.sizes.map { ($0, "\(options.corpusRoot)/\($0)") }
     }
+    if options.queriesOnly {
+      // Only the catalog and the query rows, on the largest corpus: for working on search.
+      guard let corpus = corpora.last else { return }
+      if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
+      progress("load \(corpus.directory)")
+      let loaded = SeedLoader(options: LoadOptions()).load(paths: [corpus.directory]).articles
+      _ = measureQueries(records: loaded.count, loaded: loaded)
+      return
+    }
     for (index, corpus) in corpora.enumerated() {
       if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
       guard let files = CorpusFiles.scan(corpus.directory), !files.paths.isEmpty else {
@@ -170,6 +179,17 @@ struct Benchmark {
     progress("queries \(records)")
     let latency = QueryLatency.measure(catalog: catalog!, repetitions: options.repetitions)
     rows += latency.rows(records: records, note: source)
+    let bytes = catalog!.searchTextBytes
+    rows.append(
+      BenchRow(
+        key: "search_text_mib", label: "folded search text in memory", records: records,
+        value: Double(bytes.total) / 1_048_576, unit: "MiB",
+        note:
+          "\(String(format: "%.1f", Double(bytes.related) / 1_048_576)) MiB of it related coverage; \(source)"
+      ))
+    progress("query language \(records)")
+    rows += QueryLanguageLatency.measure(catalog: catalog!, repetitions: options.repetitions).rows(
+      records: records, note: source)
     return catalog!
   }
 

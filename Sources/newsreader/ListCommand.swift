@@ -23,8 +23,12 @@ struct ListCommand: ParsableCommand {
   @Option(help: "Only articles from this provider name (case-insensitive).")
   var provider: String?
 
-  @Option(help: "Words that must all appear in title, excerpt, provider or topics.")
+  @Option(help: "Words that must all appear (a query, like --query; both must match).")
   var search: String = ""
+
+  @Option(
+    help: "A query (see the README): words, \"phrases\", -not, or, (), topic:, domain:*.org, date:, ...")
+  var query: String = ""
 
   @Option(help: "Order: newest, oldest, quality, heat, provider or title.")
   var sort: SortOrder = .newest
@@ -49,9 +53,13 @@ struct ListCommand: ParsableCommand {
   func run() throws {
     let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)).load(
       paths: paths)
+    let combined = try combinedQuery()
     let catalog = ArticleCatalog(articles: result.articles)
-    let filter = ArticleFilter(topics: Set(topic), category: category, provider: provider, search: search)
-    var indices = catalog.select(filter, order: sort)
+    // The user's time zone (TZ honoured) and the real clock; reading state is not stored yet, so every
+    // article is unread.
+    let context = QueryContext.user()
+    let selection = catalog.select(combined, context: context, order: sort)
+    var indices = selection.indices
     if let limit { indices = Array(indices.prefix(limit)) }
     let articles = indices.map { catalog.articles[$0] }
     let output = StandardOutput()
@@ -60,12 +68,14 @@ struct ListCommand: ParsableCommand {
       _ = DisplayWidth.prepareLocale()
       let providerWidth = min(
         24, articles.map { DisplayWidth.columns(of: $0.provider?.name ?? "") }.max() ?? 0)
-      for article in articles {
+      for (index, article) in zip(indices, articles) {
+        // Found only through related coverage: said so, or the line would seem not to match at all.
+        let note = selection.relatedOnly.contains(index) ? "  (in related coverage)" : ""
         let date = article.publishedDateTime.map(Self.day) ?? ""
         let provider = TextLayout.pad(article.provider?.name ?? "", columns: providerWidth)
         try output.line(
           TextLayout.pad(date, columns: 10) + "  " + provider + "  "
-            + (article.title ?? article.excerpt ?? "")
+            + (article.title ?? article.excerpt ?? "") + note
         )
       }
     case .tsv:
@@ -95,6 +105,27 @@ struct ListCommand: ParsableCommand {
       printError(
         "newsreader: \(errors) error\(errors == 1 ? "" : "s") while loading; `newsreader check` shows them")
     }
+  }
+
+  /// `--query` and the shorthand options as one query: `--topic T` is `topic:"T"` (several are or-ed),
+  /// `--category C` is `category:"C"`, `--provider P` is `provider:"P"`, `--search Q` is the query `Q`.
+  func combinedQuery() throws -> Query {
+    var parts: [QueryExpression] = []
+    let topics = topic.map { QueryExpression.term(.field(.topic, QueryPattern($0, isQuoted: true))) }
+    if !topics.isEmpty { parts.append(topics.count == 1 ? topics[0] : .or(topics)) }
+    if let category { parts.append(.term(.field(.category, QueryPattern(category, isQuoted: true)))) }
+    if let provider { parts.append(.term(.field(.provider, QueryPattern(provider, isQuoted: true)))) }
+    for (name, text) in [("search", search), ("query", query)] {
+      do {
+        let parsed = try Query(text)
+        if parsed.expression != .all { parts.append(parsed.expression) }
+      } catch {
+        printError("\(name):1:\(error.column): error: \(TextSanitizer.sanitize(error.message))")
+        throw ExitCode(64)
+      }
+    }
+    let expression: QueryExpression = parts.isEmpty ? .all : parts.count == 1 ? parts[0] : .and(parts)
+    return Query(text: query, expression: expression)
   }
 
   /// `YYYY-MM-DD`, or the record's own text when it is not a date we read.

@@ -71,21 +71,24 @@ extension ArticleCatalog {
           articleTopics.withUnsafeBufferPointer { articleTopics in
             text.bytes.withUnsafeBufferPointer { bytes in
               text.starts.withUnsafeBufferPointer { starts in
-                text.masks.withUnsafeBufferPointer { masks in
-                  let tables = ScanTables(
-                    categoryIDs: categoryIDs, providerIDs: providerIDs, topicStarts: topicStarts,
-                    articleTopics: articleTopics, bytes: bytes, starts: starts, masks: masks)
-                  if chunkCount == 1 {
-                    parts[0] = tables.scan(candidates, 0..<total, filter, topicMarks: topicMarks)
-                    return
-                  }
-                  parts.withUnsafeMutableBufferPointer { slots in
-                    // Each chunk writes only its own slot.
-                    nonisolated(unsafe) let slots = slots
-                    nonisolated(unsafe) let tables = tables
-                    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                      let range = (total * chunk / chunkCount)..<(total * (chunk + 1) / chunkCount)
-                      slots[chunk] = tables.scan(candidates, range, filter, topicMarks: topicMarks)
+                text.fieldEnds.withUnsafeBufferPointer { fieldEnds in
+                  text.masks.withUnsafeBufferPointer { masks in
+                    let tables = ScanTables(
+                      categoryIDs: categoryIDs, providerIDs: providerIDs, topicStarts: topicStarts,
+                      articleTopics: articleTopics, bytes: bytes, starts: starts, fieldEnds: fieldEnds,
+                      masks: masks)
+                    if chunkCount == 1 {
+                      parts[0] = tables.scan(candidates, 0..<total, filter, topicMarks: topicMarks)
+                      return
+                    }
+                    parts.withUnsafeMutableBufferPointer { slots in
+                      // Each chunk writes only its own slot.
+                      nonisolated(unsafe) let slots = slots
+                      nonisolated(unsafe) let tables = tables
+                      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                        let range = (total * chunk / chunkCount)..<(total * (chunk + 1) / chunkCount)
+                        slots[chunk] = tables.scan(candidates, range, filter, topicMarks: topicMarks)
+                      }
                     }
                   }
                 }
@@ -163,6 +166,8 @@ struct ScanTables {
   let articleTopics: UnsafeBufferPointer<Int32>
   let bytes: UnsafeBufferPointer<UInt8>
   let starts: UnsafeBufferPointer<Int32>
+  /// Where the fields `ArticleFilter.search` reads end, per article.
+  let fieldEnds: UnsafeBufferPointer<Int32>
   let masks: UnsafeBufferPointer<UInt64>
 
   /// The articles at `positions` of `candidates` (or the indices `positions` themselves) that pass `filter`.
@@ -184,7 +189,9 @@ struct ScanTables {
         }
         if !found { continue }
       }
-      if !words.isEmpty && !SearchText.matches(index, words: words, text: bytes, starts: starts, masks: masks)
+      if !words.isEmpty
+        && !SearchText.matches(
+          index, words: words, text: bytes, starts: starts, ends: fieldEnds, masks: masks)
       {
         continue
       }

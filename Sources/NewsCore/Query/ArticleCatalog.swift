@@ -23,6 +23,17 @@ public final class ArticleCatalog: Sendable {
   let categoryIDsByFoldedName: [String: Int32]
   let providerIDs: [Int32]
   let providerIDsByFoldedName: [String: Int32]
+  /// Folded names by id, for matching `field:pattern` query terms against each distinct name once.
+  let categoryNames: [[UInt8]]
+  let providerNames: [[UInt8]]
+  let domainIDs: [Int32]
+  let domainNames: [[UInt8]]
+  let typeIDs: [Int32]
+  let typeNames: [[UInt8]]
+  /// Folded topic names by id (the ids of `topics`).
+  let topicFoldedNames: [[UInt8]]
+  /// Dates and numbers that query terms compare.
+  let columns: QueryColumns
   /// Articles by URL, for following related coverage; built on the first lookup.
   let links: LinkIndex
 
@@ -42,7 +53,8 @@ public final class ArticleCatalog: Sendable {
     for (newID, oldID) in byFrequency.enumerated() { renumbered[oldID] = Int32(newID) }
     self.topics = byFrequency.map { topicNames[$0] }
     self.topicFrequencies = byFrequency.map { frequencies[$0] }
-    self.topicIDsByFoldedName = names.topicIDsByFoldedName.mapValues { renumbered[Int($0)] }
+    let topicIDsByFoldedName = names.topicIDsByFoldedName.mapValues { renumbered[Int($0)] }
+    self.topicIDsByFoldedName = topicIDsByFoldedName
     let starts = names.topicStarts
     self.topicStarts = starts
     let articleTopics = names.articleTopics.map { renumbered[Int($0)] }
@@ -60,6 +72,14 @@ public final class ArticleCatalog: Sendable {
     let providerIDs = names.providerIDs
     self.providerIDs = providerIDs
     self.providerIDsByFoldedName = names.providerIDsByFoldedName
+    self.categoryNames = Self.namesByID(names.categoryIDsByFoldedName)
+    self.providerNames = Self.namesByID(names.providerIDsByFoldedName)
+    self.domainIDs = names.domainIDs
+    self.domainNames = Self.namesByID(names.domainIDsByFoldedName)
+    self.typeIDs = names.typeIDs
+    self.typeNames = Self.namesByID(names.typeIDsByFoldedName)
+    self.topicFoldedNames = Self.namesByID(topicIDsByFoldedName)
+    self.columns = QueryColumns(articles: articles)
     // Provider order: by folded name bytes, so the sort never touches strings per article.
     var providerRankByID = [Int32](repeating: 0, count: names.providerIDsByFoldedName.count)
     for (rank, entry) in names.providerIDsByFoldedName.sorted(by: {
@@ -71,6 +91,20 @@ public final class ArticleCatalog: Sendable {
       articles: articles, text: text,
       providerRanks: providerIDs.map { $0 < 0 ? -1 : providerRankByID[Int($0)] })
     self.links = LinkIndex(articles: articles)
+  }
+
+  /// Bytes of folded search text in memory, and how many of them are related coverage (for the benchmark).
+  public var searchTextBytes: (total: Int, related: Int) {
+    var related = 0
+    for index in articles.indices { related += Int(text.starts[index + 1] - text.ownEnds[index]) }
+    return (text.bytes.count, related)
+  }
+
+  /// The keys of `idsByFoldedName` as bytes, at their ids.
+  private static func namesByID(_ idsByFoldedName: [String: Int32]) -> [[UInt8]] {
+    var names = [[UInt8]](repeating: [], count: idsByFoldedName.count)
+    for (name, id) in idsByFoldedName { names[Int(id)] = Array(name.utf8) }
+    return names
   }
 
   /// Case-, diacritic- and width-insensitive form used for every comparison.

@@ -18,6 +18,11 @@ struct NameIndex {
   var categoryIDsByFoldedName: [String: Int32] = [:]
   var providerIDs: [Int32] = []
   var providerIDsByFoldedName: [String: Int32] = [:]
+  /// Provider domains and types, for the `domain:` and `type:` query fields.
+  var domainIDs: [Int32] = []
+  var domainIDsByFoldedName: [String: Int32] = [:]
+  var typeIDs: [Int32] = []
+  var typeIDsByFoldedName: [String: Int32] = [:]
 
   init(articles: [Article]) {
     let count = articles.count
@@ -38,6 +43,8 @@ struct NameIndex {
     topicStarts.reserveCapacity(count + 1)
     categoryIDs.reserveCapacity(count)
     providerIDs.reserveCapacity(count)
+    domainIDs.reserveCapacity(count)
+    typeIDs.reserveCapacity(count)
     for part in parts { merge(part) }
   }
 
@@ -50,6 +57,8 @@ struct NameIndex {
     var topicIDsByName: [String: Int32] = [:]
     var categories = NameIDs()
     var providers = NameIDs()
+    var domains = NameIDs()
+    var types = NameIDs()
     topicStarts.reserveCapacity(range.count + 1)
     articles.withUnsafeBufferPointer { articles in
       for index in range {
@@ -78,10 +87,14 @@ struct NameIndex {
         topicStarts.append(Int32(articleTopics.count))
         categoryIDs.append(categories.id(of: articles[index].item.category, folder: &folder))
         providerIDs.append(providers.id(of: articles[index].item.provider?.name, folder: &folder))
+        domainIDs.append(domains.id(of: articles[index].item.provider?.domain, folder: &folder))
+        typeIDs.append(types.id(of: articles[index].item.type, folder: &folder))
       }
     }
     categoryIDsByFoldedName = categories.idsByFoldedName
     providerIDsByFoldedName = providers.idsByFoldedName
+    domainIDsByFoldedName = domains.idsByFoldedName
+    typeIDsByFoldedName = types.idsByFoldedName
   }
 
   /// Appends `part`'s articles, renumbering its names into this index's ids.
@@ -106,6 +119,8 @@ struct NameIndex {
       part.categoryIDs, part.categoryIDsByFoldedName, into: &categoryIDsByFoldedName)
     providerIDs += Self.renumber(
       part.providerIDs, part.providerIDsByFoldedName, into: &providerIDsByFoldedName)
+    domainIDs += Self.renumber(part.domainIDs, part.domainIDsByFoldedName, into: &domainIDsByFoldedName)
+    typeIDs += Self.renumber(part.typeIDs, part.typeIDsByFoldedName, into: &typeIDsByFoldedName)
   }
 
   /// `ids` numbered by `local`, renumbered into `global` (new names get the next ids in local order).

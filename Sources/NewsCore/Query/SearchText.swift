@@ -17,8 +17,18 @@ struct SearchText: Sendable {
   let starts: [Int32]
   /// Where article `i`'s folded title ends (its title is first in its text).
   let titleEnds: [Int32]
+  /// Where article `i`'s title, excerpt, provider name and topics end: what `ArticleFilter.search` reads.
+  let fieldEnds: [Int32]
+  /// Where article `i`'s own text ends (its provider domain comes after `fieldEnds`); from here to
+  /// `starts[i + 1]` is its related coverage: each item's title, excerpt, provider name and domain.
+  let ownEnds: [Int32]
   /// Four words per article: bit `b` is set when byte `b` occurs in its text.
   let masks: [UInt64]
+  /// `SearchText.pairWords` words per article: bit `pairBit(a, b)` is set when bytes `a b` occur next to
+  /// each other in its text. A word whose letters are all common is still rejected without reading the
+  /// text unless the article has each of the word's byte pairs: a keystroke then reads about a tenth of
+  /// the text, which related coverage made three times larger.
+  let pairMasks: [UInt64]
   /// Articles containing each byte value: a search anchors on a word's rarest byte.
   let byteFrequencies: [Int]
 
@@ -28,21 +38,28 @@ struct SearchText: Sendable {
     let chunkCount = count < 4_096 ? 1 : min(4 * ProcessInfoLite.activeProcessorCount, count / 2_048)
     var parts = [Part](repeating: Part(), count: chunkCount)
     var masks = [UInt64](repeating: 0, count: count * 4)
+    var pairMasks = [UInt64](repeating: 0, count: count * SearchText.pairWords)
     if chunkCount == 1 {
       var folder = TextFolder()
       masks.withUnsafeMutableBufferPointer { masks in
-        parts[0] = Part(articles: articles, 0..<count, folder: &folder, masks: masks)
+        pairMasks.withUnsafeMutableBufferPointer { pairMasks in
+          parts[0] = Part(articles: articles, 0..<count, folder: &folder, masks: masks, pairMasks: pairMasks)
+        }
       }
     } else {
       parts.withUnsafeMutableBufferPointer { slots in
         masks.withUnsafeMutableBufferPointer { masks in
-          // Each chunk writes only its own slot and its own articles' masks.
-          nonisolated(unsafe) let slots = slots
-          nonisolated(unsafe) let masks = masks
-          DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var folder = TextFolder()
-            let range = (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
-            slots[chunk] = Part(articles: articles, range, folder: &folder, masks: masks)
+          pairMasks.withUnsafeMutableBufferPointer { pairMasks in
+            // Each chunk writes only its own slot and its own articles' masks.
+            nonisolated(unsafe) let slots = slots
+            nonisolated(unsafe) let masks = masks
+            nonisolated(unsafe) let pairMasks = pairMasks
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+              var folder = TextFolder()
+              let range = (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
+              slots[chunk] = Part(
+                articles: articles, range, folder: &folder, masks: masks, pairMasks: pairMasks)
+            }
           }
         }
       }
@@ -53,17 +70,26 @@ struct SearchText: Sendable {
     starts.reserveCapacity(count + 1)
     var titleEnds: [Int32] = []
     titleEnds.reserveCapacity(count)
+    var fieldEnds: [Int32] = []
+    fieldEnds.reserveCapacity(count)
+    var ownEnds: [Int32] = []
+    ownEnds.reserveCapacity(count)
     for part in parts {
       let offset = Int32(bytes.count)
       bytes.append(contentsOf: part.bytes)
       for end in part.ends { starts.append(end + offset) }
       for end in part.titleEnds { titleEnds.append(end + offset) }
+      for end in part.fieldEnds { fieldEnds.append(end + offset) }
+      for end in part.ownEnds { ownEnds.append(end + offset) }
     }
     bytes.append(contentsOf: repeatElement(0, count: SearchText.padding))
     self.bytes = bytes
     self.starts = starts
     self.titleEnds = titleEnds
+    self.fieldEnds = fieldEnds
+    self.ownEnds = ownEnds
     self.masks = masks
+    self.pairMasks = pairMasks
     var frequencies = [Int](repeating: 0, count: 256)
     for index in 0..<count {
       for word in 0..<4 {
@@ -83,16 +109,20 @@ struct SearchText: Sendable {
     /// Where each article's text ends.
     var ends: [Int32] = []
     var titleEnds: [Int32] = []
+    var fieldEnds: [Int32] = []
+    var ownEnds: [Int32] = []
 
     init() {}
 
     /// Folds `articles[range]` and writes their byte masks into `masks`.
     init(
       articles: [Article], _ range: Range<Int>, folder: inout TextFolder,
-      masks: UnsafeMutableBufferPointer<UInt64>
+      masks: UnsafeMutableBufferPointer<UInt64>, pairMasks: UnsafeMutableBufferPointer<UInt64>
     ) {
       ends.reserveCapacity(range.count)
       titleEnds.reserveCapacity(range.count)
+      fieldEnds.reserveCapacity(range.count)
+      ownEnds.reserveCapacity(range.count)
       articles.withUnsafeBufferPointer { articles in
         // Fields are read in place through the buffer: a copy of an article would retain all its strings.
         for index in range {
@@ -110,10 +140,37 @@ struct SearchText: Sendable {
             bytes.append(0x0A)
             folder.appendUnlowered(topic, to: &bytes)
           }
+          fieldEnds.append(Int32(bytes.count))
+          if let domain = articles[index].item.provider?.domain {
+            bytes.append(0x0A)
+            folder.appendUnlowered(domain, to: &bytes)
+          }
+          ownEnds.append(Int32(bytes.count))
+          for item in articles[index].related {
+            for field in [item.title, item.excerpt, item.provider?.name, item.provider?.domain] {
+              if let field {
+                bytes.append(0x0A)
+                folder.appendUnlowered(field, to: &bytes)
+              }
+            }
+          }
           ends.append(Int32(bytes.count))
         }
       }
       TextFolder.lowerASCII(&bytes, from: 0)
+      bytes.withUnsafeBufferPointer { bytes in
+        var start = 0
+        for (offset, end) in ends.enumerated() {
+          let slot = (range.lowerBound + offset) * SearchText.pairWords
+          var position = start
+          while position + 1 < Int(end) {
+            let bit = SearchText.pairBit(bytes[position], bytes[position + 1])
+            pairMasks[slot + bit >> 6] |= UInt64(1) << UInt64(bit & 63)
+            position += 1
+          }
+          start = Int(end)
+        }
+      }
       bytes.withUnsafeBufferPointer { bytes in
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { seen in
           // One byte per byte value, set by plain stores: OR-ing bits into four mask words instead makes
@@ -173,15 +230,34 @@ struct SearchWord: Sendable {
 }
 
 extension SearchText {
+  /// Words of byte-pair bits per article (1,024 bits: about a third set by an article of 1,300 bytes).
+  static let pairWords = 16
+
+  /// The bit of the byte pair `a b`, a multiplicative hash of the two bytes into 10 bits.
+  @inline(__always)
+  static func pairBit(_ a: UInt8, _ b: UInt8) -> Int {
+    Int(((UInt32(a) << 8 | UInt32(b)) &* 2_654_435_761) >> 22)
+  }
+
+  /// The pair-mask words a needle needs, as (word offset, bits) for the words it touches.
+  static func pairRequirements(_ needle: [UInt8]) -> [(Int, UInt64)] {
+    var words = [UInt64](repeating: 0, count: pairWords)
+    for position in needle.indices.dropLast() {
+      let bit = pairBit(needle[position], needle[position + 1])
+      words[bit >> 6] |= UInt64(1) << UInt64(bit & 63)
+    }
+    return words.enumerated().filter { $0.element != 0 }.map { ($0.offset, $0.element) }
+  }
+
   /// Zero bytes after the last article, so the 16-byte loads of `contains` may run past its end.
   static let padding = 32
 
-  /// Whether article `index` contains every word; the buffers are passed in so a scan over many
-  /// articles borrows them once.
+  /// Whether article `index` contains every word in `starts[index]..<ends[index]`; the buffers are passed
+  /// in so a scan over many articles borrows them once.
   @inline(__always)
   static func matches(
     _ index: Int, words: [SearchWord], text: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int32>,
-    masks: UnsafeBufferPointer<UInt64>
+    ends: UnsafeBufferPointer<Int32>, masks: UnsafeBufferPointer<UInt64>
   ) -> Bool {
     let m0 = masks[index &* 4], m1 = masks[index &* 4 &+ 1], m2 = masks[index &* 4 &+ 2],
       m3 = masks[index &* 4 &+ 3]
@@ -192,7 +268,7 @@ extension SearchText {
         return false
       }
     }
-    let start = Int(starts[index]), end = Int(starts[index &+ 1])
+    let start = Int(starts[index]), end = Int(ends[index])
     for word in words {
       let found = word.bytes.withUnsafeBufferPointer { needle in
         contains(needle, anchor: word.anchor, secondAnchor: word.secondAnchor, in: text, from: start, to: end)

@@ -1,0 +1,74 @@
+import Foundation
+import NewsCore
+
+/// Keystroke latency of issue 13's five representative queries, typed character by character.
+///
+/// Each keystroke parses the text typed so far and, when it parses, selects over the whole catalog in
+/// newest order, related coverage included (the related-only marks are computed too). Prefixes that do not
+/// parse yet (an open quote, `topic:` without a value) cost only the parse; they are counted, not timed.
+struct QueryLanguageLatency {
+  static let queries: [(key: String, label: String, text: String)] = [
+    ("query_word", "query: bare word", "telescope"),
+    ("query_phrase", "query: phrase", "\"climate summit\""),
+    ("query_wildcard", "query: field with wildcard", "domain:*.ru"),
+    ("query_date_not", "query: date range, negation", "date:2019-01-01..2019-06-30 -rescue"),
+    ("query_topic_or", "query: or of two topics", "topic:\"Power Apps\" or topic:\"Labour Asia\""),
+  ]
+
+  struct Samples {
+    var seconds: [Double] = []
+    var unparsed = 0
+    var matched = 0
+    var relatedOnly = 0
+  }
+
+  var samples: [Samples] = []
+
+  static func measure(catalog: ArticleCatalog, repetitions: Int) -> QueryLanguageLatency {
+    // A fixed clock and zone: the figures must not depend on when or where the benchmark runs.
+    let context = QueryContext(now: 1_700_000_000, timeZone: TimeZone(secondsFromGMT: 0)!)
+    var latency = QueryLanguageLatency()
+    for query in queries {
+      var samples = Samples()
+      for _ in 0..<repetitions {
+        var typed = ""
+        for character in query.text {
+          typed.append(character)
+          var result: QueryResult?
+          let seconds = Stopwatch.seconds {
+            if let parsed = try? Query(typed) {
+              result = catalog.select(parsed, context: context, order: .newest)
+            }
+          }
+          guard let result else {
+            samples.unparsed += 1
+            continue
+          }
+          samples.seconds.append(seconds)
+          if typed.count == query.text.count {
+            samples.matched = result.indices.count
+            samples.relatedOnly = result.relatedOnly.count
+          }
+        }
+      }
+      latency.samples.append(samples)
+    }
+    return latency
+  }
+
+  func rows(records: Int, note: String) -> [BenchRow] {
+    var rows: [BenchRow] = []
+    for (query, samples) in zip(Self.queries, samples) where !samples.seconds.isEmpty {
+      for (percent, fraction) in [(50, 0.5), (95, 0.95)] {
+        rows.append(
+          BenchRow(
+            key: "\(query.key)_p\(percent)_ms", label: "\(query.label) p\(percent)", records: records,
+            value: Stopwatch.percentile(samples.seconds, fraction) * 1000, unit: "ms",
+            note:
+              "`\(query.text)`: \(samples.seconds.count) keystrokes (\(samples.unparsed) unparsed prefixes untimed); "
+              + "\(samples.matched) matches, \(samples.relatedOnly) only in related coverage; \(note)"))
+      }
+    }
+    return rows
+  }
+}
