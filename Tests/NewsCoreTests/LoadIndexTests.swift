@@ -193,13 +193,14 @@ import Testing
   }
 
   @Test func racyFilesAreNotReused() {
-    let stamp = FileStamp(device: 1, inode: 2, size: 3, modified: 100, changed: 100)
+    let second: Int64 = 1_000_000_000
+    let stamp = FileStamp(device: 1, inode: 2, size: 3, modified: 100 * second, changed: 100 * second)
     let file = IndexedFile(path: [], stamp: stamp, isRecordFile: true, articles: [], diagnostics: [])
-    #expect(LoadIndex(writtenAt: 101, files: []).canReuse(file, now: stamp))
-    // Modified in the same tick the index was written: the stamp cannot prove it unchanged.
-    #expect(!LoadIndex(writtenAt: 100, files: []).canReuse(file, now: stamp))
+    #expect(LoadIndex(writtenAt: 102 * second, files: []).canReuse(file, now: stamp))
+    // Modified within the racy window before the index's load: the stamp cannot prove it unchanged.
+    #expect(!LoadIndex(writtenAt: 100 * second + 5, files: []).canReuse(file, now: stamp))
     var changed = stamp
-    changed.changed = 150
-    #expect(!LoadIndex(writtenAt: 200, files: []).canReuse(file, now: changed))
+    changed.changed = 150 * second
+    #expect(!LoadIndex(writtenAt: 200 * second, files: []).canReuse(file, now: changed))
   }
 }

@@ -74,9 +74,16 @@ public struct LoadIndex: Sendable {
     self.files = files
   }
 
-  /// Whether `file`'s stored records can stand for the file now described by `stamp`.
+  /// How close to `writtenAt` a change makes a file racy. File times come from a coarse clock (a scheduler
+  /// tick, up to 10 ms), so a file written just before the load began may have changed again within the
+  /// same tick without a new time; a second covers every clock and costs only a reparse of recent files.
+  public static let racyWindow: Int64 = 1_000_000_000
+
+  /// Whether `file`'s stored records can stand for the file now described by `stamp`: the stamps are equal
+  /// and the file was not changed so close to the load that wrote the index that its stamp proves nothing.
   public func canReuse(_ file: IndexedFile, now stamp: FileStamp) -> Bool {
-    file.stamp == stamp && file.stamp.modified < writtenAt && file.stamp.changed < writtenAt
+    file.stamp == stamp && file.stamp.modified < writtenAt - Self.racyWindow
+      && file.stamp.changed < writtenAt - Self.racyWindow
   }
 
   // MARK: Encoding
