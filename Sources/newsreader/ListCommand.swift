@@ -41,14 +41,16 @@ struct ListCommand: ParsableCommand {
   @Option(help: "Files and directories examined at most; past it the walk stops with an error.")
   var maxFiles: Int = LoadOptions().maxFiles
 
+  @OptionGroup var index: IndexOptions
+
   func validate() throws {
     if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
     if maxFiles < 1 { throw ValidationError("--max-files must be positive") }
   }
 
   func run() throws {
-    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)).load(
-      paths: paths)
+    let result = index.loader(for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles))
+      .loadThenWriteIndex(paths: paths)
     let catalog = ArticleCatalog(articles: result.articles)
     let filter = ArticleFilter(topics: Set(topic), category: category, provider: provider, search: search)
     var indices = catalog.select(filter, order: sort)

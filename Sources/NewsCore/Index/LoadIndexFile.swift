@@ -11,9 +11,12 @@ public struct LoadIndexFile: Sendable, Hashable {
 
   public init(path: String) { self.path = path }
 
-  /// The index file for opening `paths`, named by a hash of their real paths, in the cache directory that
-  /// `environment` names; nil when neither `XDG_CACHE_HOME` nor `HOME` is set.
-  public static func standard(for paths: [String], environment: [String: String]) -> LoadIndexFile? {
+  /// The index file for opening `paths` with `options`, named by a hash of their real paths and the limits
+  /// (which change what a file gives), in the cache directory that `environment` names; nil when neither
+  /// `XDG_CACHE_HOME` nor `HOME` is set.
+  public static func standard(
+    for paths: [String], options: LoadOptions = LoadOptions(), environment: [String: String]
+  ) -> LoadIndexFile? {
     let directory: String
     if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
       directory = cache + "/newsreader"
@@ -22,7 +25,8 @@ public struct LoadIndexFile: Sendable, Hashable {
     } else {
       return nil
     }
-    let key = paths.map(realPath).joined(separator: "\u{0}")
+    let limits = "\(options.maxFileBytes) \(options.maxNodesPerDocument) \(options.maxDepth)"
+    let key = ([limits] + paths.map(realPath)).joined(separator: "\u{0}")
     return LoadIndexFile(path: directory + "/index-" + StableHash.hex(key) + ".nrindex")
   }
 
