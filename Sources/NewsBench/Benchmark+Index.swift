@@ -50,6 +50,7 @@ extension Benchmark {
       BenchRow(
         key: "warm_load_seconds", label: "warm load: read the index, stat every file", records: records,
         value: warmSeconds, unit: "s", ratio: warmSeconds / floor, ratioTo: "floor",
-        note: "\(warm.articles.count) records; parsed \(warm.parsedFileCount), reused \(warm.reusedFileCount)"))
+        note: "\(warm.articles.count) records; parsed \(warm.parsedFileCount), reused \(warm.reusedFileCount)"
+      ))
   }
 }

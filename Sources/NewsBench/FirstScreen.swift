@@ -80,9 +80,10 @@ struct FirstScreen {
     }
     let run: PythonScript.Output
     do {
-      run = try PythonScript.run([
-        script, binary, corpus, "--records", String(records), "--repetitions", String(repetitions),
-      ] + start.readerArguments + start.scriptArguments)
+      run = try PythonScript.run(
+        [
+          script, binary, corpus, "--records", String(records), "--repetitions", String(repetitions),
+        ] + start.readerArguments + start.scriptArguments)
     } catch {
       return Outcome(rows: unmeasured("could not start python3: \(error)"))
     }

@@ -26,7 +26,9 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "Files and directories examined at most; past it the walk stops with an error.")
   var maxFiles: Int = LoadOptions().maxFiles
 
-  @Flag(help: "Take unchanged files from the load index instead of parsing everything (check validates by parsing).")
+  @Flag(
+    help:
+      "Take unchanged files from the load index instead of parsing everything (check validates by parsing).")
   var cached = false
 
   @Flag(help: "Say how many files were parsed and how many reused from the load index.")

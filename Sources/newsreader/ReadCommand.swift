@@ -69,7 +69,8 @@ struct ReadCommand: ParsableCommand {
       browser: BrowserLauncher.detect(environment: environment),
       load: BackgroundLoad(
         paths: paths,
-        loader: index.loader(for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles))))
+        loader: index.loader(for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)))
+    )
 
     var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")

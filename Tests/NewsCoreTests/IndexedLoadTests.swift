@@ -10,7 +10,8 @@ import Testing
     let root: String
 
     init() throws {
-      root = FileManager.default.temporaryDirectory.appendingPathComponent("nr-indexed-\(UUID().uuidString)").path
+      root =
+        FileManager.default.temporaryDirectory.appendingPathComponent("nr-indexed-\(UUID().uuidString)").path
       try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
 
@@ -39,7 +40,9 @@ import Testing
   func titles(_ result: LoadResult) -> [String] { result.articles.map { $0.item.title ?? "" } }
 
   /// The indexed result must equal a full load of the same directory, records and diagnostics alike.
-  func expectSameAsFullLoad(_ result: LoadResult, _ scratch: Scratch, sourceLocation: SourceLocation = #_sourceLocation) {
+  func expectSameAsFullLoad(
+    _ result: LoadResult, _ scratch: Scratch, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let full = loader.load(paths: [scratch.root])
     #expect(result.articles == full.articles, sourceLocation: sourceLocation)
     #expect(result.diagnostics == full.diagnostics, sourceLocation: sourceLocation)

@@ -12,7 +12,8 @@ import Testing
     var item = NewsItem(
       title: "Title 東京", excerpt: "Excerpt\n\nsecond paragraph", category: "world", type: "story",
       publishedDateTime: NewsDate(text: "2021-03-11T17:13:00Z", secondsSince1970: 1_615_482_780),
-      originalUrl: "https://example.org/a", webUrl: "https://example.org/w", ampWebUrl: "https://amp.example/a",
+      originalUrl: "https://example.org/a", webUrl: "https://example.org/w",
+      ampWebUrl: "https://amp.example/a",
       cdnAmpWebUrl: "https://cdn.example/a", quality: 87, heat: Int.min, published: false, provider: provider,
       topics: ["Science", "Space"], images: [image],
       extraFields: [ExtraField(key: "featuredContent", value: "{…}")])
@@ -26,7 +27,8 @@ import Testing
     return Article(
       id: ArticleID("u0123456789abcd"),
       source: {
-        var source = RecordSource(path: "dir/\u{FFFD}.txt", relativePath: "\u{FFFD}.txt", documentIndex: 2, line: 17)
+        var source = RecordSource(
+          path: "dir/\u{FFFD}.txt", relativePath: "\u{FFFD}.txt", documentIndex: 2, line: 17)
         source.pathBytes = [0x64, 0x69, 0x72, 0x2F, 0xFF, 0x2E, 0x74, 0x78, 0x74]
         return source
       }(),
@@ -35,20 +37,30 @@ import Testing
   }
 
   static func sampleIndex() -> LoadIndex {
-    let stamp = FileStamp(device: 2049, inode: 1234, size: 3000, modified: 1_700_000_000_123_456_789, changed: -5)
-    let diagnostic = Diagnostic(path: "dir/b.txt", line: 3, column: 9, severity: .warning, message: "quality: wrong type")
-    let note = Diagnostic(path: "dir/fifo.txt", line: 0, column: 0, severity: .note, message: "a FIFO, not read")
+    let stamp = FileStamp(
+      device: 2049, inode: 1234, size: 3000, modified: 1_700_000_000_123_456_789, changed: -5)
+    let diagnostic = Diagnostic(
+      path: "dir/b.txt", line: 3, column: 9, severity: .warning, message: "quality: wrong type")
+    let note = Diagnostic(
+      path: "dir/fifo.txt", line: 0, column: 0, severity: .note, message: "a FIFO, not read")
     return LoadIndex(
       writtenAt: 1_700_000_001_000_000_000,
       files: [
-        IndexedFile(path: Array("dir/a.txt".utf8), stamp: stamp, isRecordFile: true, articles: [everyFieldArticle()], diagnostics: []),
-        IndexedFile(path: [0x64, 0x2F, 0xFF, 0x2E, 0x74, 0x78, 0x74], stamp: stamp, isRecordFile: true, articles: [], diagnostics: [diagnostic, note]),
-        IndexedFile(path: Array("README.md".utf8), stamp: stamp, isRecordFile: false, articles: [], diagnostics: []),
+        IndexedFile(
+          path: Array("dir/a.txt".utf8), stamp: stamp, isRecordFile: true, articles: [everyFieldArticle()],
+          diagnostics: []),
+        IndexedFile(
+          path: [0x64, 0x2F, 0xFF, 0x2E, 0x74, 0x78, 0x74], stamp: stamp, isRecordFile: true, articles: [],
+          diagnostics: [diagnostic, note]),
+        IndexedFile(
+          path: Array("README.md".utf8), stamp: stamp, isRecordFile: false, articles: [], diagnostics: []),
       ])
   }
 
   static func decode(_ bytes: [UInt8]) throws(IndexCorruption) -> LoadIndex {
-    try bytes.withUnsafeBytes { buffer in Result { () throws(IndexCorruption) in try LoadIndex.decode(buffer) } }.get()
+    try bytes.withUnsafeBytes { buffer in
+      Result { () throws(IndexCorruption) in try LoadIndex.decode(buffer) }
+    }.get()
   }
 
   @Test func everyFieldRoundTrips() throws {
@@ -76,7 +88,11 @@ import Testing
     let stamp = FileStamp(device: 1, inode: 1, size: 1, modified: 1, changed: 1)
     let index = LoadIndex(
       writtenAt: 2,
-      files: [IndexedFile(path: [], stamp: stamp, isRecordFile: true, articles: result.articles, diagnostics: result.diagnostics)])
+      files: [
+        IndexedFile(
+          path: [], stamp: stamp, isRecordFile: true, articles: result.articles,
+          diagnostics: result.diagnostics)
+      ])
     let decoded = try Self.decode(index.encoded())
     #expect(decoded.files[0].articles == result.articles)
     #expect(decoded.files[0].diagnostics == result.diagnostics)
@@ -132,7 +148,9 @@ import Testing
     badString.byte(1)
     badString.unsigned(1 as UInt64)  // one article
     badString.unsigned(7 as UInt64)  // string number 6 of none
-    #expect(throws: IndexCorruption.self) { try Self.decode(Self.header(forPayload: badString.bytes) + badString.bytes) }
+    #expect(throws: IndexCorruption.self) {
+      try Self.decode(Self.header(forPayload: badString.bytes) + badString.bytes)
+    }
   }
 
   static func header(forPayload payload: [UInt8]) -> [UInt8] {
@@ -148,7 +166,8 @@ import Testing
   }
 
   @Test func writeIsAtomicAndReadBack() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nr-index-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "nr-index-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = LoadIndexFile(path: directory.path + "/nested/index.nrindex")
     guard case .missing = file.read() else {
@@ -174,7 +193,8 @@ import Testing
   }
 
   @Test func writeFailsWithTheSystemsReason() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nr-index-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "nr-index-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     // A regular file where the cache directory should be: mkdir fails whoever runs the test.
     try Data().write(to: directory)

@@ -213,7 +213,8 @@ struct IndexDecoder {
       while index < layout.count {
         let block = layout[index]
         let compressed = UnsafeRawBufferPointer(rebasing: base[block.start..<block.start + block.compressed])
-        results.store(index, IndexDecoder.strings(compressed: compressed, raw: block.raw, count: block.strings))
+        results.store(
+          index, IndexDecoder.strings(compressed: compressed, raw: block.raw, count: block.strings))
         index += IndexBlockResults.workers
       }
     }

@@ -21,7 +21,8 @@ public struct IndexedLoader: Sendable {
 
   public func load(paths: [String], progress: SeedLoader.Progress? = nil) -> Outcome {
     guard let file else {
-      return Outcome(result: loader.load(paths: paths, progress: progress), pendingIndex: nil, indexProblem: nil)
+      return Outcome(
+        result: loader.load(paths: paths, progress: progress), pendingIndex: nil, indexProblem: nil)
     }
     var previous: LoadIndex? = nil
     var problem: String? = nil

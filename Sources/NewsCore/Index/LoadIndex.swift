@@ -147,7 +147,9 @@ public struct LoadIndex: Sendable {
     guard version == UInt64(formatVersion) else {
       throw IndexCorruption("has format version \(version), this newsreader reads \(formatVersion)")
     }
-    guard littleEndian(bytes, at: 12, count: 4) == 0 else { throw IndexCorruption("has unknown header flags") }
+    guard littleEndian(bytes, at: 12, count: 4) == 0 else {
+      throw IndexCorruption("has unknown header flags")
+    }
     let payloadSize = littleEndian(bytes, at: 16, count: 8)
     guard payloadSize == UInt64(bytes.count - headerSize) else {
       throw IndexCorruption("is truncated or has trailing bytes")
