@@ -26,9 +26,14 @@ let package = Package(
     .systemLibrary(name: "CWidth"),
     // statfs, for recognizing pseudo-file systems (header-only).
     .systemLibrary(name: "CFileSystem"),
+    .systemLibrary(
+      name: "CLZ4",
+      pkgConfig: "liblz4",
+      providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]
+    ),
 
     // Records, loading, sanitizing, filtering: no UI.
-    .target(name: "NewsCore", dependencies: ["CLibYAML", "CFileSystem"]),
+    .target(name: "NewsCore", dependencies: ["CLibYAML", "CFileSystem", "CLZ4"]),
     // The config file: settings table, key-binding and view sections, parsed with positions; no UI.
     .target(name: "ReaderConfig", dependencies: ["NewsCore", "ScreenKit"]),
     // The whole reader state as a value, actions and effects: no terminal, no I/O.

@@ -5,7 +5,7 @@ set -eu
 
 missing=""
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in libncurses-dev libyaml-dev tmux pkg-config; do
+for pkg in libncurses-dev libyaml-dev liblz4-dev tmux pkg-config; do
   if command -v dpkg-query >/dev/null 2>&1; then
     have_pkg "$pkg" || missing="$missing $pkg"
   fi

@@ -36,6 +36,7 @@ struct Benchmark {
       let floor = measureFloor(directory: corpus.directory, files: files)
       let loaded = measureLoads(directory: corpus.directory, files: files, floor: floor)
       measurePeer(directory: corpus.directory, files: files, floor: floor)
+      measureIndex(directory: corpus.directory, files: files, floor: floor)
       let catalog = measureQueries(records: files.paths.count, loaded: loaded)
       if isLargest {
         measureFrames(catalog: catalog, records: files.paths.count)
@@ -70,7 +71,7 @@ struct Benchmark {
   }
 
   /// Median seconds of `options.repetitions` runs of `body`, after one untimed run that warms the page cache.
-  private func medianSeconds(_ what: String, warmUp: Bool = false, _ body: () -> Void) -> Double {
+  func medianSeconds(_ what: String, warmUp: Bool = false, _ body: () -> Void) -> Double {
     if warmUp { body() }
     var samples: [Double] = []
     for repetition in 1...options.repetitions {
@@ -211,11 +212,18 @@ struct Benchmark {
   /// The real reader started on a pseudo-terminal, timed until its first screen and until it lists the records.
   private mutating func measureFirstScreen(directory: String, records: Int) {
     progress("first screen \(records): \(options.repetitions) starts of \(options.readerBinary)")
-    let outcome = FirstScreen.measure(
-      script: "\(options.scripts)/first_screen.py", binary: options.readerBinary, corpus: directory,
-      records: records, repetitions: options.repetitions)
-    rows += outcome.rows
-    problems += outcome.problems
+    // A private cache directory, so the warm start reads the index its own warm-up wrote and nothing else.
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "newsbench-cache-\(getpid())-\(records)"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    for start in [FirstScreen.Start.cold, .warm(cacheDirectory: cache)] {
+      let outcome = FirstScreen.measure(
+        script: "\(options.scripts)/first_screen.py", binary: options.readerBinary, corpus: directory,
+        records: records, repetitions: options.repetitions, start: start)
+      rows += outcome.rows
+      problems += outcome.problems
+    }
   }
 
   private mutating func measureMemory(directory: String, files: CorpusFiles) {
@@ -261,7 +269,7 @@ struct Benchmark {
         note: "(peak - baseline) / records; \(Int(diskPerRecord)) bytes per record on disk"))
   }
 
-  private func progress(_ message: String) {
+  func progress(_ message: String) {
     FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
   }
 }

@@ -25,21 +25,54 @@ struct FirstScreen {
     var problems: [String] = []
   }
 
+  /// How the reader starts: without its load index (every file parsed) or from an index that the untimed
+  /// warm-up start wrote.
+  enum Start {
+    case cold
+    case warm(cacheDirectory: String)
+
+    var readerArguments: [String] {
+      if case .cold = self { return ["--reader-arg=--no-index"] }
+      return []
+    }
+
+    var scriptArguments: [String] {
+      if case .warm(let directory) = self { return ["--cache-dir", directory] }
+      return []
+    }
+
+    var label: String {
+      if case .cold = self { return "cold, no index" }
+      return "warm, from the index"
+    }
+
+    var keySuffix: String {
+      if case .cold = self { return "_cold" }
+      return "_warm"
+    }
+  }
+
   static let firstKey = "first_screen_ms"
   static let listedKey = "records_listed_ms"
   /// Lines of a failed start's screen quoted in the report: enough for a crash's first frames.
   static let screenLines = 16
 
   /// Starts `binary` over `corpus` (`records` record files) `repetitions` times after one untimed start.
-  static func measure(script: String, binary: String, corpus: String, records: Int, repetitions: Int)
+  static func measure(
+    script: String, binary: String, corpus: String, records: Int, repetitions: Int, start: Start
+  )
     -> Outcome
   {
+    let firstKey = Self.firstKey + start.keySuffix
+    let listedKey = Self.listedKey + start.keySuffix
+    let firstLabel = "start to first screen, \(start.label)"
+    let listedLabel = "start to records listed, \(start.label)"
     func unmeasured(_ reason: String) -> [BenchRow] {
       [
         .notMeasured(
-          key: firstKey, label: "start to first screen", records: records, unit: "ms", reason: reason),
+          key: firstKey, label: firstLabel, records: records, unit: "ms", reason: reason),
         .notMeasured(
-          key: listedKey, label: "start to records listed", records: records, unit: "ms", reason: reason),
+          key: listedKey, label: listedLabel, records: records, unit: "ms", reason: reason),
       ]
     }
     guard FileManager.default.isExecutableFile(atPath: binary) else {
@@ -47,9 +80,10 @@ struct FirstScreen {
     }
     let run: PythonScript.Output
     do {
-      run = try PythonScript.run([
-        script, binary, corpus, "--records", String(records), "--repetitions", String(repetitions),
-      ])
+      run = try PythonScript.run(
+        [
+          script, binary, corpus, "--records", String(records), "--repetitions", String(repetitions),
+        ] + start.readerArguments + start.scriptArguments)
     } catch {
       return Outcome(rows: unmeasured("could not start python3: \(error)"))
     }
@@ -77,9 +111,9 @@ struct FirstScreen {
     }
     let window = "\(answer.columns ?? 0)x\(answer.rows ?? 0)"
     for (key, label, samples, event) in [
-      (firstKey, "start to first screen", answer.firstScreenMs ?? [], "header drawn"),
+      (firstKey, firstLabel, answer.firstScreenMs ?? [], "header drawn"),
       (
-        listedKey, "start to records listed", answer.recordsListedMs ?? [],
+        listedKey, listedLabel, answer.recordsListedMs ?? [],
         "header shows every record, no longer loading"
       ),
     ] {

@@ -26,6 +26,14 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "Files and directories examined at most; past it the walk stops with an error.")
   var maxFiles: Int = LoadOptions().maxFiles
 
+  @Flag(
+    help:
+      "Take unchanged files from the load index instead of parsing everything (check validates by parsing).")
+  var cached = false
+
+  @Flag(help: "Say how many files were parsed and how many reused from the load index.")
+  var stats = false
+
   func validate() throws {
     if paths.isEmpty { throw ValidationError("give at least one file or directory") }
     if maxFileSize < 0 { throw ValidationError("--max-file-size must not be negative") }
@@ -33,8 +41,11 @@ struct CheckCommand: ParsableCommand {
   }
 
   func run() throws {
-    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)).load(
-      paths: paths)
+    let options = LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)
+    let result =
+      cached
+      ? IndexOptions.loader(for: paths, options: options, indexed: true).loadThenWriteIndex(paths: paths)
+      : SeedLoader(options: options).load(paths: paths)
     let diagnostics = PathProblem.all(in: result).map(\.diagnostic) + result.diagnostics
     let summary = LoadSummary(result)
     let output = StandardOutput()
@@ -42,6 +53,7 @@ struct CheckCommand: ParsableCommand {
     case .text:
       for diagnostic in diagnostics { try output.line(diagnostic.description) }
       try output.line(summary.line)
+      if stats { try output.line(result.indexSummary) }
     case .json:
       let json = JSONOutput()
       json.object {
@@ -60,6 +72,10 @@ struct CheckCommand: ParsableCommand {
         json.field("files", summary.files)
         json.field("errors", summary.errors)
         json.field("warnings", summary.warnings)
+        if stats {
+          json.field("parsedFiles", result.parsedFileCount)
+          json.field("reusedFiles", result.reusedFileCount)
+        }
       }
       try output.line(json.text)
     }

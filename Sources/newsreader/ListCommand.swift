@@ -45,15 +45,17 @@ struct ListCommand: ParsableCommand {
   @Option(help: "Files and directories examined at most; past it the walk stops with an error.")
   var maxFiles: Int = LoadOptions().maxFiles
 
+  @OptionGroup var index: IndexOptions
+
   func validate() throws {
     if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
     if maxFiles < 1 { throw ValidationError("--max-files must be positive") }
   }
 
   func run() throws {
-    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)).load(
-      paths: paths)
     let combined = try combinedQuery()
+    let result = index.loader(for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles))
+      .loadThenWriteIndex(paths: paths)
     let catalog = ArticleCatalog(articles: result.articles)
     // The user's time zone (TZ honoured) and the real clock; reading state is not stored yet, so every
     // article is unread.

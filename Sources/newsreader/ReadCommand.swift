@@ -35,6 +35,8 @@ struct ReadCommand: ParsableCommand {
   @Option(help: "Files and directories examined at most; past it the walk stops with an error.")
   var maxFiles: Int = LoadOptions().maxFiles
 
+  @OptionGroup var index: IndexOptions
+
   func validate() throws {
     guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
     guard maxFiles > 0 else { throw ValidationError("--max-files must be positive") }
@@ -83,7 +85,10 @@ struct ReadCommand: ParsableCommand {
       clipboard: settings.clipboardProgram(detected: ClipboardProgram.detect(environment: environment)),
       browser: BrowserLauncher.detect(environment: environment),
       load: BackgroundLoad(
-        paths: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles),
+        paths: paths,
+        loader: IndexOptions.loader(
+          for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles),
+          indexed: !index.disabled && settings.settings.index),
         configProblems: loadedConfig.problems))
 
     var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
@@ -116,7 +121,8 @@ struct ReadCommand: ParsableCommand {
 /// Loads records on a background thread and posts the result to the reader's inbox.
 struct BackgroundLoad: Sendable {
   var paths: [String]
-  var options: LoadOptions
+  /// Through the load index unless `--no-index`.
+  var loader: IndexedLoader
   /// Shown first among the load problems, on every load.
   var configProblems: [Diagnostic] = []
 
@@ -126,15 +132,19 @@ struct BackgroundLoad: Sendable {
     let load = self
     DetachedThread.detach {
       defer { task.finish() }
-      let result = SeedLoader(options: load.options).load(paths: load.paths) { read, total in
+      let outcome = load.loader.load(paths: load.paths) { read, total in
         guard !task.isCancelled else { return }
         inbox.post(.loadProgress(filesRead: read, filesTotal: total, generation: generation))
       }
       guard !task.isCancelled else { return }
+      let result = outcome.result
       let catalog = ArticleCatalog(articles: result.articles)
       inbox.post(
         .loaded(catalog, load.configProblems + BackgroundLoad.diagnostics(of: result), generation: generation)
       )
+      if let problem = outcome.indexProblem { inbox.post(.showStatus(problem, isError: true)) }
+      // Written here, on the loading thread, after the records are on screen: the run loop never waits.
+      if let problem = load.loader.writeIndex(of: outcome) { inbox.post(.showStatus(problem, isError: true)) }
     }
   }
 

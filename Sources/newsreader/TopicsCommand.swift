@@ -22,9 +22,11 @@ struct TopicsCommand: ParsableCommand {
     if maxFiles < 1 { throw ValidationError("--max-files must be positive") }
   }
 
+  @OptionGroup var index: IndexOptions
+
   func run() throws {
-    let result = SeedLoader(options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles)).load(
-      paths: paths)
+    let result = index.loader(for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles))
+      .loadThenWriteIndex(paths: paths)
     let counts = ArticleCatalog(articles: result.articles).topicCounts()
     let output = StandardOutput()
     switch format {

@@ -14,7 +14,8 @@ import Testing
 
   static func performer(clipboard: ClipboardProgram? = nil) -> EffectPerformer {
     EffectPerformer(
-      clipboard: clipboard, browser: nil, load: BackgroundLoad(paths: [seeds], options: LoadOptions()))
+      clipboard: clipboard, browser: nil,
+      load: BackgroundLoad(paths: [seeds], loader: IndexedLoader(loader: SeedLoader(), file: nil)))
   }
 
   /// Polls `inbox` until `done` holds, or gives up after `seconds` (the expectations then fail).

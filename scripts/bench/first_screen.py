@@ -252,6 +252,10 @@ class Terminal:
             self.lines[other] = [" "] * self.columns
 
 
+READER_ARGUMENTS = []
+CACHE_DIRECTORY = None
+
+
 def start(binary, corpus):
     """Forks the reader on a new 200x60 pseudo-terminal; returns (pid, master fd, start time)."""
     master, slave = pty.openpty()
@@ -264,7 +268,9 @@ def start(binary, corpus):
         # A crash prints its backtrace and exits instead of waiting 30 s for a key on the terminal.
         "SWIFT_BACKTRACE": "interactive=no",
     }
-    arguments = [binary, "--theme", "monochrome", corpus]
+    if CACHE_DIRECTORY:
+        environment["XDG_CACHE_HOME"] = CACHE_DIRECTORY
+    arguments = [binary, "--theme", "monochrome", *READER_ARGUMENTS, corpus]
     started = time.monotonic()
     pid = os.fork()
     if pid == 0:  # the child: its own session with the pseudo-terminal as the controlling terminal
@@ -376,9 +382,14 @@ def main():
     parser.add_argument("corpus")
     parser.add_argument("--records", type=int, required=True, help="records in the corpus, as the header counts them")
     parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("--reader-arg", action="append", default=[], help="an option given to the reader (repeatable)")
+    parser.add_argument("--cache-dir", help="XDG_CACHE_HOME for the reader (where its load index lives)")
     parser.add_argument("--warm-up", type=int, default=1, help="untimed starts first (page cache, binary)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds a start may take before it fails")
     options = parser.parse_args()
+    global CACHE_DIRECTORY
+    READER_ARGUMENTS.extend(options.reader_arg)
+    CACHE_DIRECTORY = options.cache_dir
 
     if pty is None:
         print(json.dumps({"missing": "no pseudo-terminal support"}))

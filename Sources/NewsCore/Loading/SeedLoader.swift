@@ -38,6 +38,12 @@ public struct LoadResult: Sendable {
   public var emptyPaths: [String] = []
   /// Paths given that exist but could not be read (`check` exits 66); an error diagnostic says why.
   public var unreadablePaths: [String] = []
+  /// Record files whose records came from the load index instead of being parsed (0 without an index).
+  public var reusedFileCount = 0
+  /// Record files parsed by this load (every one without an index).
+  public var parsedFileCount = 0
+  /// Files the index knew that are gone now.
+  public var removedFileCount = 0
 
   /// Diagnostics of severity error.
   public var errorCount: Int { diagnostics.lazy.filter { $0.severity == .error }.count }
@@ -84,6 +90,35 @@ public struct SeedLoader: Sendable {
     walker.walk(paths)
     let files = walker.files
     progress?(0, files.count)
+    var (articles, outcomes) = readFiles(files, progressInterval: progressInterval, progress: progress)
+    progress?(files.count, files.count)
+    // Before `result` shares the array: assigning through it then would copy all the articles.
+    ArticleIdentity.assign(to: &articles)
+    var result = Self.result(articles: articles, outcomes: outcomes, walker: walker)
+    result.parsedFileCount = files.count
+    return result
+  }
+
+  /// The load's result from its records (ids already unique), each file's outcome and the walk.
+  static func result(articles: [Article], outcomes: [RecordFileOutcome], walker: FileWalker) -> LoadResult {
+    var result = LoadResult(articles: articles, fileCount: 0, missingPaths: walker.missingPaths)
+    result.emptyPaths = walker.emptyPaths
+    result.unreadablePaths = walker.unreadablePaths
+    result.diagnostics = walker.diagnostics
+    for index in outcomes.indices where outcomes[index].isRecordFile {
+      result.fileCount += 1
+      result.diagnostics.append(contentsOf: outcomes[index].diagnostics)
+    }
+    return result
+  }
+
+  /// Reads `files` on the loading threads: their records in file order (with base ids, not yet unique), and
+  /// each file's outcome. `prepared[i]`, when given and not nil, is file `i`'s outcome from the load index:
+  /// it is used instead of reading the file.
+  func readFiles(
+    _ files: [RecordFileEntry], prepared: [RecordFileOutcome?]? = nil, progressInterval: Int,
+    progress: Progress?
+  ) -> ([Article], [RecordFileOutcome]) {
     var outcomes = [RecordFileOutcome](repeating: RecordFileOutcome(), count: files.count)
     let workers = min(
       files.count, options.concurrency > 0 ? options.concurrency : ProcessInfoLite.activeProcessorCount)
@@ -104,8 +139,10 @@ public struct SeedLoader: Sendable {
           let scratch = DecodeScratch()
           while let run = claims.next() {
             for index in run {
-              var outcome = RecordFile.load(
-                files[index], options: options, interner: interner, buffer: buffer, scratch: scratch)
+              var outcome =
+                prepared?[index]
+                ?? RecordFile.load(
+                  files[index], options: options, interner: interner, buffer: buffer, scratch: scratch)
               if outcome.articles.count == 1 {
                 (storage.baseAddress! + index).initialize(to: outcome.articles[0])
                 outcome.articles = []
@@ -151,18 +188,7 @@ public struct SeedLoader: Sendable {
       }
       articles = merged
     }
-    progress?(files.count, files.count)
-    // Before `result` shares the array: assigning through it then would copy all the articles.
-    ArticleIdentity.assign(to: &articles)
-    var result = LoadResult(articles: articles, fileCount: 0, missingPaths: walker.missingPaths)
-    result.emptyPaths = walker.emptyPaths
-    result.unreadablePaths = walker.unreadablePaths
-    result.diagnostics = walker.diagnostics
-    for index in outcomes.indices where outcomes[index].isRecordFile {
-      result.fileCount += 1
-      result.diagnostics.append(contentsOf: outcomes[index].diagnostics)
-    }
-    return result
+    return (articles, outcomes)
   }
 }
 

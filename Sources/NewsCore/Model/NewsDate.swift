@@ -3,7 +3,7 @@ public struct NewsDate: Sendable, Hashable {
   /// The text when it is not exactly `DateParser.iso8601(secondsSince1970)`; nil when it is, so the
   /// commonest form (`2021-03-11T17:13:00Z`) costs no string per date (hundreds of thousands of them
   /// in a large directory, related items included).
-  private var storedText: String?
+  private(set) var storedText: String?
   /// Seconds since 1970-01-01T00:00:00Z, or nil when the text is not a date format we read; always in the
   /// years 0001–9999, so whatever is computed from it fits.
   public private(set) var secondsSince1970: Double?
@@ -19,6 +19,13 @@ public struct NewsDate: Sendable, Hashable {
     let seconds = secondsSince1970.flatMap { DateParser.isInRange($0) ? $0 : nil }
     self.secondsSince1970 = seconds
     self.storedText = NewsDate.storage(for: text, seconds: seconds)
+  }
+
+  /// A date rebuilt from its stored parts (by the load index), without comparing against the canonical text;
+  /// the index checks that `secondsSince1970` is in range before it calls this.
+  init(storedText: String?, secondsSince1970: Double?) {
+    self.storedText = storedText
+    self.secondsSince1970 = secondsSince1970
   }
 
   /// A date whose text is the canonical ISO 8601 form of `secondsSince1970` (which `DateParser.isCanonical`

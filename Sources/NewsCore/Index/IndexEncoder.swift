@@ -1,0 +1,262 @@
+import Dispatch
+import Foundation
+
+/// Bytes being written into a load index: whole numbers as LEB128, each distinct string once in a table.
+///
+/// Strings are the bulk of an index (titles, excerpts, URLs of every related item); a table written before
+/// the records means a warm start makes each distinct string once and every record that repeats it (a
+/// provider name, a topic, a domain) shares its storage, as the loader's interner does.
+struct IndexEncoder {
+  private(set) var bytes: [UInt8] = []
+  private var stringNumbers: [String: UInt32] = [:]
+  /// The distinct strings in the order they were first written.
+  private(set) var strings: [String] = []
+
+  init(reservingCapacity capacity: Int = 0) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  mutating func unsigned(_ value: UInt64) {
+    var value = value
+    while value >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+      value >>= 7
+    }
+    bytes.append(UInt8(value))
+  }
+
+  mutating func unsigned(_ value: Int) { unsigned(UInt64(bitPattern: Int64(value))) }
+
+  /// A signed number, zig-zag encoded so small negative numbers stay short.
+  mutating func signed(_ value: Int64) {
+    unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+  }
+
+  mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+  mutating func double(_ value: Double) {
+    var bits = value.bitPattern
+    for _ in 0..<8 {
+      bytes.append(UInt8(truncatingIfNeeded: bits))
+      bits >>= 8
+    }
+  }
+
+  /// A string by its number in the table, plus one; 0 stands for nil.
+  mutating func string(_ value: String?) {
+    guard let value else {
+      unsigned(0 as UInt64)
+      return
+    }
+    if let number = stringNumbers[value] {
+      unsigned(UInt64(number) + 1)
+      return
+    }
+    let number = UInt32(strings.count)
+    stringNumbers[value] = number
+    strings.append(value)
+    unsigned(UInt64(number) + 1)
+  }
+
+  /// Bytes as they are, after their count (a path, which need not be UTF-8).
+  mutating func raw(_ value: [UInt8]) {
+    unsigned(value.count)
+    bytes.append(contentsOf: value)
+  }
+
+  /// Raw bytes of string table blocks before compression: big enough for LZ4 to find repeats, small enough
+  /// that a warm start decompresses and builds the strings of several blocks on several cores at once.
+  static let stringBlockBytes = 1 << 20
+
+  /// The string table: the number of blocks, then per block its string count, raw and compressed sizes and
+  /// its LZ4-compressed bytes (each string's byte count and bytes). Text is nearly all of an index; LZ4
+  /// halves it at a decompression cost of about a millisecond per 2 MiB.
+  func encodedStringTable() -> [UInt8] {
+    var blocks: [(count: Int, raw: [UInt8])] = []
+    var current = IndexEncoder(reservingCapacity: Self.stringBlockBytes + 4096)
+    var inCurrent = 0
+    for string in strings {
+      current.unsigned(string.utf8.count)
+      current.bytes.append(contentsOf: string.utf8)
+      inCurrent += 1
+      if current.bytes.count >= Self.stringBlockBytes {
+        blocks.append((inCurrent, current.bytes))
+        current = IndexEncoder(reservingCapacity: Self.stringBlockBytes + 4096)
+        inCurrent = 0
+      }
+    }
+    if inCurrent > 0 { blocks.append((inCurrent, current.bytes)) }
+    var table = IndexEncoder()
+    table.unsigned(blocks.count)
+    for block in blocks {
+      let compressed = IndexCompression.compress(block.raw)
+      table.unsigned(block.count)
+      table.unsigned(block.raw.count)
+      table.unsigned(compressed.count)
+      table.bytes.append(contentsOf: compressed)
+    }
+    return table.bytes
+  }
+}
+
+/// Why an index could not be read: it is then rebuilt, never trusted in part.
+public struct IndexCorruption: Error, Sendable, Equatable, CustomStringConvertible {
+  public var reason: String
+
+  public init(_ reason: String) { self.reason = reason }
+
+  public var description: String { reason }
+}
+
+/// Reads what `IndexEncoder` wrote, checking every bound: a damaged index gives `IndexCorruption`, never a
+/// trap or a wrong value outside the range the writer could have produced.
+struct IndexDecoder {
+  private let base: UnsafeRawBufferPointer
+  private(set) var offset: Int
+  private let end: Int
+  var strings: [String] = []
+
+  init(_ bytes: UnsafeRawBufferPointer, from start: Int = 0, to end: Int? = nil) {
+    base = bytes
+    offset = start
+    self.end = end ?? bytes.count
+  }
+
+  var isAtEnd: Bool { offset == end }
+
+  mutating func byte() throws(IndexCorruption) -> UInt8 {
+    guard offset < end else { throw IndexCorruption("ends early") }
+    defer { offset += 1 }
+    return base[offset]
+  }
+
+  mutating func unsigned() throws(IndexCorruption) -> UInt64 {
+    var result: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      let next = try byte()
+      guard shift < 64 else { throw IndexCorruption("a number is too long") }
+      result |= UInt64(next & 0x7F) << shift
+      if next & 0x80 == 0 { return result }
+      shift += 7
+    }
+  }
+
+  /// A count or a size: bounded by what is left to read, so a damaged count cannot ask for gigabytes.
+  mutating func count(atMost limit: Int? = nil) throws(IndexCorruption) -> Int {
+    let value = try unsigned()
+    guard value <= UInt64(limit ?? (end - offset)) else { throw IndexCorruption("a count is out of range") }
+    return Int(value)
+  }
+
+  mutating func int() throws(IndexCorruption) -> Int {
+    let value = try signed()
+    return Int(value)
+  }
+
+  mutating func signed() throws(IndexCorruption) -> Int64 {
+    let value = try unsigned()
+    return Int64(bitPattern: (value >> 1) ^ (0 &- (value & 1)))
+  }
+
+  mutating func double() throws(IndexCorruption) -> Double {
+    guard end - offset >= 8 else { throw IndexCorruption("ends early") }
+    var bits: UInt64 = 0
+    for shift in stride(from: 0, to: 64, by: 8) {
+      bits |= UInt64(base[offset]) << UInt64(shift)
+      offset += 1
+    }
+    return Double(bitPattern: bits)
+  }
+
+  mutating func string() throws(IndexCorruption) -> String? {
+    let number = try unsigned()
+    if number == 0 { return nil }
+    guard number <= UInt64(strings.count) else { throw IndexCorruption("a string number is out of range") }
+    return strings[Int(number - 1)]
+  }
+
+  mutating func requiredString() throws(IndexCorruption) -> String {
+    guard let value = try string() else { throw IndexCorruption("a required string is missing") }
+    return value
+  }
+
+  mutating func raw() throws(IndexCorruption) -> [UInt8] {
+    let count = try count()
+    defer { offset += count }
+    return Array(UnsafeRawBufferPointer(rebasing: base[offset..<offset + count]))
+  }
+
+  /// Reads the string table `encodedStringTable()` wrote, its blocks decompressed and turned into strings on
+  /// all cores; each string is checked as UTF-8.
+  mutating func readStringTable() throws(IndexCorruption) {
+    let blockCount = try count()
+    var blocks: [(strings: Int, raw: Int, start: Int, compressed: Int)] = []
+    blocks.reserveCapacity(blockCount)
+    var total = 0
+    for _ in 0..<blockCount {
+      let strings = try count(atMost: Int(Int32.max))
+      let raw = try count(atMost: 64 << 20)
+      let compressed = try count()
+      // Every string takes at least its one-byte length in the raw block.
+      guard strings <= raw else { throw IndexCorruption("a string block is out of range") }
+      blocks.append((strings, raw, offset, compressed))
+      offset += compressed
+      total += strings
+    }
+    // Read-only while the workers run; the caller keeps the bytes alive for the whole decode.
+    nonisolated(unsafe) let base = self.base
+    let results = IndexBlockResults(count: blocks.count)
+    let layout = blocks
+    let work: @Sendable (Int) -> Void = { worker in
+      var index = worker
+      while index < layout.count {
+        let block = layout[index]
+        let compressed = UnsafeRawBufferPointer(rebasing: base[block.start..<block.start + block.compressed])
+        results.store(
+          index, IndexDecoder.strings(compressed: compressed, raw: block.raw, count: block.strings))
+        index += IndexBlockResults.workers
+      }
+    }
+    if blocks.count <= 1 {
+      work(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: IndexBlockResults.workers, execute: work)
+    }
+    var table: [String] = []
+    table.reserveCapacity(total)
+    for index in blocks.indices {
+      switch results.take(index) {
+      case .success(let strings): table.append(contentsOf: strings)
+      case .failure(let error): throw error
+      }
+    }
+    strings = table
+  }
+
+  /// The strings of one block of the table.
+  private static func strings(compressed: UnsafeRawBufferPointer, raw: Int, count: Int) -> Result<
+    [String], IndexCorruption
+  > {
+    guard let bytes = IndexCompression.decompress(compressed, rawCount: raw) else {
+      return .failure(IndexCorruption("a string block does not decompress"))
+    }
+    return bytes.withUnsafeBytes { buffer in
+      Result { () throws(IndexCorruption) in
+        var reader = IndexDecoder(buffer)
+        var strings: [String] = []
+        strings.reserveCapacity(count)
+        for _ in 0..<count {
+          let length = try reader.count()
+          let slice = UnsafeRawBufferPointer(rebasing: buffer[reader.offset..<reader.offset + length])
+          guard let string = String(validating: slice.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+          else { throw IndexCorruption("a string is not UTF-8") }
+          strings.append(string)
+          reader.offset += length
+        }
+        guard reader.isAtEnd else { throw IndexCorruption("a string block has bytes after its strings") }
+        return strings
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/// A load that reads the on-disk load index first and hands back the index to write afterwards: what `list`,
+/// `topics` and the reader run.
+public struct IndexedLoader: Sendable {
+  public var loader: SeedLoader
+  /// The index file, or nil to neither read nor write one (`--no-index`).
+  public var file: LoadIndexFile?
+
+  public init(loader: SeedLoader, file: LoadIndexFile?) {
+    self.loader = loader
+    self.file = file
+  }
+
+  /// What a load gave, and what is left to do with the index.
+  public struct Outcome: Sendable {
+    public var result: LoadResult
+    /// The index to write for the next start; nil when nothing changed (or without an index).
+    public var pendingIndex: LoadIndex?
+    /// Why the index on disk could not be used (it is then rebuilt): for one message, never an error.
+    public var indexProblem: String?
+  }
+
+  public func load(paths: [String], progress: SeedLoader.Progress? = nil) -> Outcome {
+    guard let file else {
+      return Outcome(
+        result: loader.load(paths: paths, progress: progress), pendingIndex: nil, indexProblem: nil)
+    }
+    var previous: LoadIndex? = nil
+    var problem: String? = nil
+    switch file.read() {
+    case .missing: break
+    case .loaded(let index): previous = index
+    case .unusable(let reason): problem = reason
+    }
+    let load = loader.load(paths: paths, reusing: previous, progress: progress)
+    return Outcome(result: load.result, pendingIndex: load.updatedIndex, indexProblem: problem)
+  }
+
+  /// Writes `outcome`'s index if there is one; a failure is returned as one message for the user.
+  public func writeIndex(of outcome: Outcome) -> String? {
+    guard let file, let index = outcome.pendingIndex else { return nil }
+    do throws(IndexWriteFailure) {
+      try file.write(index)
+      return nil
+    } catch {
+      return error.description
+    }
+  }
+}
+
+extension LoadResult {
+  /// `parsed 1, reused 99,999`: how much of a load came from the index, for `check --stats` and the `!`
+  /// overlay.
+  public var indexSummary: String {
+    var text = "parsed \(Self.grouped(parsedFileCount)), reused \(Self.grouped(reusedFileCount))"
+    if removedFileCount > 0 { text += ", \(Self.grouped(removedFileCount)) gone since the last load" }
+    return text
+  }
+
+  private static func grouped(_ value: Int) -> String {
+    let digits = String(value)
+    var out = ""
+    for (offset, character) in digits.enumerated() {
+      if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
+      out.append(character)
+    }
+    return out
+  }
+}

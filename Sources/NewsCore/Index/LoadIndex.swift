@@ -1,0 +1,212 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What `stat` says of a record file: the index trusts a file's records only while all of it is unchanged.
+public struct FileStamp: Sendable, Hashable {
+  public var device: UInt64
+  public var inode: UInt64
+  public var size: Int64
+  /// Modification time, nanoseconds since 1970.
+  public var modified: Int64
+  /// Status change time, nanoseconds since 1970: catches a content change whose mtime was restored.
+  public var changed: Int64
+
+  public init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+    self.device = device
+    self.inode = inode
+    self.size = size
+    self.modified = modified
+    self.changed = changed
+  }
+
+  /// The stamp of what `info` describes.
+  init(_ info: stat) {
+    device = UInt64(info.st_dev)
+    inode = UInt64(info.st_ino)
+    size = Int64(info.st_size)
+    modified = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)
+    changed = Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec)
+  }
+}
+
+/// One record file as the index keeps it: what `stat` said when it was parsed, and what parsing gave.
+public struct IndexedFile: Sendable {
+  /// The path as opened, as bytes (a name need not be UTF-8).
+  public var path: [UInt8]
+  public var stamp: FileStamp
+  /// False for a Markdown file without front matter: not a record file.
+  public var isRecordFile: Bool
+  /// The file's records with their base ids (made unique across the load afterwards).
+  public var articles: [Article]
+  public var diagnostics: [Diagnostic]
+
+  public init(
+    path: [UInt8], stamp: FileStamp, isRecordFile: Bool, articles: [Article], diagnostics: [Diagnostic]
+  ) {
+    self.path = path
+    self.stamp = stamp
+    self.isRecordFile = isRecordFile
+    self.articles = articles
+    self.diagnostics = diagnostics
+  }
+}
+
+/// A persistent record of a load, so the next start parses only the files that changed.
+///
+/// The file is a snapshot: a fixed header (magic, format version, payload size, checksum), then the payload
+/// (when it was written, the string table, every file). It is written whole to a temporary file, synced and
+/// renamed over the old one, so a reader sees the old index or the new one, never half of one; two readers
+/// writing at once leave whichever renamed last.
+public struct LoadIndex: Sendable {
+  /// Bumped whenever the payload's layout or the loader's output for the same bytes changes.
+  public static let formatVersion: UInt32 = 1
+  static let magic: [UInt8] = Array("NRINDEX\n".utf8)
+  static let headerSize = 8 + 4 + 4 + 8 + 8
+
+  /// When the index was written, nanoseconds since 1970: files modified no earlier are parsed again next
+  /// time (git's racy rule: a change within the same clock tick would not show in the stamp).
+  public var writtenAt: Int64
+  public var files: [IndexedFile]
+
+  public init(writtenAt: Int64, files: [IndexedFile]) {
+    self.writtenAt = writtenAt
+    self.files = files
+  }
+
+  /// How close to `writtenAt` a change makes a file racy. File times come from a coarse clock (a scheduler
+  /// tick, up to 10 ms), so a file written just before the load began may have changed again within the
+  /// same tick without a new time; a second covers every clock and costs only a reparse of recent files.
+  public static let racyWindow: Int64 = 1_000_000_000
+
+  /// Whether `file`'s stored records can stand for the file now described by `stamp`: the stamps are equal
+  /// and the file was not changed so close to the load that wrote the index that its stamp proves nothing.
+  public func canReuse(_ file: IndexedFile, now stamp: FileStamp) -> Bool {
+    file.stamp == stamp && file.stamp.modified < writtenAt - Self.racyWindow
+      && file.stamp.changed < writtenAt - Self.racyWindow
+  }
+
+  // MARK: Encoding
+
+  /// The whole file: header and payload.
+  public func encoded() -> [UInt8] {
+    var body = IndexEncoder(reservingCapacity: 1 << 20)
+    body.unsigned(files.count)
+    for file in files {
+      body.raw(file.path)
+      body.unsigned(file.stamp.device)
+      body.unsigned(file.stamp.inode)
+      body.signed(file.stamp.size)
+      body.signed(file.stamp.modified)
+      body.signed(file.stamp.changed)
+      body.byte(file.isRecordFile ? 1 : 0)
+      body.unsigned(file.articles.count)
+      for article in file.articles { body.article(article) }
+      body.unsigned(file.diagnostics.count)
+      for diagnostic in file.diagnostics { body.diagnostic(diagnostic) }
+    }
+    var head = IndexEncoder()
+    head.signed(writtenAt)
+    let table = body.encodedStringTable()
+    var payload = head.bytes
+    payload.reserveCapacity(head.bytes.count + table.count + body.bytes.count)
+    payload.append(contentsOf: table)
+    payload.append(contentsOf: body.bytes)
+
+    var output = Self.magic
+    output.reserveCapacity(Self.headerSize + payload.count)
+    Self.appendLittleEndian(UInt64(Self.formatVersion), bytes: 4, to: &output)
+    Self.appendLittleEndian(0, bytes: 4, to: &output)
+    Self.appendLittleEndian(UInt64(payload.count), bytes: 8, to: &output)
+    let checksum = payload.withUnsafeBytes { IndexChecksum.value(of: $0) }
+    Self.appendLittleEndian(checksum, bytes: 8, to: &output)
+    output.append(contentsOf: payload)
+    return output
+  }
+
+  private static func appendLittleEndian(_ value: UInt64, bytes: Int, to output: inout [UInt8]) {
+    for index in 0..<bytes { output.append(UInt8(truncatingIfNeeded: value >> UInt64(8 * index))) }
+  }
+
+  private static func littleEndian(_ bytes: UnsafeRawBufferPointer, at offset: Int, count: Int) -> UInt64 {
+    var value: UInt64 = 0
+    for index in 0..<count { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
+    return value
+  }
+
+  // MARK: Decoding
+
+  /// The index in `bytes`, or why it cannot be used (wrong magic, another format version, a size or checksum
+  /// that does not match, or a payload that does not decode).
+  public static func decode(_ bytes: UnsafeRawBufferPointer) throws(IndexCorruption) -> LoadIndex {
+    guard bytes.count >= headerSize else { throw IndexCorruption("is shorter than its header") }
+    guard magic.indices.allSatisfy({ bytes[$0] == magic[$0] }) else {
+      throw IndexCorruption("is not a newsreader index")
+    }
+    let version = littleEndian(bytes, at: 8, count: 4)
+    guard version == UInt64(formatVersion) else {
+      throw IndexCorruption("has format version \(version), this newsreader reads \(formatVersion)")
+    }
+    guard littleEndian(bytes, at: 12, count: 4) == 0 else {
+      throw IndexCorruption("has unknown header flags")
+    }
+    let payloadSize = littleEndian(bytes, at: 16, count: 8)
+    guard payloadSize == UInt64(bytes.count - headerSize) else {
+      throw IndexCorruption("is truncated or has trailing bytes")
+    }
+    let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
+    guard IndexChecksum.value(of: payload) == littleEndian(bytes, at: 24, count: 8) else {
+      throw IndexCorruption("fails its checksum")
+    }
+    var decoder = IndexDecoder(bytes, from: headerSize)
+    let writtenAt = try decoder.signed()
+    try decoder.readStringTable()
+    let fileCount = try decoder.count()
+    var files: [IndexedFile] = []
+    files.reserveCapacity(fileCount)
+    for _ in 0..<fileCount {
+      let path = try decoder.raw()
+      let stamp = FileStamp(
+        device: try decoder.unsigned(), inode: try decoder.unsigned(), size: try decoder.signed(),
+        modified: try decoder.signed(), changed: try decoder.signed())
+      let isRecordFile = try decoder.byte() == 1
+      let articleCount = try decoder.count()
+      var articles: [Article] = []
+      articles.reserveCapacity(articleCount)
+      for _ in 0..<articleCount { articles.append(try decoder.article()) }
+      let diagnosticCount = try decoder.count()
+      var diagnostics: [Diagnostic] = []
+      for _ in 0..<diagnosticCount { diagnostics.append(try decoder.diagnostic()) }
+      files.append(
+        IndexedFile(
+          path: path, stamp: stamp, isRecordFile: isRecordFile, articles: articles, diagnostics: diagnostics))
+    }
+    guard decoder.isAtEnd else { throw IndexCorruption("has bytes after its last file") }
+    return LoadIndex(writtenAt: writtenAt, files: files)
+  }
+}
+
+/// A fast 64-bit checksum of an index payload, eight bytes at a time: it catches a torn or damaged file (the
+/// rename makes a torn file unlikely, a full disk or another program does not), not an attacker.
+enum IndexChecksum {
+  static func value(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    var offset = 0
+    let count = bytes.count
+    while offset + 8 <= count {
+      let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+      hash ^= hash >> 29
+      offset += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < count {
+      tail |= UInt64(bytes[offset]) << shift
+      shift += 8
+      offset += 1
+    }
+    hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+    return hash ^ (hash >> 32)
+  }
+}

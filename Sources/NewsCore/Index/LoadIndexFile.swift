@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Where a load index lives on disk and how it is read and replaced.
+///
+/// One index per opened set of real paths, under `$XDG_CACHE_HOME/newsreader/` (else `~/.cache/newsreader/`):
+/// it is a cache, and deleting it loses nothing but the next start's speed.
+public struct LoadIndexFile: Sendable, Hashable {
+  public var path: String
+
+  public init(path: String) { self.path = path }
+
+  /// The index file for opening `paths` with `options`, named by a hash of their real paths and the limits
+  /// (which change what a file gives), in the cache directory that `environment` names; nil when neither
+  /// `XDG_CACHE_HOME` nor `HOME` is set.
+  public static func standard(
+    for paths: [String], options: LoadOptions = LoadOptions(), environment: [String: String]
+  ) -> LoadIndexFile? {
+    let directory: String
+    if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+      directory = cache + "/newsreader"
+    } else if let home = environment["HOME"], !home.isEmpty {
+      directory = home + "/.cache/newsreader"
+    } else {
+      return nil
+    }
+    let limits = "\(options.maxFileBytes) \(options.maxNodesPerDocument) \(options.maxDepth)"
+    let key = ([limits] + paths.map(realPath)).joined(separator: "\u{0}")
+    return LoadIndexFile(path: directory + "/index-" + StableHash.hex(key) + ".nrindex")
+  }
+
+  private static func realPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// What reading the index gave.
+  public enum ReadOutcome: Sendable {
+    /// No index yet: the first load at these paths.
+    case missing
+    case loaded(LoadIndex)
+    /// An index exists but cannot be used; it will be rebuilt. The reason is for one message.
+    case unusable(String)
+  }
+
+  /// Reads and checks the index; never traps on a damaged file.
+  public func read() -> ReadOutcome {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      if errno == ENOENT { return .missing }
+      return .unusable("cannot open \(path): \(String(cString: strerror(errno)))")
+    }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+      return .unusable("\(path) is not a regular file")
+    }
+    let size = Int(info.st_size)
+    var bytes = [UInt8](repeating: 0, count: size)
+    var filled = 0
+    let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+      while filled < size {
+        let count = Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { return false }
+        filled += count
+      }
+      return true
+    }
+    guard complete else { return .unusable("cannot read \(path)") }
+    let decoded = bytes.withUnsafeBytes { buffer in
+      Result { () throws(IndexCorruption) in try LoadIndex.decode(buffer) }
+    }
+    switch decoded {
+    case .success(let index): return .loaded(index)
+    case .failure(let error): return .unusable("the index \(path) \(error.reason); rebuilding it")
+    }
+  }
+
+  /// Writes `index` atomically: a temporary file beside the index, synced, then renamed over it.
+  public func write(_ index: LoadIndex) throws(IndexWriteFailure) {
+    let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+    if let slash {
+      let directory = String(path[..<slash])
+      try Self.makeDirectories(directory)
+    }
+    let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw IndexWriteFailure(path: temporary, errno: errno) }
+    let bytes = index.encoded()
+    var failure: Int32 = 0
+    bytes.withUnsafeBytes { buffer in
+      var written = 0
+      while written < buffer.count {
+        let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 {
+          failure = count < 0 ? errno : ENOSPC
+          return
+        }
+        written += count
+      }
+    }
+    if failure == 0 && fsync(descriptor) != 0 { failure = errno }
+    if close(descriptor) != 0 && failure == 0 { failure = errno }
+    if failure == 0 && rename(temporary, path) != 0 { failure = errno }
+    if failure != 0 {
+      unlink(temporary)
+      throw IndexWriteFailure(path: path, errno: failure)
+    }
+  }
+
+  /// Removes the index (for `--no-index`-less rebuilds and tests); a missing file is fine.
+  public func remove() { unlink(path) }
+
+  private static func makeDirectories(_ directory: String) throws(IndexWriteFailure) {
+    var prefix = ""
+    for component in directory.split(separator: "/", omittingEmptySubsequences: false) {
+      prefix += prefix.isEmpty && component.isEmpty ? "/" : (prefix.hasSuffix("/") ? "" : "/") + component
+      if component.isEmpty { continue }
+      if mkdir(prefix, 0o755) != 0 && errno != EEXIST { throw IndexWriteFailure(path: prefix, errno: errno) }
+    }
+  }
+}
+
+/// The index could not be written; the load it describes is still complete, only the next start is slower.
+public struct IndexWriteFailure: Error, Sendable, CustomStringConvertible {
+  public var path: String
+  public var reason: String
+
+  init(path: String, errno: Int32) {
+    self.path = path
+    reason = String(cString: strerror(errno))
+  }
+
+  public var description: String { "cannot write the index \(path): \(reason)" }
+}

@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A load that went through the load index: the records, and the index to write for the next start.
+public struct IndexedLoad: Sendable {
+  public var result: LoadResult
+  /// Every record file of this load with its stamp and what it gave; nil when nothing changed since the
+  /// index that was read, so there is nothing to write.
+  public var updatedIndex: LoadIndex?
+}
+
+extension SeedLoader {
+  /// Loads like `load(paths:)`, but takes each file whose stamp is unchanged since `index` was written from
+  /// the index instead of parsing it.
+  ///
+  /// The result is the same as a full load of the same files (the same records in the same order, the same
+  /// ids and diagnostics): ids are made unique after reused and parsed records are put together, as a full
+  /// load does. Every file is `stat`ed; one changed file among 100,000 means one file parsed.
+  public func load(
+    paths: [String], reusing index: LoadIndex?, progressInterval: Int = 512, progress: Progress? = nil
+  ) -> IndexedLoad {
+    let startedAt = Self.wallClockNanoseconds()
+    var walker = FileWalker(maxEntries: options.maxFiles, system: system)
+    walker.walk(paths)
+    let files = walker.files
+    progress?(0, files.count)
+
+    var known: [[UInt8]: Int] = [:]
+    if let index {
+      known.reserveCapacity(index.files.count)
+      for (position, file) in index.files.enumerated() { known[file.path] = position }
+    }
+    var stamps = [FileStamp?](repeating: nil, count: files.count)
+    var prepared = [RecordFileOutcome?](repeating: nil, count: files.count)
+    var reused = 0
+    var stillThere = 0
+    for position in files.indices {
+      var info = stat()
+      // A file that cannot be stat'ed now is parsed, and reading it says why.
+      guard files[position].withSystemPath({ stat($0, &info) }) == 0 else { continue }
+      let stamp = FileStamp(info)
+      stamps[position] = stamp
+      guard let index, let known = known[files[position].systemPathBytes] else { continue }
+      stillThere += 1
+      let file = index.files[known]
+      guard index.canReuse(file, now: stamp) else { continue }
+      prepared[position] = RecordFileOutcome(
+        isRecordFile: file.isRecordFile, articles: file.articles, diagnostics: file.diagnostics)
+      reused += 1
+    }
+
+    var (articles, outcomes) = readFiles(
+      files, prepared: prepared, progressInterval: progressInterval, progress: progress)
+    progress?(files.count, files.count)
+
+    let removed = (index?.files.count ?? 0) - stillThere
+    var updated: LoadIndex? = nil
+    if reused != files.count || removed != 0 || index == nil {
+      // Each file's records, with the base ids the index keeps (made unique only below).
+      var indexed: [IndexedFile] = []
+      indexed.reserveCapacity(files.count)
+      var next = 0
+      for (position, outcome) in outcomes.enumerated() {
+        let count = outcome.isPlaced ? 1 : outcome.articles.count
+        defer { next += count }
+        // A file that could not be stat'ed is parsed again next time.
+        guard let stamp = stamps[position] else { continue }
+        indexed.append(
+          IndexedFile(
+            path: files[position].systemPathBytes, stamp: stamp, isRecordFile: outcome.isRecordFile,
+            articles: Array(articles[next..<next + count]), diagnostics: outcome.diagnostics))
+      }
+      updated = LoadIndex(writtenAt: startedAt, files: indexed)
+    }
+
+    ArticleIdentity.assign(to: &articles)
+    var result = Self.result(articles: articles, outcomes: outcomes, walker: walker)
+    result.reusedFileCount = reused
+    result.parsedFileCount = files.count - reused
+    result.removedFileCount = removed
+    return IndexedLoad(result: result, updatedIndex: updated)
+  }
+
+  private static func wallClockNanoseconds() -> Int64 {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+  }
+}
+
+extension RecordFileEntry {
+  /// The path as the system knows it, the key of the file in the load index.
+  var systemPathBytes: [UInt8] { systemPath ?? Array(path.utf8) }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import NewsCore
+import Testing
+
+/// Loads through the load index against every way a record file can change: each must give exactly what
+/// a full parse of the same files gives, parsing only what changed.
+@Suite struct IndexedLoadTests {
+  /// A scratch directory of record files, removed afterwards.
+  final class Scratch {
+    let root: String
+
+    init() throws {
+      root =
+        FileManager.default.temporaryDirectory.appendingPathComponent("nr-indexed-\(UUID().uuidString)").path
+      try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    func write(_ relative: String, title: String, url: String? = nil) throws {
+      let path = root + "/" + relative
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      let link = url ?? "https://example.org/\(relative)"
+      try Data("---\ntitle: \(title)\noriginalUrl: \(link)\n---\n".utf8).write(to: URL(fileURLWithPath: path))
+    }
+  }
+
+  let loader = SeedLoader()
+
+  /// Loads through `index` and pretends the new index was written two seconds later, as it would be on a
+  /// real next start: files just written in the test are otherwise inside the racy window and reparsed.
+  func load(_ scratch: Scratch, _ index: LoadIndex?) -> (LoadResult, LoadIndex?) {
+    let load = loader.load(paths: [scratch.root], reusing: index)
+    var updated = load.updatedIndex
+    updated?.writtenAt += 2 * LoadIndex.racyWindow
+    return (load.result, updated ?? index)
+  }
+
+  func titles(_ result: LoadResult) -> [String] { result.articles.map { $0.item.title ?? "" } }
+
+  /// The indexed result must equal a full load of the same directory, records and diagnostics alike.
+  func expectSameAsFullLoad(
+    _ result: LoadResult, _ scratch: Scratch, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let full = loader.load(paths: [scratch.root])
+    #expect(result.articles == full.articles, sourceLocation: sourceLocation)
+    #expect(result.diagnostics == full.diagnostics, sourceLocation: sourceLocation)
+    #expect(result.fileCount == full.fileCount, sourceLocation: sourceLocation)
+  }
+
+  func fresh() throws -> (Scratch, LoadIndex) {
+    let scratch = try Scratch()
+    try scratch.write("a.txt", title: "Alpha")
+    try scratch.write("b.txt", title: "Bravo")
+    try scratch.write("sub/c.txt", title: "Charlie")
+    let (first, index) = load(scratch, nil)
+    #expect(first.parsedFileCount == 3)
+    #expect(first.reusedFileCount == 0)
+    return (scratch, try #require(index))
+  }
+
+  @Test func unchangedFilesAreAllReusedAndNothingIsWritten() throws {
+    let (scratch, index) = try fresh()
+    let load = loader.load(paths: [scratch.root], reusing: index)
+    #expect(load.result.parsedFileCount == 0)
+    #expect(load.result.reusedFileCount == 3)
+    #expect(load.updatedIndex == nil)
+    expectSameAsFullLoad(load.result, scratch)
+  }
+
+  @Test func sameSizeContentWithRestoredModificationTimeIsParsedAgain() throws {
+    let (scratch, index) = try fresh()
+    let path = scratch.root + "/a.txt"
+    let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+    try scratch.write("a.txt", title: "Alpxa")  // same size
+    try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: path)
+    let (result, _) = load(scratch, index)
+    #expect(result.parsedFileCount == 1)
+    #expect(titles(result).contains("Alpxa"))
+    expectSameAsFullLoad(result, scratch)
+  }
+
+  @Test func renameDeleteAddAndNewSubdirectory() throws {
+    let (scratch, index) = try fresh()
+    try FileManager.default.moveItem(atPath: scratch.root + "/a.txt", toPath: scratch.root + "/z.txt")
+    try FileManager.default.removeItem(atPath: scratch.root + "/b.txt")
+    try scratch.write("d.txt", title: "Delta")
+    try scratch.write("new/deeper/e.txt", title: "Echo")
+    let (result, updated) = load(scratch, index)
+    #expect(result.parsedFileCount == 3)  // z (renamed), d, e
+    #expect(result.reusedFileCount == 1)  // sub/c
+    #expect(result.removedFileCount == 2)  // a, b
+    #expect(Set(titles(result)) == ["Alpha", "Charlie", "Delta", "Echo"])
+    expectSameAsFullLoad(result, scratch)
+    #expect(updated?.files.count == 4)
+  }
+
+  @Test func fileReplacedByADirectory() throws {
+    let (scratch, index) = try fresh()
+    try FileManager.default.removeItem(atPath: scratch.root + "/b.txt")
+    try scratch.write("b.txt/inner.txt", title: "Inner")
+    let (result, _) = load(scratch, index)
+    #expect(result.removedFileCount == 1)
+    #expect(titles(result).contains("Inner"))
+    #expect(!titles(result).contains("Bravo"))
+    expectSameAsFullLoad(result, scratch)
+  }
+
+  @Test func permissionChangeIsParsedAgain() throws {
+    let (scratch, index) = try fresh()
+    // chmod changes the status-change time: the file is parsed again, and whatever reading it now gives
+    // (records as root, "Permission denied" otherwise) is what a full load gives.
+    chmod(scratch.root + "/a.txt", 0)
+    defer { chmod(scratch.root + "/a.txt", 0o644) }
+    let (result, _) = load(scratch, index)
+    #expect(result.parsedFileCount == 1)
+    expectSameAsFullLoad(result, scratch)
+  }
+
+  /// Two records sharing a URL get their ids made unique across reused and parsed files as a full load
+  /// does, so a warm start never gives a record another id than a cold one.
+  @Test func duplicateIdsAreAssignedAcrossReusedAndParsedFiles() throws {
+    let (scratch, index) = try fresh()
+    try scratch.write("0.txt", title: "Same URL", url: "https://example.org/b.txt")
+    let (result, second) = load(scratch, index)
+    expectSameAsFullLoad(result, scratch)
+    try FileManager.default.removeItem(atPath: scratch.root + "/0.txt")
+    let (third, _) = load(scratch, second)
+    expectSameAsFullLoad(third, scratch)
+  }
+
+  @Test func diagnosticsOfReusedFilesAreKept() throws {
+    let scratch = try Scratch()
+    try Data("---\ntitle: [unclosed\n---\n".utf8).write(to: URL(fileURLWithPath: scratch.root + "/bad.txt"))
+    try scratch.write("ok.txt", title: "Fine")
+    let (first, index) = load(scratch, nil)
+    #expect(first.errorCount == 1)
+    let (second, _) = load(scratch, index)
+    #expect(second.reusedFileCount == 2)
+    #expect(second.diagnostics == first.diagnostics)
+  }
+
+  @Test func aFileChangedJustBeforeTheLoadIsRacyAndParsedNextTime() throws {
+    let scratch = try Scratch()
+    try scratch.write("a.txt", title: "Alpha")
+    // No pretending here: the index's time is the load's own, within a second of the file's change.
+    let first = loader.load(paths: [scratch.root], reusing: nil)
+    let second = loader.load(paths: [scratch.root], reusing: first.updatedIndex)
+    #expect(second.result.parsedFileCount == 1)
+    #expect(second.result.reusedFileCount == 0)
+  }
+}

@@ -1,0 +1,226 @@
+import Foundation
+@testable import NewsCore
+import Testing
+
+/// The load index's file format: every field survives a round trip, and every kind of damage is refused
+/// with a reason instead of a trap or a wrong record.
+@Suite struct LoadIndexTests {
+  /// A record with every field of the model set to something other than its default.
+  static func everyFieldArticle() -> Article {
+    let image = ImageRef(url: "https://img.example/a.jpg", width: 640, height: -1, isCached: true)
+    let provider = Provider(name: "Provider ☃", domain: "example.org", images: [image, ImageRef()])
+    var item = NewsItem(
+      title: "Title 東京", excerpt: "Excerpt\n\nsecond paragraph", category: "world", type: "story",
+      publishedDateTime: NewsDate(text: "2021-03-11T17:13:00Z", secondsSince1970: 1_615_482_780),
+      originalUrl: "https://example.org/a", webUrl: "https://example.org/w",
+      ampWebUrl: "https://amp.example/a",
+      cdnAmpWebUrl: "https://cdn.example/a", quality: 87, heat: Int.min, published: false, provider: provider,
+      topics: ["Science", "Space"], images: [image],
+      extraFields: [ExtraField(key: "featuredContent", value: "{…}")])
+    var related = item
+    related.title = "Related"
+    related.publishedDateTime = NewsDate(text: "yesterday", secondsSince1970: nil)
+    related.published = true
+    related.quality = nil
+    related.provider = nil
+    item.publishedDateTime = NewsDate(text: "2021-03-11 17:13:00 +01:00", secondsSince1970: 1_615_479_180)
+    return Article(
+      id: ArticleID("u0123456789abcd"),
+      source: {
+        var source = RecordSource(
+          path: "dir/\u{FFFD}.txt", relativePath: "\u{FFFD}.txt", documentIndex: 2, line: 17)
+        source.pathBytes = [0x64, 0x69, 0x72, 0x2F, 0xFF, 0x2E, 0x74, 0x78, 0x74]
+        return source
+      }(),
+      item: item, related: [related, NewsItem(title: "bare")], secured: SecuredContent(byteCount: 4096),
+      body: "# Body\n\ntext")
+  }
+
+  static func sampleIndex() -> LoadIndex {
+    let stamp = FileStamp(
+      device: 2049, inode: 1234, size: 3000, modified: 1_700_000_000_123_456_789, changed: -5)
+    let diagnostic = Diagnostic(
+      path: "dir/b.txt", line: 3, column: 9, severity: .warning, message: "quality: wrong type")
+    let note = Diagnostic(
+      path: "dir/fifo.txt", line: 0, column: 0, severity: .note, message: "a FIFO, not read")
+    return LoadIndex(
+      writtenAt: 1_700_000_001_000_000_000,
+      files: [
+        IndexedFile(
+          path: Array("dir/a.txt".utf8), stamp: stamp, isRecordFile: true, articles: [everyFieldArticle()],
+          diagnostics: []),
+        IndexedFile(
+          path: [0x64, 0x2F, 0xFF, 0x2E, 0x74, 0x78, 0x74], stamp: stamp, isRecordFile: true, articles: [],
+          diagnostics: [diagnostic, note]),
+        IndexedFile(
+          path: Array("README.md".utf8), stamp: stamp, isRecordFile: false, articles: [], diagnostics: []),
+      ])
+  }
+
+  static func decode(_ bytes: [UInt8]) throws(IndexCorruption) -> LoadIndex {
+    try bytes.withUnsafeBytes { buffer in
+      Result { () throws(IndexCorruption) in try LoadIndex.decode(buffer) }
+    }.get()
+  }
+
+  @Test func everyFieldRoundTrips() throws {
+    let index = Self.sampleIndex()
+    let decoded = try Self.decode(index.encoded())
+    #expect(decoded.writtenAt == index.writtenAt)
+    #expect(decoded.files.count == 3)
+    for (got, want) in zip(decoded.files, index.files) {
+      #expect(got.path == want.path)
+      #expect(got.stamp == want.stamp)
+      #expect(got.isRecordFile == want.isRecordFile)
+      #expect(got.articles == want.articles)
+      #expect(got.diagnostics == want.diagnostics)
+    }
+    // The date texts come back exactly, canonical or not.
+    let article = try #require(decoded.files.first?.articles.first)
+    #expect(article.item.publishedDateTime?.text == "2021-03-11 17:13:00 +01:00")
+    #expect(article.related[0].publishedDateTime?.text == "yesterday")
+    #expect(article.related[0].publishedDateTime?.secondsSince1970 == nil)
+  }
+
+  @Test func loadedRecordsRoundTrip() throws {
+    let result = SeedLoader().load(paths: [FixturePaths.loader])
+    #expect(!result.articles.isEmpty)
+    let stamp = FileStamp(device: 1, inode: 1, size: 1, modified: 1, changed: 1)
+    let index = LoadIndex(
+      writtenAt: 2,
+      files: [
+        IndexedFile(
+          path: [], stamp: stamp, isRecordFile: true, articles: result.articles,
+          diagnostics: result.diagnostics)
+      ])
+    let decoded = try Self.decode(index.encoded())
+    #expect(decoded.files[0].articles == result.articles)
+    #expect(decoded.files[0].diagnostics == result.diagnostics)
+  }
+
+  @Test func everyTruncationIsRefused() {
+    let bytes = Self.sampleIndex().encoded()
+    for length in 0..<bytes.count {
+      #expect(throws: IndexCorruption.self) { try Self.decode(Array(bytes[..<length])) }
+    }
+  }
+
+  @Test func everyFlippedByteIsRefused() {
+    let bytes = Self.sampleIndex().encoded()
+    for offset in bytes.indices {
+      var damaged = bytes
+      damaged[offset] ^= 0x5A
+      #expect(throws: IndexCorruption.self) { try Self.decode(damaged) }
+    }
+  }
+
+  @Test func otherVersionsAndFilesAreRefusedWithAReason() throws {
+    var bytes = Self.sampleIndex().encoded()
+    bytes[8] = UInt8(LoadIndex.formatVersion + 1)
+    do {
+      _ = try Self.decode(bytes)
+      Issue.record("a foreign version was accepted")
+    } catch {
+      #expect(error.reason.contains("format version"))
+    }
+    do {
+      _ = try Self.decode(Array("---\ntitle: not an index\n".utf8) + [UInt8](repeating: 0, count: 40))
+      Issue.record("a record file was accepted as an index")
+    } catch {
+      #expect(error.reason == "is not a newsreader index")
+    }
+  }
+
+  /// A payload whose checksum is right but whose counts lie (what a writer bug would give) still cannot trap.
+  @Test func lyingCountsWithAValidChecksumAreRefused() throws {
+    var payload = IndexEncoder()
+    payload.signed(1)
+    payload.unsigned(UInt64(1) << 40)  // a string table "that large"
+    let header = Self.header(forPayload: payload.bytes)
+    #expect(throws: IndexCorruption.self) { try Self.decode(header + payload.bytes) }
+
+    var badString = IndexEncoder()
+    badString.signed(1)
+    badString.unsigned(0 as UInt64)  // no strings
+    badString.unsigned(1 as UInt64)  // one file
+    badString.raw([0x61])
+    for _ in 0..<5 { badString.unsigned(1 as UInt64) }
+    badString.byte(1)
+    badString.unsigned(1 as UInt64)  // one article
+    badString.unsigned(7 as UInt64)  // string number 6 of none
+    #expect(throws: IndexCorruption.self) {
+      try Self.decode(Self.header(forPayload: badString.bytes) + badString.bytes)
+    }
+  }
+
+  static func header(forPayload payload: [UInt8]) -> [UInt8] {
+    var header = LoadIndex.magic
+    func append(_ value: UInt64, _ count: Int) {
+      for index in 0..<count { header.append(UInt8(truncatingIfNeeded: value >> UInt64(8 * index))) }
+    }
+    append(UInt64(LoadIndex.formatVersion), 4)
+    append(0, 4)
+    append(UInt64(payload.count), 8)
+    append(payload.withUnsafeBytes { IndexChecksum.value(of: $0) }, 8)
+    return header
+  }
+
+  @Test func writeIsAtomicAndReadBack() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "nr-index-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = LoadIndexFile(path: directory.path + "/nested/index.nrindex")
+    guard case .missing = file.read() else {
+      Issue.record("a missing index should read as missing")
+      return
+    }
+    try file.write(Self.sampleIndex())
+    guard case .loaded(let index) = file.read() else {
+      Issue.record("the written index did not read back")
+      return
+    }
+    #expect(index.files.count == 3)
+    // No temporary file is left beside it.
+    let left = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/nested")
+    #expect(left == ["index.nrindex"])
+    // Damage on disk gives one reason, and the next write replaces it.
+    try Data("garbage".utf8).write(to: URL(fileURLWithPath: file.path))
+    guard case .unusable(let reason) = file.read() else {
+      Issue.record("a damaged index should be unusable")
+      return
+    }
+    #expect(reason.contains("shorter than its header"))
+  }
+
+  @Test func writeFailsWithTheSystemsReason() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "nr-index-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // A regular file where the cache directory should be: mkdir fails whoever runs the test.
+    try Data().write(to: directory)
+    let file = LoadIndexFile(path: directory.path + "/index.nrindex")
+    #expect(throws: IndexWriteFailure.self) { try file.write(Self.sampleIndex()) }
+  }
+
+  @Test func standardPathFollowsXDGAndKeysOnRealPaths() throws {
+    let a = LoadIndexFile.standard(for: ["."], environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])
+    let b = LoadIndexFile.standard(for: ["./"], environment: ["XDG_CACHE_HOME": "/c"])
+    #expect(a?.path.hasPrefix("/c/newsreader/index-") == true)
+    #expect(a == b)
+    let home = LoadIndexFile.standard(for: ["."], environment: ["HOME": "/h"])
+    #expect(home?.path.hasPrefix("/h/.cache/newsreader/index-") == true)
+    #expect(LoadIndexFile.standard(for: ["."], environment: [:]) == nil)
+  }
+
+  @Test func racyFilesAreNotReused() {
+    let second: Int64 = 1_000_000_000
+    let stamp = FileStamp(device: 1, inode: 2, size: 3, modified: 100 * second, changed: 100 * second)
+    let file = IndexedFile(path: [], stamp: stamp, isRecordFile: true, articles: [], diagnostics: [])
+    #expect(LoadIndex(writtenAt: 102 * second, files: []).canReuse(file, now: stamp))
+    // Modified within the racy window before the index's load: the stamp cannot prove it unchanged.
+    #expect(!LoadIndex(writtenAt: 100 * second + 5, files: []).canReuse(file, now: stamp))
+    var changed = stamp
+    changed.changed = 150 * second
+    #expect(!LoadIndex(writtenAt: 200 * second, files: []).canReuse(file, now: changed))
+  }
+}
