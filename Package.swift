@@ -8,7 +8,8 @@ let package = Package(
     .executable(name: "newsreader", targets: ["newsreader"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     // C libraries, through system-library targets.
@@ -26,6 +27,8 @@ let package = Package(
 
     // Records, loading, sanitizing, filtering: no UI.
     .target(name: "NewsCore", dependencies: ["CLibYAML"]),
+    // What persists: reading state in SQLite through GRDB; plain values in and out, no UI.
+    .target(name: "NewsStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     // The whole reader state as a value, actions and effects: no terminal, no I/O.
     .target(name: "ReaderState", dependencies: ["NewsCore"]),
     // Cells, grids, keys, display width, the Screen protocol and a headless screen.
@@ -37,16 +40,18 @@ let package = Package(
     .executableTarget(
       name: "newsreader",
       dependencies: [
-        "NewsCore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen",
+        "NewsCore", "NewsStore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "NewsBench",
-      dependencies: ["NewsCore", "CLibYAML", "ReaderState", "ReaderView", "ScreenKit"]
+      dependencies: ["NewsCore", "NewsStore", "CLibYAML", "ReaderState", "ReaderView", "ScreenKit"]
     ),
 
     .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"]),
+    .testTarget(
+      name: "NewsStoreTests", dependencies: ["NewsStore", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "ReaderStateTests", dependencies: ["ReaderState", "NewsCore"]),
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
     .testTarget(
