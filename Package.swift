@@ -59,7 +59,9 @@ let package = Package(
       exclude: ["Goldens"]),
     // Shared by the tests that run the built binary.
     .target(name: "TestSupport", path: "Tests/Support"),
-    .testTarget(name: "NewsreaderCLITests", dependencies: ["NewsCore", "TestSupport"]),
+    .testTarget(
+      name: "NewsreaderCLITests",
+      dependencies: ["NewsCore", "NewsStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     // The real binary in tmux, and the executable's effects (clipboard programs, browser).
     .testTarget(name: "EndToEndTests", dependencies: ["newsreader", "TestSupport"]),
   ]

@@ -34,7 +34,7 @@ public final class StateStore: Sendable {
     try pool.read { db in
       var marks: [ArticleMark] = []
       let rows = try Row.fetchCursor(
-        db, sql: "SELECT id, url, readAt, starredAt, firstSeenAt FROM mark")
+        db, sql: "SELECT id, url, readAt, starredAt, firstSeenAt FROM mark ORDER BY id")
       while let row = try rows.next() {
         marks.append(
           ArticleMark(

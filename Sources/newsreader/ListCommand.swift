@@ -1,5 +1,6 @@
 import ArgumentParser
 import NewsCore
+import NewsStore
 import ScreenKit
 
 #if canImport(Glibc)
@@ -38,8 +39,23 @@ struct ListCommand: ParsableCommand {
   @Option(help: "Largest record file read, in bytes.")
   var maxFileSize: Int = LoadOptions().maxFileBytes
 
+  @Flag(help: "Only articles not read.")
+  var unread = false
+
+  @Flag(help: "Only articles read.")
+  var read = false
+
+  @Flag(help: "Only starred articles.")
+  var starred = false
+
+  @OptionGroup var state: StateOptions
+
   func validate() throws {
     if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
+    if unread, read { throw ValidationError("--unread and --read cannot be used together") }
+    if state.disabled, unread || read || starred {
+      throw ValidationError("--unread, --read and --starred need the reading state; drop --no-state")
+    }
   }
 
   func run() throws {
@@ -47,6 +63,14 @@ struct ListCommand: ParsableCommand {
     let catalog = ArticleCatalog(articles: result.articles)
     let filter = ArticleFilter(topics: Set(topic), category: category, provider: provider, search: search)
     var indices = catalog.select(filter, order: sort)
+    let marks = try readingState()
+    if let marks, unread || read || starred {
+      indices = indices.filter { index in
+        let mark = marks[catalog.articles[index].id.rawValue]
+        return (!unread || mark?.readAt == nil) && (!read || mark?.readAt != nil)
+          && (!starred || mark?.starredAt != nil)
+      }
+    }
     if let limit { indices = Array(indices.prefix(limit)) }
     let articles = indices.map { catalog.articles[$0] }
     switch format {
@@ -73,7 +97,7 @@ struct ListCommand: ParsableCommand {
       }
     case .json:
       let json = JSONOutput()
-      ArticleJSON.write(articles, to: json)
+      ArticleJSON.write(articles, marks: marks, to: json)
       print(json.text)
     }
     if !result.missingPaths.isEmpty || !result.emptyPaths.isEmpty {
@@ -90,6 +114,22 @@ struct ListCommand: ParsableCommand {
       printError(
         "newsreader: \(errors) error\(errors == 1 ? "" : "s") while loading; `newsreader check` shows them")
     }
+  }
+
+  /// The marks by article id: empty when there is no state file yet, nil with `--no-state`. `list`
+  /// only reads (WAL: never blocked by a reader writing at the same time) and creates no file.
+  private func readingState() throws -> [String: ArticleMark]? {
+    guard let opening = try state.open(createIfMissing: false, reportUnsaved: false) else { return nil }
+    guard let store = opening.store else {
+      if let reason = opening.unsavedReason {
+        printError("newsreader: reading state cannot be read: \(reason)")
+        throw ExitCode(66)
+      }
+      return [:]
+    }
+    let marks = try store.marks()
+    store.close()
+    return Dictionary(marks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// `YYYY-MM-DD`, or the record's own text when it is not a date we read.

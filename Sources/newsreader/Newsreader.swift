@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The `newsreader` command: the interactive reader by default, and the `list`, `check` and `topics` subcommands.
+/// The `newsreader` command: the interactive reader by default, and the `list`, `check`, `topics`, `mark` and `state` subcommands.
 @main
 struct Newsreader: ParsableCommand {
   static let version = "0.1.0"
@@ -9,7 +9,10 @@ struct Newsreader: ParsableCommand {
     commandName: "newsreader",
     abstract: "Read directories of news records in the terminal.",
     version: version,
-    subcommands: [ReadCommand.self, ListCommand.self, CheckCommand.self, TopicsCommand.self],
+    subcommands: [
+      ReadCommand.self, ListCommand.self, CheckCommand.self, TopicsCommand.self, MarkCommand.self,
+      StateCommand.self,
+    ],
     defaultSubcommand: ReadCommand.self
   )
 }

@@ -23,6 +23,8 @@ struct ReadCommand: ParsableCommand {
   @Option(help: "Largest record file read, in bytes.")
   var maxFileSize: Int = LoadOptions().maxFileBytes
 
+  @OptionGroup var state: StateOptions
+
   func validate() throws {
     guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
   }
@@ -60,6 +62,8 @@ struct ReadCommand: ParsableCommand {
     }
 
     let inbox = ActionInbox()
+    let readingState = ReadingStateConnection.open(state, inbox: inbox)
+    defer { readingState.finish() }
     let loader = BackgroundLoad(
       paths: paths, options: LoadOptions(maxFileBytes: maxFileSize), inbox: inbox)
     let performer = EffectPerformer(

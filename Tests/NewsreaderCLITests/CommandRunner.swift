@@ -16,10 +16,17 @@ struct CommandRunner {
 
   static let binary = BuiltProduct.binary
 
-  static func run(_ arguments: [String]) throws -> Output {
+  /// A data directory that does not exist, so a command run without `--state` never reads or writes the
+  /// reading state of whoever runs the tests.
+  static let isolatedDataHome = NSTemporaryDirectory() + "newsreader-cli-tests-\(getpid())-no-data"
+
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
+    var merged = ProcessInfo.processInfo.environment
+    merged["XDG_DATA_HOME"] = isolatedDataHome
+    process.environment = merged.merging(environment) { _, given in given }
     process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
     let out = Pipe()
     let err = Pipe()
