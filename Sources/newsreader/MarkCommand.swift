@@ -23,7 +23,9 @@ struct MarkCommand: ParsableCommand {
   func validate() throws {
     if ids.isEmpty { throw ValidationError("give at least one article id") }
     if ids.contains(where: \.isEmpty) { throw ValidationError("an article id cannot be empty") }
-    if state.disabled { throw ValidationError("mark changes the reading state; it cannot run with --no-state") }
+    if state.disabled {
+      throw ValidationError("mark changes the reading state; it cannot run with --no-state")
+    }
   }
 
   func run() throws {

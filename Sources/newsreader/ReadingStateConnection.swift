@@ -27,7 +27,9 @@ struct ReadingStateConnection {
         } else if let store = opening.store {
           connection.writer = MarkWriter(
             store: store,
-            onFailure: { reason in inbox.post(.showStatus("reading state is not saved: \(reason)", isError: true)) })
+            onFailure: { reason in
+              inbox.post(.showStatus("reading state is not saved: \(reason)", isError: true))
+            })
         }
       }
     } catch {

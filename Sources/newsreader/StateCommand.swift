@@ -12,7 +12,8 @@ struct StateCommand: ParsableCommand {
 /// `newsreader state export`: every mark as one JSON object per line.
 struct StateExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "export", abstract: "Print every mark as JSON lines (id, url, readAt, starredAt, firstSeenAt).",
+    commandName: "export",
+    abstract: "Print every mark as JSON lines (id, url, readAt, starredAt, firstSeenAt).",
     discussion: """
       Times are ISO 8601 in UTC with milliseconds; a field without a value is left out. Marks of \
       articles not loaded now are included. Prints nothing when there is no state file yet.
@@ -63,7 +64,9 @@ struct StateImportCommand: ParsableCommand {
   @OptionGroup var state: StateOptions
 
   func validate() throws {
-    if state.disabled { throw ValidationError("import changes the reading state; it cannot run with --no-state") }
+    if state.disabled {
+      throw ValidationError("import changes the reading state; it cannot run with --no-state")
+    }
   }
 
   func run() throws {

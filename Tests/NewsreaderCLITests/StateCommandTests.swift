@@ -36,8 +36,10 @@ import Testing
     #expect(try CommandRunner.run(["mark", "unread", ids[1]] + state).status == 0)
 
     #expect(try listJSON(["--read", good] + state).compactMap { $0["id"] as? String } == [ids[0]])
-    #expect(try listJSON(["--unread", good] + state).compactMap { $0["id"] as? String } == Array(ids.dropFirst()))
-    #expect(try listJSON(["--starred", good] + state).compactMap { $0["id"] as? String } == [ids[1], ids[2]])
+    #expect(
+      try listJSON(["--unread", good] + state).compactMap { $0["id"] as? String } == Array(ids.dropFirst()))
+    #expect(
+      try listJSON(["--starred", good] + state).compactMap { $0["id"] as? String } == [ids[1], ids[2]])
     #expect(try listJSON(["--starred", "--unread", good] + state).count == 2)
     let first = try #require(try listJSON([good] + state).first)
     #expect(first["read"] as? Bool == true)
@@ -77,7 +79,8 @@ import Testing
     try export.stdout.write(toFile: directory + "/marks.jsonl", atomically: true, encoding: .utf8)
     let imported = try CommandRunner.run(["state", "import", directory + "/marks.jsonl"] + there)
     #expect(imported.status == 0)
-    #expect(imported.stderr.hasSuffix("imported 3 marks from \(directory)/marks.jsonl (3 changed), 0 bad lines\n"))
+    #expect(
+      imported.stderr.hasSuffix("imported 3 marks from \(directory)/marks.jsonl (3 changed), 0 bad lines\n"))
     let again = try CommandRunner.run(["state", "import", directory + "/marks.jsonl"] + there)
     #expect(again.stderr.hasSuffix("(0 changed), 0 bad lines\n"))
     #expect(try CommandRunner.run(["state", "export"] + there).stdout == export.stdout)
@@ -120,28 +123,36 @@ import Testing
     #expect(mark.status == 73)
     #expect(
       mark.stderr
-        == "newsreader: reading state is not saved: cannot create \(directory)/file/newsreader: Not a directory\n")
+        == "newsreader: reading state is not saved: cannot create \(directory)/file/newsreader: Not a directory\n"
+    )
     try #"{"id":"x"}"#.write(toFile: directory + "/marks.jsonl", atomically: true, encoding: .utf8)
     let imported = try CommandRunner.run(["state", "import", directory + "/marks.jsonl"] + state)
     #expect(imported.status == 73)
     #expect(imported.stderr.contains("reading state is not saved: cannot create"))
     // A directory where the file should be.
-    try FileManager.default.createDirectory(atPath: directory + "/dir.sqlite", withIntermediateDirectories: false)
+    try FileManager.default.createDirectory(
+      atPath: directory + "/dir.sqlite", withIntermediateDirectories: false)
     let onDirectory = try CommandRunner.run(["mark", "star", "x", "--state", directory + "/dir.sqlite"])
     #expect(onDirectory.status == 73)
-    #expect(onDirectory.stderr == "newsreader: reading state is not saved: \(directory)/dir.sqlite is a directory\n")
+    #expect(
+      onDirectory.stderr == "newsreader: reading state is not saved: \(directory)/dir.sqlite is a directory\n"
+    )
   }
 
   @Test func corruptStateIsMovedAsideWithOneMessage() throws {
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let path = directory + "/state.sqlite"
-    try String(repeating: "not a database\n", count: 500).write(toFile: path, atomically: true, encoding: .utf8)
+    try String(repeating: "not a database\n", count: 500).write(
+      toFile: path, atomically: true, encoding: .utf8)
     let mark = try CommandRunner.run(["mark", "read", "x", "--state", path])
     #expect(mark.status == 0)
     let lines = mark.stderr.split(separator: "\n")
     #expect(lines.count == 1)
-    #expect(lines.first?.hasPrefix("newsreader: reading state: \(path) was unreadable (not an SQLite database); moved it to \(path).corrupt-") == true)
+    #expect(
+      lines.first?.hasPrefix(
+        "newsreader: reading state: \(path) was unreadable (not an SQLite database); moved it to \(path).corrupt-"
+      ) == true)
     let names = try FileManager.default.contentsOfDirectory(atPath: directory)
     #expect(names.contains { $0.hasPrefix("state.sqlite.corrupt-") })
     let export = try CommandRunner.run(["state", "export", "--state", path]).stdout

@@ -55,7 +55,8 @@ import Testing
       let lostWritten = reports.written.subtracting(found.marked)
       #expect(lostWritten.isEmpty, "round \(round): committed marks lost: \(lostWritten.sorted().prefix(5))")
       let lostOld = reports.queuedEarly.subtracting(found.marked)
-      #expect(lostOld.isEmpty, "round \(round): marks older than a second lost: \(lostOld.sorted().prefix(5))")
+      #expect(
+        lostOld.isEmpty, "round \(round): marks older than a second lost: \(lostOld.sorted().prefix(5))")
       checkedOld += reports.queuedEarly.count
       survivedWritten += reports.written.count
     }

@@ -16,7 +16,9 @@ final class StressChild: @unchecked Sendable {
   init(statePath: String, prefix: String, seed: UInt64) throws {
     self.prefix = prefix
     process.executableURL = URL(fileURLWithPath: BuiltProduct.binary)
-    process.arguments = ["state", "_stress", "--prefix", prefix, "--seed", String(seed), "--state", statePath]
+    process.arguments = [
+      "state", "_stress", "--prefix", prefix, "--seed", String(seed), "--state", statePath,
+    ]
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
