@@ -21,6 +21,11 @@ import Testing
       #expect(MarkLines.seconds(fromISO8601: text) == (seconds * 1000).rounded() / 1000, "\(text)")
     }
     #expect(MarkLines.iso8601(951_782_400) == "2000-02-29T00:00:00.000Z")
+    #expect(MarkLines.seconds(fromISO8601: "2026-01-31T13:30:00+01:30") == 1_769_860_800)
+    #expect(MarkLines.seconds(fromISO8601: "2026-01-31 12:00:00.5z") == 1_769_860_800.5)
+    for bad in ["2026-01-31", "2026-13-01T00:00:00Z", "2026-01-31T12:00:00", "2026-01-31T12:00:00.Z", "x"] {
+      #expect(MarkLines.seconds(fromISO8601: bad) == nil, "\(bad)")
+    }
   }
 
   @Test func roundTripThroughAStore() throws {
