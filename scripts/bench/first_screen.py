@@ -24,13 +24,16 @@ Standard library only.
 """
 
 import argparse
+import atexit
 import codecs
 import json
 import os
 import select
+import shutil
 import signal
 import struct
 import sys
+import tempfile
 import time
 import unicodedata
 
@@ -252,6 +255,12 @@ class Terminal:
             self.lines[other] = [" "] * self.columns
 
 
+# The reader's reading state for these starts: a private file (created by the first start, reused by
+# the next, as a user's is), never the state of whoever runs the benchmark.
+STATE_DIRECTORY = tempfile.mkdtemp(prefix="newsbench-state-")
+atexit.register(shutil.rmtree, STATE_DIRECTORY, True)
+
+
 def start(binary, corpus):
     """Forks the reader on a new 200x60 pseudo-terminal; returns (pid, master fd, start time)."""
     master, slave = pty.openpty()
@@ -264,7 +273,8 @@ def start(binary, corpus):
         # A crash prints its backtrace and exits instead of waiting 30 s for a key on the terminal.
         "SWIFT_BACKTRACE": "interactive=no",
     }
-    arguments = [binary, "--theme", "monochrome", corpus]
+    state = os.path.join(STATE_DIRECTORY, "state.sqlite")
+    arguments = [binary, "--theme", "monochrome", "--state", state, corpus]
     started = time.monotonic()
     pid = os.fork()
     if pid == 0:  # the child: its own session with the pseudo-terminal as the controlling terminal
