@@ -9,7 +9,8 @@ let package = Package(
     .executable(name: "newsreader", targets: ["newsreader"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     // C libraries, through system-library targets.
@@ -34,6 +35,8 @@ let package = Package(
 
     // Records, loading, sanitizing, filtering: no UI.
     .target(name: "NewsCore", dependencies: ["CLibYAML", "CFileSystem", "CLZ4"]),
+    // What persists: reading state in SQLite through GRDB; plain values in and out, no UI.
+    .target(name: "NewsStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     // The config file: settings table, key-binding and view sections, parsed with positions; no UI.
     .target(name: "ReaderConfig", dependencies: ["NewsCore", "ScreenKit"]),
     // The whole reader state as a value, actions and effects: no terminal, no I/O.
@@ -47,16 +50,18 @@ let package = Package(
     .executableTarget(
       name: "newsreader",
       dependencies: [
-        "NewsCore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen", "ReaderConfig",
+        "NewsCore", "NewsStore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen", "ReaderConfig",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "NewsBench",
-      dependencies: ["NewsCore", "CLibYAML", "ReaderState", "ReaderView", "ScreenKit"]
+      dependencies: ["NewsCore", "NewsStore", "CLibYAML", "ReaderState", "ReaderView", "ScreenKit"]
     ),
 
     .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"]),
+    .testTarget(
+      name: "NewsStoreTests", dependencies: ["NewsStore", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "ReaderStateTests", dependencies: ["ReaderState", "NewsCore"]),
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
     .testTarget(name: "ReaderConfigTests", dependencies: ["ReaderConfig", "NewsCore", "ScreenKit"]),
@@ -65,7 +70,11 @@ let package = Package(
       exclude: ["Goldens"]),
     // Shared by the tests that run the built binary.
     .target(name: "TestSupport", path: "Tests/Support"),
-    .testTarget(name: "NewsreaderCLITests", dependencies: ["NewsCore", "ReaderConfig", "TestSupport"]),
+    .testTarget(
+      name: "NewsreaderCLITests",
+      dependencies: [
+        "NewsCore", "NewsStore", "ReaderConfig", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     // The real binary in tmux, and the executable's effects (clipboard programs, browser).
     .testTarget(name: "EndToEndTests", dependencies: ["newsreader", "TestSupport"]),
   ]

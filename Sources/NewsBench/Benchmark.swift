@@ -40,6 +40,8 @@ struct Benchmark {
       let catalog = measureQueries(records: files.paths.count, loaded: loaded)
       if isLargest {
         measureFrames(catalog: catalog, records: files.paths.count)
+        progress("reading state \(files.paths.count)")
+        rows += StateTiming.measure(catalog: catalog, repetitions: options.repetitions, problems: &problems)
         measureMemory(directory: corpus.directory, files: files)
       }
       measureFirstScreen(directory: corpus.directory, records: files.paths.count)

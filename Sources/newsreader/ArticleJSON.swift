@@ -1,9 +1,12 @@
 import Foundation
 import NewsCore
+import NewsStore
 
 /// The JSON form of articles for `list --format json`: values a record lacks are left out, never invented.
 enum ArticleJSON {
-  static func write(_ articles: [Article], to json: JSONOutput) {
+  /// With `marks` (the reading state, by article id) each article gets `read` and `starred`, and their
+  /// times when set; without (`--no-state`) those fields are left out rather than guessed.
+  static func write(_ articles: [Article], marks: [String: ArticleMark]? = nil, to json: JSONOutput) {
     json.array(articles) { article in
       json.object {
         json.field("id", article.id.rawValue)
@@ -19,6 +22,13 @@ enum ArticleJSON {
           }
         }
         json.field("hasSecured", article.secured != nil)
+        if let marks {
+          let mark = marks[article.id.rawValue]
+          json.field("read", mark?.readAt != nil)
+          json.field("readAt", mark?.readAt.map(MarkLines.iso8601))
+          json.field("starred", mark?.starredAt != nil)
+          json.field("starredAt", mark?.starredAt.map(MarkLines.iso8601))
+        }
       }
     }
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NewsCore
+import NewsStore
 import ScreenKit
 
 #if canImport(Glibc)
@@ -47,8 +48,23 @@ struct ListCommand: ParsableCommand {
 
   @OptionGroup var index: IndexOptions
 
+  @Flag(help: "Only articles not read.")
+  var unread = false
+
+  @Flag(help: "Only articles read.")
+  var read = false
+
+  @Flag(help: "Only starred articles.")
+  var starred = false
+
+  @OptionGroup var state: StateOptions
+
   func validate() throws {
     if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
+    if unread, read { throw ValidationError("--unread and --read cannot be used together") }
+    if state.disabled, unread || read || starred {
+      throw ValidationError("--unread, --read and --starred need the reading state; drop --no-state")
+    }
     if maxFiles < 1 { throw ValidationError("--max-files must be positive") }
   }
 
@@ -57,11 +73,28 @@ struct ListCommand: ParsableCommand {
     let result = index.loader(for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles))
       .loadThenWriteIndex(paths: paths)
     let catalog = ArticleCatalog(articles: result.articles)
-    // The user's time zone (TZ honoured) and the real clock; reading state is not stored yet, so every
-    // article is unread.
-    let context = QueryContext.user()
+    let marks = try readingState()
+    // The user's time zone (TZ honoured), the real clock, and the marks for `is:` terms (`is:new` is the
+    // reader's notion of a session; here an article is new when it was never seen).
+    let known = marks ?? [:]
+    let context = QueryContext.user(
+      readingState: ReadingStateClosure { article, _ in
+        guard let mark = known[article.id.rawValue] else { return .new }
+        var flags: ReadingStateFlags = []
+        if mark.readAt != nil { flags.insert(.read) }
+        if mark.starredAt != nil { flags.insert(.starred) }
+        if mark.firstSeenAt == nil { flags.insert(.new) }
+        return flags
+      })
     let selection = catalog.select(combined, context: context, order: sort)
     var indices = selection.indices
+    if let marks, unread || read || starred {
+      indices = indices.filter { index in
+        let mark = marks[catalog.articles[index].id.rawValue]
+        return (!unread || mark?.readAt == nil) && (!read || mark?.readAt != nil)
+          && (!starred || mark?.starredAt != nil)
+      }
+    }
     if let limit { indices = Array(indices.prefix(limit)) }
     let articles = indices.map { catalog.articles[$0] }
     let output = StandardOutput()
@@ -91,7 +124,7 @@ struct ListCommand: ParsableCommand {
       }
     case .json:
       let json = JSONOutput()
-      ArticleJSON.write(articles, to: json)
+      ArticleJSON.write(articles, marks: marks, to: json)
       try output.line(json.text)
     }
     try output.flush()
@@ -128,6 +161,22 @@ struct ListCommand: ParsableCommand {
     }
     let expression: QueryExpression = parts.isEmpty ? .all : parts.count == 1 ? parts[0] : .and(parts)
     return Query(text: query, expression: expression)
+  }
+
+  /// The marks by article id: empty when there is no state file yet, nil with `--no-state`. `list`
+  /// only reads (WAL: never blocked by a reader writing at the same time) and creates no file.
+  private func readingState() throws -> [String: ArticleMark]? {
+    guard let opening = try state.open(createIfMissing: false, reportUnsaved: false) else { return nil }
+    guard let store = opening.store else {
+      if let reason = opening.unsavedReason {
+        printError("newsreader: reading state cannot be read: \(reason)")
+        throw ExitCode(66)
+      }
+      return [:]
+    }
+    let marks = try store.marks()
+    store.close()
+    return Dictionary(marks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// `YYYY-MM-DD`, or the record's own text when it is not a date we read.

@@ -7,8 +7,8 @@ import NewsCore
   import Glibc
 #endif
 
-/// The `newsreader` command: the interactive reader by default, and the `list`, `check`, `topics` and
-/// `config` subcommands.
+/// The `newsreader` command: the interactive reader by default, and the `list`, `check`, `topics`,
+/// `config`, `mark` and `state` subcommands.
 @main
 struct Newsreader: ParsableCommand {
   static let version = "0.1.0"
@@ -24,6 +24,7 @@ struct Newsreader: ParsableCommand {
     version: version,
     subcommands: [
       ReadCommand.self, ListCommand.self, CheckCommand.self, TopicsCommand.self, ConfigCommand.self,
+      MarkCommand.self, StateCommand.self,
     ],
     defaultSubcommand: ReadCommand.self
   )

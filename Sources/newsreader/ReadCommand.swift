@@ -37,6 +37,8 @@ struct ReadCommand: ParsableCommand {
 
   @OptionGroup var index: IndexOptions
 
+  @OptionGroup var state: StateOptions
+
   func validate() throws {
     guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
     guard maxFiles > 0 else { throw ValidationError("--max-files must be positive") }
@@ -81,6 +83,8 @@ struct ReadCommand: ParsableCommand {
     }
 
     let inbox = ActionInbox()
+    let readingState = ReadingStateConnection.open(state, inbox: inbox)
+    defer { readingState.finish() }
     let performer = EffectPerformer(
       clipboard: settings.clipboardProgram(detected: ClipboardProgram.detect(environment: environment)),
       browser: BrowserLauncher.detect(environment: environment),

@@ -27,7 +27,11 @@ final class TmuxSession {
     unlink(socketPath)
     unlink(statusPath)
 
-    var exports = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=screen-256color"]
+    // The reader keeps its reading state under XDG_DATA_HOME: a private one per session, so tests never
+    // touch the state of whoever runs them (a test may still pass its own).
+    var exports = [
+      "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=screen-256color", "XDG_DATA_HOME=\(statusPath).data",
+    ]
     exports += environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     let program = command.map(TmuxSession.shellQuoted).joined(separator: " ")
     let status = TmuxSession.shellQuoted(statusPath)
@@ -57,6 +61,7 @@ final class TmuxSession {
     unlink(statusPath)
     unlink(statusPath + ".before")
     unlink(statusPath + ".after")
+    try? FileManager.default.removeItem(atPath: statusPath + ".data")
   }
 
   /// Whether the terminal modes after the program are those from before it (echo, canonical input…).

@@ -16,11 +16,23 @@ struct CommandRunner {
 
   static let binary = BuiltProduct.binary
 
+  /// A data directory that does not exist, so a command run without `--state` never reads or writes the
+  /// reading state of whoever runs the tests.
+  static let isolatedDataHome = NSTemporaryDirectory() + "newsreader-cli-tests-\(getpid())-no-data"
+  /// A cache directory of this test run's own, so the load index of whoever runs the tests is left alone.
+  static let isolatedCacheHome = NSTemporaryDirectory() + "newsreader-cli-tests-\(getpid())-cache"
+
   /// Runs `executable` (the built binary unless told) with `arguments`.
-  static func run(_ arguments: [String], executable: String = binary) throws -> Output {
+  static func run(
+    _ arguments: [String], executable: String = binary, environment: [String: String] = [:]
+  ) throws -> Output {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    var merged = ProcessInfo.processInfo.environment
+    merged["XDG_DATA_HOME"] = isolatedDataHome
+    merged["XDG_CACHE_HOME"] = isolatedCacheHome
+    process.environment = merged.merging(environment) { _, given in given }
     process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
     let out = Pipe()
     let err = Pipe()

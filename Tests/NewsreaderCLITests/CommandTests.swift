@@ -109,7 +109,8 @@ import Testing
     #expect(full["topics"] as? [String] == ["Computer Vision", "AI"])
     #expect((full["related"] as? [[String: Any]])?.first?["title"] as? String == "Related one")
     let one = try #require(array.first { $0["title"] as? String == "One" })
-    #expect(Set(one.keys) == ["id", "path", "title", "hasSecured"])
+    // `read` and `starred` are the reading state's (no state file yet: neither), not the record's.
+    #expect(Set(one.keys) == ["id", "path", "title", "hasSecured", "read", "starred"])
   }
 
   @Test func listOfHostileFilesPrintsNoControlBytes() throws {

@@ -24,13 +24,16 @@ Standard library only.
 """
 
 import argparse
+import atexit
 import codecs
 import json
 import os
 import select
+import shutil
 import signal
 import struct
 import sys
+import tempfile
 import time
 import unicodedata
 
@@ -254,6 +257,10 @@ class Terminal:
 
 READER_ARGUMENTS = []
 CACHE_DIRECTORY = None
+# The reader's reading state for these starts: a private file (created by the first start, reused by
+# the next, as a user's is), never the state of whoever runs the benchmark.
+STATE_DIRECTORY = tempfile.mkdtemp(prefix="newsbench-state-")
+atexit.register(shutil.rmtree, STATE_DIRECTORY, True)
 
 
 def start(binary, corpus):
@@ -270,7 +277,8 @@ def start(binary, corpus):
     }
     if CACHE_DIRECTORY:
         environment["XDG_CACHE_HOME"] = CACHE_DIRECTORY
-    arguments = [binary, "--theme", "monochrome", *READER_ARGUMENTS, corpus]
+    state = os.path.join(STATE_DIRECTORY, "state.sqlite")
+    arguments = [binary, "--theme", "monochrome", "--state", state, *READER_ARGUMENTS, corpus]
     started = time.monotonic()
     pid = os.fork()
     if pid == 0:  # the child: its own session with the pseudo-terminal as the controlling terminal
