@@ -44,8 +44,8 @@ final class RecordDecoder {
         let root = try reader.next()
         if root.kind == .mappingStart {
           var record = DecodedRecord(documentIndex: documentIndex, line: event.line)
-          var explicit: UInt32 = 0
-          var merged: UInt32 = 0
+          var explicit = FieldSet()
+          var merged = FieldSet()
           try decodeEntries(
             of: &record, topLevel: true, explicit: &explicit, merged: &merged, merging: false, context: nil)
           if record.item.title == nil && record.item.excerpt == nil {
@@ -68,7 +68,7 @@ final class RecordDecoder {
 
   /// Decodes a mapping's entries (its start already read) up to and including its end.
   private func decodeEntries(
-    of record: inout DecodedRecord, topLevel: Bool, explicit: inout UInt32, merged: inout UInt32,
+    of record: inout DecodedRecord, topLevel: Bool, explicit: inout FieldSet, merged: inout FieldSet,
     merging: Bool,
     context: Int?
   ) throws(YAMLError) {
@@ -86,10 +86,7 @@ final class RecordDecoder {
       let isMerge =
         key.isPlain && key.bytes.count == 2 && key.bytes[0] == UInt8(ascii: "<")
         && key.bytes[1] == UInt8(ascii: "<")
-      let known = FieldKey.match(key.bytes).flatMap { field in
-        field.rawValue <= FieldKey.secured.rawValue && (topLevel || (field != .related && field != .secured))
-          ? field : nil
-      }
+      let known = FieldKey.match(key.bytes, in: topLevel ? .record : .relatedItem)
       let unknownName = known == nil && !isMerge ? TextSanitizer.sanitize(key.bytes) : ""
       let value = try reader.next()
       if isMerge {
@@ -103,17 +100,17 @@ final class RecordDecoder {
         continue
       }
       if merging {
-        if (explicit | merged) & field.bit != 0 {
+        if explicit.union(merged).contains(field) {
           try skip(value)
           continue
         }
-        merged |= field.bit
+        merged.insert(field)
       } else {
-        if explicit & field.bit != 0 {
+        if explicit.contains(field) {
           report(
             .warning, at: key, "\(prefix(context))duplicate key '\(field.spelling)'; the last value wins")
         }
-        explicit |= field.bit
+        explicit.insert(field)
       }
       try assign(field, value, to: &record, context: context)
     }
@@ -121,8 +118,8 @@ final class RecordDecoder {
 
   /// A `<<` merge key: the entries of a mapping (or of each mapping in a list) apply where not given explicitly.
   private func merge(
-    _ value: YAMLEvent, into record: inout DecodedRecord, topLevel: Bool, explicit: inout UInt32,
-    merged: inout UInt32, context: Int?
+    _ value: YAMLEvent, into record: inout DecodedRecord, topLevel: Bool, explicit: inout FieldSet,
+    merged: inout FieldSet, context: Int?
   ) throws(YAMLError) {
     switch value.kind {
     case .mappingStart:
@@ -209,8 +206,8 @@ final class RecordDecoder {
         continue
       }
       var record = DecodedRecord()
-      var explicit: UInt32 = 0
-      var merged: UInt32 = 0
+      var explicit = FieldSet()
+      var merged = FieldSet()
       try decodeEntries(
         of: &record, topLevel: false, explicit: &explicit, merged: &merged, merging: false,
         context: scratch.related.count)
@@ -234,7 +231,7 @@ final class RecordDecoder {
     while true {
       let key = try reader.next()
       if key.kind == .mappingEnd { return provider }
-      let field = key.kind == .scalar ? FieldKey.match(key.bytes) : nil
+      let field = key.kind == .scalar ? FieldKey.match(key.bytes, in: .provider) : nil
       let name = field == nil && key.kind == .scalar ? TextSanitizer.sanitize(key.bytes) : ""
       if key.kind != .scalar { try skip(key) }
       let entry = try reader.next()
@@ -302,7 +299,7 @@ final class RecordDecoder {
       while true {
         let key = try reader.next()
         if key.kind == .mappingEnd { break }
-        let field = key.kind == .scalar ? FieldKey.match(key.bytes) : nil
+        let field = key.kind == .scalar ? FieldKey.match(key.bytes, in: .image) : nil
         if key.kind != .scalar { try skip(key) }
         let entry = try reader.next()
         switch field {
