@@ -1,9 +1,47 @@
 /// The record fields the model knows, matched on a key's bytes without making a String.
+///
+/// Which mapping accepts which key is the table in `places`, not the order of the cases: a key outside its
+/// mapping's place is an extra field there (a record or related item) or ignored (an image).
 enum FieldKey: Int, CaseIterable {
   case title, excerpt, category, type, publishedDateTime, originalUrl, webUrl, ampWebUrl, cdnAmpWebUrl
   case quality, heat, published, provider, topics, images, related, secured
-  // Inside provider and images.
   case name, domain, url, width, height, isCached
+
+  /// The kinds of mapping a key can be a field of.
+  struct Places: OptionSet {
+    let rawValue: UInt8
+    /// A record's top-level mapping.
+    static let record = Places(rawValue: 1)
+    /// One item of a record's `related` list.
+    static let relatedItem = Places(rawValue: 2)
+    /// A `provider` mapping.
+    static let provider = Places(rawValue: 4)
+    /// One item of an `images` list.
+    static let image = Places(rawValue: 8)
+    /// The fields a record and a related item share: both are a `NewsItem`.
+    static let item: Places = [.record, .relatedItem]
+  }
+
+  /// The accepted-field table: where each key is a field (README, "Records"). The switch is exhaustive, so
+  /// a new key does not compile until it has a row here.
+  var places: Places {
+    switch self {
+    case .title, .excerpt, .category, .type, .publishedDateTime, .originalUrl, .webUrl, .ampWebUrl,
+      .cdnAmpWebUrl, .quality, .heat, .published, .provider, .topics:
+      .item
+    case .images: [.item, .provider]
+    // A related item has no related coverage or blob of its own: there they are extra fields.
+    case .related, .secured: .record
+    case .name, .domain: .provider
+    case .url, .width, .height, .isCached: .image
+    }
+  }
+
+  /// The key spelled by `bytes` when it is a field of a mapping at `place`, else nil.
+  static func match(_ bytes: UnsafeBufferPointer<UInt8>, in place: Places) -> FieldKey? {
+    guard let key = match(bytes), key.places.contains(place) else { return nil }
+    return key
+  }
 
   /// The key's spelling in records.
   var spelling: StaticString {
@@ -33,8 +71,6 @@ enum FieldKey: Int, CaseIterable {
     case .isCached: "isCached"
     }
   }
-
-  var bit: UInt32 { 1 << UInt32(rawValue) }
 
   /// The only key that could be spelled with `count` bytes starting with `first`: no two keys share both.
   private static func candidate(count: Int, first: UInt8) -> FieldKey? {
@@ -75,5 +111,24 @@ enum FieldKey: Int, CaseIterable {
     let spelling = key.spelling.utf8Start
     for index in 1..<bytes.count where spelling[index] != base[index] { return nil }
     return key
+  }
+}
+
+/// A set of field keys in one word: which fields a mapping has given, to warn about a duplicate and to let
+/// an explicit field win over a merged one. A test checks that every key fits (at most 64).
+struct FieldSet: Equatable {
+  private var bits: UInt64 = 0
+
+  func contains(_ key: FieldKey) -> Bool { bits & Self.bit(key) != 0 }
+
+  mutating func insert(_ key: FieldKey) { bits |= Self.bit(key) }
+
+  /// Keys in either set.
+  func union(_ other: FieldSet) -> FieldSet { FieldSet(bits: bits | other.bits) }
+
+  private static func bit(_ key: FieldKey) -> UInt64 {
+    // A 65th key would shift the bit out (to 0) and never count as given; FieldSetTests catch it first.
+    assert(key.rawValue < UInt64.bitWidth)
+    return 1 << UInt64(key.rawValue)
   }
 }

@@ -44,8 +44,8 @@ final class RecordDecoder {
         let root = try reader.next()
         if root.kind == .mappingStart {
           var record = DecodedRecord(documentIndex: documentIndex, line: event.line)
-          var explicit: UInt32 = 0
-          var merged: UInt32 = 0
+          var explicit = FieldSet()
+          var merged = FieldSet()
           try decodeEntries(
             of: &record, topLevel: true, explicit: &explicit, merged: &merged, merging: false, context: nil)
           if record.item.title == nil && record.item.excerpt == nil {
@@ -68,7 +68,7 @@ final class RecordDecoder {
 
   /// Decodes a mapping's entries (its start already read) up to and including its end.
   private func decodeEntries(
-    of record: inout DecodedRecord, topLevel: Bool, explicit: inout UInt32, merged: inout UInt32,
+    of record: inout DecodedRecord, topLevel: Bool, explicit: inout FieldSet, merged: inout FieldSet,
     merging: Bool,
     context: Int?
   ) throws(YAMLError) {
@@ -86,10 +86,7 @@ final class RecordDecoder {
       let isMerge =
         key.isPlain && key.bytes.count == 2 && key.bytes[0] == UInt8(ascii: "<")
         && key.bytes[1] == UInt8(ascii: "<")
-      let known = FieldKey.match(key.bytes).flatMap { field in
-        field.rawValue <= FieldKey.secured.rawValue && (topLevel || (field != .related && field != .secured))
-          ? field : nil
-      }
+      let known = FieldKey.match(key.bytes, in: topLevel ? .record : .relatedItem)
       let unknownName = known == nil && !isMerge ? TextSanitizer.sanitize(key.bytes) : ""
       let value = try reader.next()
       if isMerge {
@@ -103,17 +100,17 @@ final class RecordDecoder {
         continue
       }
       if merging {
-        if (explicit | merged) & field.bit != 0 {
+        if explicit.union(merged).contains(field) {
           try skip(value)
           continue
         }
-        merged |= field.bit
+        merged.insert(field)
       } else {
-        if explicit & field.bit != 0 {
+        if explicit.contains(field) {
           report(
             .warning, at: key, "\(prefix(context))duplicate key '\(field.spelling)'; the last value wins")
         }
-        explicit |= field.bit
+        explicit.insert(field)
       }
       try assign(field, value, to: &record, context: context)
     }
@@ -121,8 +118,8 @@ final class RecordDecoder {
 
   /// A `<<` merge key: the entries of a mapping (or of each mapping in a list) apply where not given explicitly.
   private func merge(
-    _ value: YAMLEvent, into record: inout DecodedRecord, topLevel: Bool, explicit: inout UInt32,
-    merged: inout UInt32, context: Int?
+    _ value: YAMLEvent, into record: inout DecodedRecord, topLevel: Bool, explicit: inout FieldSet,
+    merged: inout FieldSet, context: Int?
   ) throws(YAMLError) {
     switch value.kind {
     case .mappingStart:
@@ -209,8 +206,8 @@ final class RecordDecoder {
         continue
       }
       var record = DecodedRecord()
-      var explicit: UInt32 = 0
-      var merged: UInt32 = 0
+      var explicit = FieldSet()
+      var merged = FieldSet()
       try decodeEntries(
         of: &record, topLevel: false, explicit: &explicit, merged: &merged, merging: false,
         context: scratch.related.count)
@@ -249,8 +246,8 @@ final class RecordDecoder {
   /// as at the top level: `visit` gets each entry's field (nil when not one of `accepting`, with the key's
   /// sanitized text), and an entry from a merge never replaces one given explicitly, wherever it stands.
   private func nestedEntries(
-    _ context: Int?, _ container: String, accepting fields: [FieldKey], explicit: inout UInt32,
-    merged: inout UInt32, merging: Bool, _ visit: (FieldKey?, String, YAMLEvent) throws(YAMLError) -> Void
+    _ context: Int?, _ container: String, accepting fields: [FieldKey], explicit: inout FieldSet,
+    merged: inout FieldSet, merging: Bool, _ visit: (FieldKey?, String, YAMLEvent) throws(YAMLError) -> Void
   ) throws(YAMLError) {
     while true {
       let key = try reader.next()
@@ -276,13 +273,13 @@ final class RecordDecoder {
       }
       if let field {
         if merging {
-          if (explicit | merged) & field.bit != 0 {
+          if explicit.union(merged).contains(field) {
             try skip(value)
             continue
           }
-          merged |= field.bit
+          merged.insert(field)
         } else {
-          explicit |= field.bit
+          explicit.insert(field)
         }
       } else if merging {
         try skip(value)  // as at the top level, only known fields are merged
@@ -297,8 +294,8 @@ final class RecordDecoder {
     _ context: Int?, _ container: String, accepting fields: [FieldKey],
     _ visit: (FieldKey?, String, YAMLEvent) throws(YAMLError) -> Void
   ) throws(YAMLError) {
-    var explicit: UInt32 = 0
-    var merged: UInt32 = 0
+    var explicit = FieldSet()
+    var merged = FieldSet()
     try nestedEntries(
       context, container, accepting: fields, explicit: &explicit, merged: &merged, merging: false, visit)
   }
@@ -306,8 +303,8 @@ final class RecordDecoder {
   /// A `<<` inside a nested mapping: a mapping, or a list of mappings, whose entries apply where not given.
   private func mergeNested(
     _ value: YAMLEvent, _ context: Int?, _ container: String, accepting fields: [FieldKey],
-    explicit: inout UInt32,
-    merged: inout UInt32, _ visit: (FieldKey?, String, YAMLEvent) throws(YAMLError) -> Void
+    explicit: inout FieldSet,
+    merged: inout FieldSet, _ visit: (FieldKey?, String, YAMLEvent) throws(YAMLError) -> Void
   ) throws(YAMLError) {
     switch value.kind {
     case .mappingStart:
@@ -409,10 +406,13 @@ final class RecordDecoder {
 /// records' related items, 256 bytes each, tens of megabytes); gathered here, each list is copied out once,
 /// at its exact size. No decoding step nests a list inside another list of the same kind, so one of each
 /// suffices. One scratch serves one thread.
+///
+/// The lists are plain properties: `@exclusivity(unchecked)` on them saved no measurable time (a few
+/// access checks per record, against tens of microseconds of parsing; docs/PERFORMANCE.md).
 final class DecodeScratch {
-  @exclusivity(unchecked) var related: [RelatedItem] = []
-  @exclusivity(unchecked) var topics: [String] = []
-  @exclusivity(unchecked) var images: [ImageRef] = []
+  var related: [RelatedItem] = []
+  var topics: [String] = []
+  var images: [ImageRef] = []
 
   /// A copy of `list` in storage of its exact size; `list` is emptied, keeping its capacity.
   static func take<Element>(_ list: inout [Element]) -> [Element] {

@@ -113,82 +113,87 @@ public struct SeedLoader: Sendable {
   }
 
   /// Reads `files` on the loading threads: their records in file order (with base ids, not yet unique), and
-  /// each file's outcome. `prepared[i]`, when given and not nil, is file `i`'s outcome from the load index:
-  /// it is used instead of reading the file.
+  /// each file's outcome (its diagnostics, and the records of a file with several). `prepared[i]`, when
+  /// given and not nil, is file `i`'s outcome from the load index: it is used instead of reading the file.
   func readFiles(
     _ files: [RecordFileEntry], prepared: [RecordFileOutcome?]? = nil, progressInterval: Int,
     progress: Progress?
   ) -> ([Article], [RecordFileOutcome]) {
-    var outcomes = [RecordFileOutcome](repeating: RecordFileOutcome(), count: files.count)
     let workers = min(
       files.count, options.concurrency > 0 ? options.concurrency : ProcessInfoLite.activeProcessorCount)
     let options = self.options
-    // A file's only record goes straight into the result's storage at the file's position, so the load
-    // never holds a second copy of every article (about 40 MB at 100,000 records); files with several
-    // records keep theirs in the outcome and are merged afterwards.
-    var articles = [Article](unsafeUninitializedCapacity: files.count) { storage, initialized in
-      outcomes.withUnsafeMutableBufferPointer { slots in
-        nonisolated(unsafe) let slots = slots
-        nonisolated(unsafe) let storage = storage
-        // Workers claim runs of files as they go rather than a fixed share: on a machine whose other
-        // cores are busy part of the time, a fixed share leaves the load waiting for the slowest worker.
-        let claims = FileClaims(count: files.count, run: 16)
-        let work: @Sendable (Int) -> Void = { _ in
-          let interner = StringInterner()
-          let buffer = ReadBuffer()
-          let scratch = DecodeScratch()
-          while let run = claims.next() {
-            for index in run {
-              var outcome =
-                prepared?[index]
-                ?? RecordFile.load(
-                  files[index], options: options, interner: interner, buffer: buffer, scratch: scratch)
-              if outcome.articles.count == 1 {
-                (storage.baseAddress! + index).initialize(to: outcome.articles[0])
-                outcome.articles = []
-                outcome.isPlaced = true
-              }
-              // Each slot is written by the one worker that claimed its file.
-              slots[index] = outcome
+    let outcomes = FileOutcomes()
+    let single = PlacedArticles.build(count: files.count) { places in
+      // Workers claim runs of files as they go rather than a fixed share: on a machine whose other cores
+      // are busy part of the time, a fixed share leaves the load waiting for the slowest worker.
+      let claims = FileClaims(count: files.count, run: 16)
+      let work: @Sendable (Int) -> Void = { _ in
+        let interner = StringInterner()
+        let buffer = ReadBuffer()
+        let scratch = DecodeScratch()
+        // Kept by this thread and handed over once at the end, so the loop shares nothing but `claims`.
+        var finished: [(index: Int, outcome: RecordFileOutcome)] = []
+        defer { outcomes.add(finished) }
+        while let run = claims.next() {
+          for index in run {
+            var outcome =
+              prepared?[index]
+              ?? RecordFile.load(
+                files[index], options: options, interner: interner, buffer: buffer, scratch: scratch)
+            if outcome.articles.count == 1 {
+              places.place(outcome.articles[0], at: index)
+              outcome.articles = []
+              outcome.isPlaced = true
             }
-            if let progress, let done = claims.finishedCrossing(interval: progressInterval, adding: run.count)
-            {
-              progress(done, files.count)
-            }
+            finished.append((index, outcome))
+          }
+          if let progress, let done = claims.finishedCrossing(interval: progressInterval, adding: run.count) {
+            progress(done, files.count)
           }
         }
-        if workers <= 1 {
-          work(0)
-        } else {
-          DispatchQueue.concurrentPerform(iterations: workers, execute: work)
-        }
       }
-      // Close the gaps left by files without exactly one record.
-      var placed = 0
-      for index in outcomes.indices where outcomes[index].isPlaced {
-        if placed != index {
-          (storage.baseAddress! + placed).moveInitialize(from: storage.baseAddress! + index, count: 1)
-        }
-        placed += 1
+      if workers <= 1 {
+        work(0)
+      } else {
+        DispatchQueue.concurrentPerform(iterations: workers, execute: work)
       }
-      initialized = placed
     }
-    if outcomes.contains(where: { $0.articles.count > 1 }) {
-      // Rare: a file with several documents. Rebuild in file order.
-      var merged: [Article] = []
-      merged.reserveCapacity(articles.count + outcomes.reduce(0) { $0 + $1.articles.count })
-      var next = 0
-      for outcome in outcomes {
-        if outcome.isPlaced {
-          merged.append(articles[next])
-          next += 1
-        } else {
-          merged.append(contentsOf: outcome.articles)
-        }
+    let finished = outcomes.inFileOrder(count: files.count)
+    guard finished.contains(where: { $0.articles.count > 1 }) else { return (single, finished) }
+    // Rare: a file with several documents. Rebuild in file order.
+    var merged: [Article] = []
+    merged.reserveCapacity(single.count + finished.reduce(0) { $0 + $1.articles.count })
+    var next = 0
+    for outcome in finished {
+      if outcome.isPlaced {
+        merged.append(single[next])
+        next += 1
+      } else {
+        merged.append(contentsOf: outcome.articles)
       }
-      articles = merged
     }
-    return (articles, outcomes)
+    return (merged, finished)
+  }
+}
+
+/// Outcomes gathered from the loading threads, each thread's once, put in file order at the end.
+final class FileOutcomes: @unchecked Sendable {
+  private let lock = NSLock()
+  private var gathered: [(index: Int, outcome: RecordFileOutcome)] = []
+
+  func add(_ outcomes: [(index: Int, outcome: RecordFileOutcome)]) {
+    lock.lock()
+    defer { lock.unlock() }
+    gathered.append(contentsOf: outcomes)
+  }
+
+  /// One outcome per file index below `count`.
+  func inFileOrder(count: Int) -> [RecordFileOutcome] {
+    lock.lock()
+    defer { lock.unlock() }
+    var ordered = [RecordFileOutcome](repeating: RecordFileOutcome(), count: count)
+    for (index, outcome) in gathered { ordered[index] = outcome }
+    return ordered
   }
 }
 

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// A filter resolved against one catalog: names become ids and search words become folded bytes.
 struct CompiledFilter: Sendable {
@@ -63,42 +64,16 @@ extension ArticleCatalog {
     }
     // Below a few thousand candidates, waking other threads costs more than it saves.
     let chunkCount = total < 8_192 ? 1 : min(4 * ProcessInfoLite.activeProcessorCount, total / 4_096)
-    var parts = [[Int]](repeating: [], count: chunkCount)
     let topicMarks = checkTopics ? filter.topicMarks : nil
-    categoryIDs.withUnsafeBufferPointer { categoryIDs in
-      providerIDs.withUnsafeBufferPointer { providerIDs in
-        topicStarts.withUnsafeBufferPointer { topicStarts in
-          articleTopics.withUnsafeBufferPointer { articleTopics in
-            text.bytes.withUnsafeBufferPointer { bytes in
-              text.starts.withUnsafeBufferPointer { starts in
-                text.fieldEnds.withUnsafeBufferPointer { fieldEnds in
-                  text.masks.withUnsafeBufferPointer { masks in
-                    let tables = ScanTables(
-                      categoryIDs: categoryIDs, providerIDs: providerIDs, topicStarts: topicStarts,
-                      articleTopics: articleTopics, bytes: bytes, starts: starts, fieldEnds: fieldEnds,
-                      masks: masks)
-                    if chunkCount == 1 {
-                      parts[0] = tables.scan(candidates, 0..<total, filter, topicMarks: topicMarks)
-                      return
-                    }
-                    parts.withUnsafeMutableBufferPointer { slots in
-                      // Each chunk writes only its own slot.
-                      nonisolated(unsafe) let slots = slots
-                      nonisolated(unsafe) let tables = tables
-                      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                        let range = (total * chunk / chunkCount)..<(total * (chunk + 1) / chunkCount)
-                        slots[chunk] = tables.scan(candidates, range, filter, topicMarks: topicMarks)
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
+    return ScanTables.borrowing(self) { tables in
+      if chunkCount == 1 { return tables.scan(candidates, 0..<total, filter, topicMarks: topicMarks) }
+      let parts = ChunkResults(count: chunkCount)
+      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let range = (total * chunk / chunkCount)..<(total * (chunk + 1) / chunkCount)
+        parts.set(chunk, tables.scan(candidates, range, filter, topicMarks: topicMarks))
       }
+      return parts.joined()
     }
-    return chunkCount == 1 ? parts[0] : Array(parts.joined())
   }
 
   func compile(_ filter: ArticleFilter) -> CompiledFilter {
@@ -158,8 +133,33 @@ extension ArticleFilter {
   }
 }
 
-/// The catalog's tables borrowed for one scan, so a keystroke's loop touches no reference counts.
-struct ScanTables {
+/// The matches of each chunk of a scan, joined in chunk order so the result does not depend on scheduling.
+final class ChunkResults: @unchecked Sendable {
+  private let lock = NSLock()
+  private var parts: [[Int]]
+
+  init(count: Int) { parts = [[Int]](repeating: [], count: count) }
+
+  func set(_ chunk: Int, _ matches: [Int]) {
+    lock.lock()
+    defer { lock.unlock() }
+    parts[chunk] = matches
+  }
+
+  func joined() -> [Int] {
+    lock.lock()
+    defer { lock.unlock() }
+    return Array(parts.joined())
+  }
+}
+
+/// The catalog's tables borrowed as buffers for one scan, so a keystroke's loop touches no reference
+/// counts and the search reads its bytes without an array access per article.
+///
+/// The scan's one unsafe region: the buffers are valid only inside `borrowing`, and nothing writes them
+/// (which is what makes sharing them with the scan's threads sound). What it buys is in docs/PERFORMANCE.md
+/// ("Where the loader is unsafe"); `ScanReferenceTests` check the scan against a plain filter.
+struct ScanTables: @unchecked Sendable {
   let categoryIDs: UnsafeBufferPointer<Int32>
   let providerIDs: UnsafeBufferPointer<Int32>
   let topicStarts: UnsafeBufferPointer<Int32>
@@ -169,6 +169,31 @@ struct ScanTables {
   /// Where the fields `ArticleFilter.search` reads end, per article.
   let fieldEnds: UnsafeBufferPointer<Int32>
   let masks: UnsafeBufferPointer<UInt64>
+
+  /// Runs `body` with `catalog`'s tables borrowed (seven arrays, so seven nested borrows, all here).
+  static func borrowing<Result>(_ catalog: ArticleCatalog, _ body: (ScanTables) -> Result) -> Result {
+    catalog.categoryIDs.withUnsafeBufferPointer { categoryIDs in
+      catalog.providerIDs.withUnsafeBufferPointer { providerIDs in
+        catalog.topicStarts.withUnsafeBufferPointer { topicStarts in
+          catalog.articleTopics.withUnsafeBufferPointer { articleTopics in
+            catalog.text.bytes.withUnsafeBufferPointer { bytes in
+              catalog.text.starts.withUnsafeBufferPointer { starts in
+                catalog.text.fieldEnds.withUnsafeBufferPointer { fieldEnds in
+                  catalog.text.masks.withUnsafeBufferPointer { masks in
+                    body(
+                      ScanTables(
+                        categoryIDs: categoryIDs, providerIDs: providerIDs, topicStarts: topicStarts,
+                        articleTopics: articleTopics, bytes: bytes, starts: starts, fieldEnds: fieldEnds,
+                        masks: masks))
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 
   /// The articles at `positions` of `candidates` (or the indices `positions` themselves) that pass `filter`.
   func scan(_ candidates: [Int]?, _ positions: Range<Int>, _ filter: CompiledFilter, topicMarks: [Bool]?)

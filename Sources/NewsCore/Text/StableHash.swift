@@ -1,5 +1,11 @@
 /// A 64-bit FNV-1a hash: the same on every machine and run, unlike `Hasher`, so ids built from it are stable.
+///
+/// The one FNV-1a of the project: record ids hash URLs and paths with it, and `StringInterner` hashes its
+/// short keys with it (where only equality within one process matters, but one function is one to test).
 public enum StableHash {
+  static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+  static let prime: UInt64 = 0x0000_0100_0000_01B3
+
   /// The hash of `text`'s UTF-8 bytes as 16 lowercase hex digits.
   public static func hex(_ text: String) -> String {
     let digits = String(value(text), radix: 16)
@@ -8,19 +14,14 @@ public enum StableHash {
 
   /// The hash of `text`'s UTF-8 bytes.
   static func value(_ text: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-      for byte in bytes {
-        hash ^= UInt64(byte)
-        hash &*= 0x0000_0100_0000_01B3
-      }
-    }
-    if hashed == nil {
-      for byte in text.utf8 {
-        hash ^= UInt64(byte)
-        hash &*= 0x0000_0100_0000_01B3
-      }
-    }
+    // Native strings hash their contiguous UTF-8; only a bridged string walks its view.
+    text.utf8.withContiguousStorageIfAvailable { value($0) } ?? value(text.utf8)
+  }
+
+  /// The hash of `bytes`.
+  static func value(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    var hash = offsetBasis
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
     return hash
   }
 

@@ -24,7 +24,7 @@ final class StringInterner {
     guard bytes.count > 15, bytes.count <= Self.maxBytes else {
       return String(decoding: bytes, as: UTF8.self)
     }
-    let hash = Self.hash(bytes)
+    let hash = StableHash.value(bytes)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 {
@@ -49,13 +49,6 @@ final class StringInterner {
       while slots[slot] != 0 { slot = (slot + 1) & mask }
       slots[slot] = Int32(index + 1)
     }
-  }
-
-  /// FNV-1a: short keys, and only equality within one process matters.
-  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return hash
   }
 
   private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
