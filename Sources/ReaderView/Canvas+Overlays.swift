@@ -197,8 +197,7 @@ extension Canvas {
   static func diagnosticLine(_ diagnostic: Diagnostic, columns: Int) -> String {
     let full = diagnostic.description
     guard DisplayWidth.columns(of: full) > columns else { return full }
-    let tail =
-      ":\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+    let tail = diagnostic.locatedMessage
     // Keep at least a short file name; below that, the plain cut at the end reads better.
     let pathColumns = min(columns - DisplayWidth.columns(of: tail), DisplayWidth.columns(of: diagnostic.path))
     guard pathColumns >= 12 else { return full }

@@ -132,6 +132,17 @@ import Testing
     #expect(DisplayWidth.columns(of: line) == 76)
   }
 
+  /// A problem of the whole file has no location, shortened or not (issue 8: no `0:0`).
+  @Test func wholeFileProblemWithALongPathHasNoLocation() {
+    let whole = Diagnostic(
+      path: "seeds/a/very/deeply/nested/directory/record.md", line: 0, column: 0, severity: .error,
+      message: "cannot open: Permission denied")
+    let line = Canvas.diagnosticLine(whole, columns: 60)
+    #expect(line == "…/directory/record.md: error: cannot open: Permission denied")
+    #expect(DisplayWidth.columns(of: line) == 60)
+    #expect(!line.contains(":0:0"))
+  }
+
   @Test func tooNarrowForAFileNameCutsAtTheEnd() {
     #expect(Canvas.diagnosticLine(deep, columns: 36) == deep.description)
   }
