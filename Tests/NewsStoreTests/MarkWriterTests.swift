@@ -45,7 +45,8 @@ import Testing
     let store = try #require(opening.store)
     let failures = FailureLog()
     let writer = MarkWriter(store: store, retryDelay: 60, onFailure: failures.record)
-    let long = String(repeating: "q", count: 500)
+    // Each mark alone is larger than the room left, however the writer batches them.
+    let long = String(repeating: "q", count: 20_000)
     for index in 0..<100 { writer.queue(MarkChange(id: "\(index)-\(long)", kind: .read, at: now)) }
     writer.flush()
     writer.queue(MarkChange(id: "one-more-\(long)", kind: .read, at: now))
