@@ -17,7 +17,7 @@ struct DetailsText {
   /// The columns text wraps to inside a details pane of `content` (one column of margin each side).
   static func textColumns(in content: Rect) -> Int { max(1, content.columns - 2) }
 
-  init(state: ReaderModel, columns: Int, now: Double, keyMap: KeyMap) {
+  init(state: ReaderModel, columns: Int, now: Double, keyMap: KeyMap, timeZone: DisplayTimeZone) {
     self.columns = columns
     guard let item = state.listing.detailsItem else { return }
     let showsRelated = state.listing.detailsShowsRelated && state.listing.selectedRelated != nil
@@ -28,7 +28,9 @@ struct DetailsText {
     if !provider.isEmpty { add(provider.joined(separator: " · "), .dim) }
     if let date = item.publishedDateTime {
       if let seconds = date.secondsSince1970 {
-        add(DateText.absolute(seconds) + " (" + DateText.relative(seconds, now: now) + ")", .normal)
+        add(
+          DateText.absolute(seconds, in: timeZone) + " (" + DateText.relative(seconds, now: now) + ")",
+          .normal)
       } else {
         add(date.text, .normal)
       }
@@ -94,7 +96,8 @@ extension Canvas {
     guard !rect.isEmpty else { return }
     // The preview under the list in tabs mode wraps to the same columns as the details tab.
     let text = DetailsText(
-      state: state, columns: DetailsText.textColumns(in: layout.details.content), now: now, keyMap: keyMap)
+      state: state, columns: DetailsText.textColumns(in: layout.details.content), now: now, keyMap: keyMap,
+      timeZone: timeZone)
     guard !text.lines.isEmpty else {
       drawEmpty([state.listing.catalog.articles.isEmpty ? "" : "Nothing selected"], in: rect)
       return

@@ -6,8 +6,13 @@ import ScreenKit
 public struct LayoutGeometry: ReaderGeometry {
   /// The key map whose names the help and the details text show.
   public let keyMap: KeyMap
+  /// Where the details text's dates are shown in (their labels' lengths count when wrapping).
+  public let timeZone: DisplayTimeZone
 
-  public init(keyMap: KeyMap) { self.keyMap = keyMap }
+  public init(keyMap: KeyMap, timeZone: DisplayTimeZone = .utc) {
+    self.keyMap = keyMap
+    self.timeZone = timeZone
+  }
 
   public func paneHeights(for size: TerminalSize) -> PaneHeights {
     ReaderLayout(size: Size(size)).paneHeights
@@ -17,7 +22,8 @@ public struct LayoutGeometry: ReaderGeometry {
     let layout = ReaderLayout(size: Size(state.size), focus: state.listing.focus)
     guard layout.mode != .tooSmall else { return 0 }
     return DetailsText(
-      state: state, columns: DetailsText.textColumns(in: layout.details.content), now: now, keyMap: keyMap
+      state: state, columns: DetailsText.textColumns(in: layout.details.content), now: now, keyMap: keyMap,
+      timeZone: timeZone
     ).lines.count
   }
 

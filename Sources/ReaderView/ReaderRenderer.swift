@@ -8,14 +8,16 @@ import ScreenKit
 /// which fits it by columns at grapheme boundaries and drops control characters.
 public enum ReaderRenderer {
   /// The whole screen for `state` at `size`; `now` (seconds since 1970) dates articles and expires the
-  /// status message; every key named on screen is named as `keyMap` binds it.
+  /// status message; every key named on screen is named as `keyMap` binds it; dates are shown in
+  /// `timeZone`.
   public static func render(
-    _ state: ReaderModel, theme: Theme, keyMap: KeyMap, size: Size, now: Double
+    _ state: ReaderModel, theme: Theme, keyMap: KeyMap, size: Size, now: Double,
+    timeZone: DisplayTimeZone = .utc
   ) -> Grid {
     let layout = ReaderLayout(size: size, focus: state.listing.focus)
     var canvas = Canvas(
       grid: Grid(size: size, style: theme.style(.normal)), state: state, theme: theme, keyMap: keyMap,
-      layout: layout, now: now)
+      layout: layout, now: now, timeZone: timeZone)
     canvas.draw()
     return canvas.grid
   }
@@ -36,6 +38,8 @@ struct Canvas {
   let keyMap: KeyMap
   let layout: ReaderLayout
   let now: Double
+  /// Where dates are shown in.
+  let timeZone: DisplayTimeZone
 
   mutating func draw() {
     guard layout.mode != .tooSmall else {

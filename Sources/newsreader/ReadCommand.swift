@@ -72,7 +72,8 @@ struct ReadCommand: ParsableCommand {
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, keyMap: .standard,
-      now: { Date().timeIntervalSince1970 }, inbox: inbox, effects: performer.perform)
+      timeZone: DisplayTimeZone(environment: environment), now: { Date().timeIntervalSince1970 },
+      inbox: inbox, effects: performer.perform)
     if let themeMessage { inbox.post(.showStatus(themeMessage, isError: true)) }
     // The first load is an effect like any reload; the first screen is drawn at once, and the records
     // arrive through the inbox when loaded.

@@ -89,7 +89,9 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     let size = Size(columns: 120, rows: 40)
     let grid = Self.screen(.list, size: size)
     let layout = ReaderLayout(size: size)
-    let row = layout.articles.content.row
+    // Sorted newest first, the first row names the day; the selected article is below it.
+    let row = layout.articles.content.row + 1
+    #expect(!grid[row - 1, layout.articles.content.column + 1].style.attributes.contains(.reverse))
     #expect(grid[row, layout.articles.content.column + 1].style.attributes.contains(.reverse))
     #expect(!grid[row + 1, layout.articles.content.column + 1].style.attributes.contains(.reverse))
   }
