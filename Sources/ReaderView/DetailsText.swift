@@ -63,14 +63,10 @@ struct DetailsText {
       let size = image.width.flatMap { width in image.height.map { "\(width)×\($0)" } } ?? "size unknown"
       add("Image (\(size)): \(image.url ?? "no URL")", .dim)
     }
-    if let article {
-      if let secured = article.secured {
-        add(
-          "Secured content: present, \(DateText.grouped(secured.byteCount)) bytes (encrypted, not shown)",
-          .dim)
-      } else {
-        add("Secured content: none", .dim)
-      }
+    // Said only when there is some: a "none" on every record is noise.
+    if let secured = article?.secured {
+      add(
+        "Secured content: present, \(DateText.grouped(secured.byteCount)) bytes (encrypted, not shown)", .dim)
     }
     if !item.extraFields.isEmpty {
       blank()
