@@ -58,10 +58,13 @@ public enum Action: Sendable, Equatable {
   /// Shows a transient message, for example how a copy went once the clipboard program has finished.
   case showStatus(String, isError: Bool)
 
+  /// Back to where the last jump left (filter, search, sort, selection, scroll and focus), or forward again.
+  case goBack, goForward
+
   case redraw
-  /// Closes an open overlay, or quits when none is open.
+  /// Goes back: closes an open overlay, else goes back in the jump history, else quits.
   case quit
-  /// Quits whatever is open (Ctrl-C).
+  /// Quits whatever is open (`Q`, Ctrl-C).
   case forceQuit
 }
 

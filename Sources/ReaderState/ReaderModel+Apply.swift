@@ -30,9 +30,13 @@ extension ReaderModel {
     case .focus(let pane): listing.setFocus(pane)
     case .select(let pane, let row): listing.select(row, in: pane)
     case .activate:
+      let before = JumpHistory.Entry(listing: listing, search: search)
       switch listing.activate() {
-      case .done, .jumped(clearedFilters: false): break
-      case .jumped(clearedFilters: true): search.end()
+      case .done: break
+      case .jumped(clearedFilters: false): history.record(before)
+      case .jumped(clearedFilters: true):
+        history.record(before)
+        search.end()
       case .notLoaded:
         status.show("This related item is not among the loaded articles", isError: true, now: now)
       }
@@ -79,6 +83,7 @@ extension ReaderModel {
     case .loaded(let catalog, let diagnostics, let generation):
       guard loading.isCurrent(generation) else { break }  // a superseded load's records
       loading.finish(diagnostics: diagnostics)
+      history.clear()
       listing.replaceCatalog(catalog)
       search.catalogReplaced(listing)
       switch overlays.current {
@@ -91,15 +96,32 @@ extension ReaderModel {
     case .tick: break
     case .showStatus(let text, let isError): status.show(text, isError: isError, now: now)
 
+    case .goBack:
+      if !travel(back: true) { status.show("Nothing to go back to", isError: true, now: now) }
+    case .goForward:
+      if !travel(back: false) { status.show("Nothing to go forward to", isError: true, now: now) }
+
     case .redraw: return [.redraw]
     case .quit:
       if overlays.current != nil {
         overlays.close()
-      } else {
+      } else if !travel(back: true) {
         hasQuit = true
       }
     case .forceQuit: hasQuit = true
     }
     return []
+  }
+
+  /// Restores the listing and search from the jump history, one step back or forward; false when there is
+  /// no step that way.
+  private mutating func travel(back: Bool) -> Bool {
+    let current = JumpHistory.Entry(listing: listing, search: search)
+    guard let entry = back ? history.goBack(from: current) : history.goForward(from: current) else {
+      return false
+    }
+    listing = entry.listing
+    search = entry.search
+    return true
   }
 }

@@ -48,7 +48,11 @@ extension KeyMap {
     bind(.normal, [.character("r")], .reload, "Reload the records")
     bind(.normal, [.character("!")], .showDiagnostics, "Show load problems")
     bind(.normal, [.character("?")], .showHelp, "Help", hint: "help")
-    bind(.normal, [.character("q")], .quit, "Quit", hint: "quit")
+    // vim's jump list: Ctrl-O back; its Ctrl-I is Tab here (the next pane), so forward is Ctrl-R, the key
+    // that redoes what was undone.
+    bind(.normal, [.backspace, .control("o")], .goBack, "Back to before the last jump", hint: "back")
+    bind(.normal, [.control("r")], .goForward, "Forward again")
+    bind(.normal, [.character("q")], .quit, "Back, or quit when there is nowhere to go back to", hint: "quit")
 
     rows.append(KeyBinding(.searchEditing, .anyCharacter, nil, "Add to the search"))
     bind(.searchEditing, [.backspace], .searchDeleteBackward, "Delete the last character")
@@ -68,7 +72,7 @@ extension KeyMap {
     movement(.diagnostics)
     bind(.diagnostics, [.escape, .character("q"), .character("!")], .closeOverlay, "Close", hint: "close")
 
-    bind(.global, [.control("c")], .forceQuit, "Quit at once")
+    bind(.global, [.character("Q"), .control("c")], .forceQuit, "Quit at once")
     bind(.global, [.control("l")], .redraw, "Redraw the screen")
     return rows
   }

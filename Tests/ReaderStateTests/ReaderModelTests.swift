@@ -92,7 +92,9 @@ func expectApply(
     model.apply(.focusPrevious, now: 0)
     model.apply(.move(.down), now: 0)
     #expect(model.listing.linkedArticle(forRelatedRow: 1) == 2)
+    let before = JumpHistory.Entry(listing: model.listing, search: model.search)
     expectApply(&model, .activate) {
+      $0.history.record(before)
       $0.listing.filter = ArticleFilter()
       $0.listing.visible = [0, 1, 2, 3, 4]
       $0.listing.searchResult = [0, 1, 2, 3, 4]
