@@ -6,7 +6,7 @@ public enum Action: Sendable, Equatable {
   case move(Movement)
   /// Tab order: articles, details, related, around.
   case focusNext, focusPrevious
-  /// Towards the article list, or away from it, without wrapping.
+  /// Spatially: left is the article list, right the details pane (side by side) or the next tab (tabs).
   case focusLeft, focusRight
   /// Focuses one pane directly (a mouse click).
   case focus(Pane)

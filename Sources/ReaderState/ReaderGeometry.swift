@@ -7,6 +7,9 @@ public protocol ReaderGeometry: Sendable {
   func detailsLineCount(of state: ReaderModel, now: Double) -> Int
   /// Lines of the help overlay's text.
   func helpLineCount(of state: ReaderModel) -> Int
+  /// Whether the article list is beside the details and related panes (else one pane shows at a time, as
+  /// tabs in Tab order): what "left" and "right" mean for the focus.
+  func panesSideBySide(for size: TerminalSize) -> Bool
 }
 
 /// Rows available to each pane's content, which paging needs; the view's layout decides them.

@@ -25,8 +25,8 @@ extension ReaderModel {
       }
     case .focusNext: listing.focusNext()
     case .focusPrevious: listing.focusPrevious()
-    case .focusLeft: listing.focusLeft()
-    case .focusRight: listing.focusRight()
+    case .focusLeft: listing.focusLeft(sideBySide: geometry.panesSideBySide(for: size))
+    case .focusRight: listing.focusRight(sideBySide: geometry.panesSideBySide(for: size))
     case .focus(let pane): listing.setFocus(pane)
     case .select(let pane, let row): listing.select(row, in: pane)
     case .activate:

@@ -27,6 +27,10 @@ public struct LayoutGeometry: ReaderGeometry {
     ).lines.count
   }
 
+  public func panesSideBySide(for size: TerminalSize) -> Bool {
+    ReaderLayout(size: Size(size)).mode == .wide
+  }
+
   public func helpLineCount(of state: ReaderModel) -> Int { HelpText.lines(keyMap: keyMap).count }
 }
 

@@ -77,6 +77,7 @@ struct TestGeometry: ReaderGeometry {
 
   func detailsLineCount(of state: ReaderModel, now: Double) -> Int { detailsLines }
   func helpLineCount(of state: ReaderModel) -> Int { helpLines }
+  func panesSideBySide(for size: TerminalSize) -> Bool { size.columns >= 100 }
 }
 
 extension ReaderModel {

@@ -60,8 +60,30 @@ func expectApply(
       $0.listing.focus = .related
       $0.listing.detailsShowsRelated = true
     }
+    // Side by side the related pane is under the details pane: right goes nowhere, left to the list.
+    expectApply(&model, .focusRight)
+    expectApply(&model, .focusLeft) {
+      $0.listing.focus = .articles
+      $0.listing.detailsShowsRelated = false
+    }
+    expectApply(&model, .focusRight) { $0.listing.focus = .details }
+    expectApply(&model, .focusLeft) { $0.listing.focus = .articles }
+  }
+
+  @Test func leftAndRightFollowTheTabsWhenPanesAreTabs() {
+    var model = Fixtures.model()
+    model.apply(.resize(TerminalSize(columns: 80, rows: 24)), now: 0)
+    expectApply(&model, .focusRight) { $0.listing.focus = .details }
+    expectApply(&model, .focusRight) {
+      $0.listing.focus = .related
+      $0.listing.detailsShowsRelated = true
+    }
     expectApply(&model, .focusRight)
     expectApply(&model, .focusLeft) { $0.listing.focus = .details }
+    expectApply(&model, .focusLeft) {
+      $0.listing.focus = .articles
+      $0.listing.detailsShowsRelated = false
+    }
   }
 
   @Test func detailsPaneScrollsWhenFocused() {
