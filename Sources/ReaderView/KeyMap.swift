@@ -124,6 +124,15 @@ public struct KeyMap: Sendable {
     bindings.first { $0.context == context && $0.action == action }.map { KeyMap.label(for: $0.pattern) }
   }
 
+  /// What the status bar says for a key bound to nothing in `state`: "x: no action here · ? help" (the help
+  /// key as bound, left out when none is).
+  public func unboundMessage(for key: Key, in state: ReaderModel) -> String {
+    let help =
+      KeyMap.contexts(for: state).lazy.compactMap { self.keyName(for: .showHelp, in: $0) }.first
+      ?? keyName(for: .showHelp, in: .normal)
+    return "\(KeyMap.label(for: .key(key))): no action here" + (help.map { " · \($0) help" } ?? "")
+  }
+
   /// How a key is written in help and hints.
   public static func label(for pattern: KeyPattern) -> String {
     guard case .key(let key) = pattern else { return "type" }

@@ -76,7 +76,11 @@ public final class ReaderApp {
       idlePolls = 0
       switch event {
       case .key(let key):
-        if let action = keyMap.action(for: key, in: model), perform(action) { return 0 }
+        // A key bound to nothing says so for a moment, so a mistyped key is not mistaken for a hung reader.
+        let action =
+          keyMap.action(for: key, in: model)
+          ?? .showStatus(keyMap.unboundMessage(for: key, in: model), isError: false)
+        if perform(action) { return 0 }
       case .mouse(let mouse):
         if handle(mouse) { return 0 }
       case .resize(let size):

@@ -170,6 +170,16 @@ private final class BrokenScreen: Screen {
     #expect(screen.endCount == 1)
   }
 
+  @Test func anUnboundKeySaysSoForAMoment() throws {
+    let screen = HeadlessScreen(size: Size(columns: 120, rows: 40))
+    screen.enqueue(keys: [.character("x")])
+    let app = Self.app(screen)
+    #expect(try app.run() == 0)
+    let grid = try #require(screen.lastGrid)
+    #expect(grid.rowText(39).hasPrefix(" x: no action here · ? help"))
+    #expect(app.model.status.message?.expires == ReaderFixtures.now + StatusLine.duration)
+  }
+
   @Test func clickSelectsTheArticleRowAndFocusesItsPane() throws {
     let screen = HeadlessScreen(size: Size(columns: 120, rows: 40))
     let layout = ReaderLayout(size: screen.size)
