@@ -52,7 +52,7 @@ extension KeyMap {
     // that redoes what was undone.
     bind(.normal, [.backspace, .control("o")], .goBack, "Back to before the last jump", hint: "back")
     bind(.normal, [.control("r")], .goForward, "Forward again")
-    bind(.normal, [.character("q")], .quit, "Back, or quit when there is nowhere to go back to", hint: "quit")
+    bind(.normal, [.character("q")], .quit, "Close, else go back, else quit", hint: "quit")
 
     rows.append(KeyBinding(.searchEditing, .anyCharacter, nil, "Add to the search"))
     bind(.searchEditing, [.backspace], .searchDeleteBackward, "Delete the last character")

@@ -43,11 +43,13 @@ public struct KeyBinding: Sendable, Equatable {
 }
 
 /// One line of the help overlay: the keys that do one thing, and what they do.
-public struct HelpLine: Sendable, Hashable {
+public struct HelpLine: Sendable, Equatable {
   public var context: KeyContext
   /// Key labels joined with ", " (for example "j, ↓").
   public var keys: String
   public var help: String
+  /// What the keys do (nil for typing into the search).
+  public var action: Action?
 }
 
 /// A short status-bar hint such as "/ search".
@@ -98,7 +100,8 @@ public struct KeyMap: Sendable {
       if let index = lines.firstIndex(where: { $0.context == binding.context && $0.help == binding.help }) {
         lines[index].keys += ", " + label
       } else {
-        lines.append(HelpLine(context: binding.context, keys: label, help: binding.help))
+        lines.append(
+          HelpLine(context: binding.context, keys: label, help: binding.help, action: binding.action))
       }
     }
     return lines

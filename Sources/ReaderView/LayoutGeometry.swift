@@ -31,7 +31,12 @@ public struct LayoutGeometry: ReaderGeometry {
     ReaderLayout(size: Size(size)).mode == .wide
   }
 
-  public func helpLineCount(of state: ReaderModel) -> Int { HelpText.lines(keyMap: keyMap).count }
+  /// The lines the help scrolls through: none beyond the box when it shows in two columns.
+  public func helpLineCount(of state: ReaderModel) -> Int {
+    let layout = ReaderLayout(size: Size(state.size))
+    let columns = HelpText.columns(keyMap: keyMap, in: layout.overlayContent)
+    return columns.count > 1 ? 0 : columns[0].count
+  }
 }
 
 extension Size {
