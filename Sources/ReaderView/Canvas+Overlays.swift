@@ -93,7 +93,7 @@ extension Canvas {
   private mutating func drawHelp(in rect: Rect) {
     let columns = HelpText.columns(keyMap: keyMap, in: rect)
     let all = columns.flatMap { $0 }
-    let keyColumns = min(18, all.map { DisplayWidth.columns(of: $0.keys) }.max() ?? 0)
+    let keyColumns = min(18, rect.columns / 3, all.map { DisplayWidth.columns(of: $0.keys) }.max() ?? 0)
     let columnWidth = columns.count > 1 ? (rect.columns - 2) / 2 : rect.columns
     let lines = columns[0]
     let offset = columns.count > 1 ? 0 : state.overlays.help.offset(lines: lines.count, height: rect.rows)
