@@ -84,6 +84,11 @@ extension ReaderModel {
       guard loading.isCurrent(generation) else { break }  // a superseded load's records
       loading.finish(diagnostics: diagnostics)
       history.clear()
+      // The first load needs no summary (the list is the news); a reload says what it changed.
+      if generation > 1 || !listing.catalog.articles.isEmpty {
+        let changes = ReloadChanges(from: listing.catalog.articles, to: catalog.articles)
+        status.show("Reloaded: " + changes.summary, now: now)
+      }
       listing.replaceCatalog(catalog)
       search.catalogReplaced(listing)
       switch overlays.current {
