@@ -1,8 +1,9 @@
 /// The sizes paging needs, computed from the state by the view's layout: the one source of pane heights
 /// and wrapped line counts, which the state asks for when it moves and never stores.
 public protocol ReaderGeometry: Sendable {
-  /// Rows each pane's content and the open overlay's list show on a terminal of `size`.
-  func paneHeights(for size: TerminalSize) -> PaneHeights
+  /// Rows each pane's content and the open overlay's list show for `state` (its size, and what its panes
+  /// hold: the related pane grows with its items when the details are short).
+  func paneHeights(of state: ReaderModel) -> PaneHeights
   /// Lines the details text of `state` wraps to, with relative dates counted from `now`.
   func detailsLineCount(of state: ReaderModel, now: Double) -> Int
   /// Lines of the help overlay's text.

@@ -15,7 +15,7 @@ extension ReaderModel {
     }
     switch action {
     case .move(let movement):
-      let heights = geometry.paneHeights(for: size)
+      let heights = geometry.paneHeights(of: self)
       if overlays.current != nil {
         let helpLines = overlays.current == .help ? geometry.helpLineCount(of: self) : 0
         overlays.move(movement, height: heights.overlay, helpLines: helpLines)

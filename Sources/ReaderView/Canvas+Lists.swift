@@ -14,12 +14,16 @@ extension Canvas {
     }
     let listing = state.listing
     let byDay = ArticleRows.groupsByDay(listing.sort)
+    let viewport = listing.articleList
+    let rows = ArticleRows(listing: listing, height: rect.rows, timeZone: timeZone).rows
+    let providers = rows.compactMap { row -> String? in
+      guard case .article(let index) = row else { return nil }
+      return listing.providerLabel(listing.visibleArticle(at: index).provider)
+    }
     let columns = ListColumns(
       width: rect.columns - 2,
       dates: byDay ? .time : ListColumns.dateForm(spanning: listedYears(), in: timeZone),
-      timeZone: timeZone)
-    let viewport = listing.articleList
-    let rows = ArticleRows(listing: listing, height: rect.rows, timeZone: timeZone).rows
+      providers: providers, timeZone: timeZone)
     for (screenRow, entry) in rows.enumerated() {
       guard case .article(let row) = entry else {
         if case .day(let heading) = entry { drawDayHeading(heading, in: rect.row(screenRow)) }
@@ -30,7 +34,7 @@ extension Canvas {
       let related = article.related.count
       drawRow(
         in: rect.row(screenRow), columns: columns, rowRole: rowRole, date: article.publishedDateTime,
-        provider: providerName(article.provider), title: article.title ?? "(untitled)",
+        provider: listing.providerLabel(article.provider), title: article.title ?? "(untitled)",
         mark: related > 0 ? "+\(min(related, 99))" : "")
     }
   }
@@ -49,14 +53,14 @@ extension Canvas {
       width: rect.columns - 2,
       dates: ListColumns.dateForm(
         spanning: years.min().flatMap { low in years.max().map { (low, $0) } }, in: timeZone),
-      timeZone: timeZone)
+      providers: items.map { state.listing.providerLabel($0.provider) }, timeZone: timeZone)
     let viewport = state.listing.relatedList
     for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() where row < items.count {
       let item = items[row]
       let rowRole = selectionRole(isSelected: row == viewport.selection, pane: .related)
       drawRow(
         in: rect.row(screenRow), columns: columns, rowRole: rowRole, date: item.publishedDateTime,
-        provider: providerName(item.provider), title: item.title ?? "(untitled)",
+        provider: state.listing.providerLabel(item.provider), title: item.title ?? "(untitled)",
         mark: state.listing.linkedArticle(forRelatedRow: row) != nil ? "→" : "")
     }
   }
@@ -117,10 +121,6 @@ extension Canvas {
     }
   }
 
-  private func providerName(_ provider: Provider?) -> String {
-    provider?.name ?? provider?.domain ?? ""
-  }
-
   /// What the article list says when nothing is listed, with the keys (as the key map names them) that
   /// get articles back; a way whose action has no key is left out.
   private var emptyListMessage: [String] {
@@ -164,16 +164,20 @@ struct ListColumns {
   }
 
   let date: Int
+  /// As wide as the widest provider shown needs, up to a cap set by the pane's width; the title gets the
+  /// rest.
   let provider: Int
-  let mark = 3
+  /// "+29" or "→" and a column before it, so a badge never touches the title's ellipsis.
+  let mark = 4
   let form: DateForm
   let timeZone: DisplayTimeZone
 
-  init(width: Int, dates: DateForm, timeZone: DisplayTimeZone) {
+  init(width: Int, dates: DateForm, providers: [String], timeZone: DisplayTimeZone) {
     form = dates
     self.timeZone = timeZone
     date = dates == .full ? 10 : 5
-    provider = width >= 70 ? 16 : width >= 50 ? 12 : 0
+    let cap = width >= 70 ? 20 : width >= 44 ? 16 : 0
+    provider = min(cap, providers.map { DisplayWidth.columns(of: $0) }.max() ?? 0)
   }
 
   /// The year is left out when `span` (earliest, latest) lies in one year of `timeZone`.

@@ -14,8 +14,8 @@ public struct LayoutGeometry: ReaderGeometry {
     self.timeZone = timeZone
   }
 
-  public func paneHeights(for size: TerminalSize) -> PaneHeights {
-    ReaderLayout(size: Size(size)).paneHeights
+  public func paneHeights(of state: ReaderModel) -> PaneHeights {
+    ReaderLayout.fitted(to: state, size: Size(state.size), keyMap: keyMap, timeZone: timeZone).paneHeights
   }
 
   public func detailsLineCount(of state: ReaderModel, now: Double) -> Int {
@@ -47,4 +47,22 @@ extension Size {
 extension TerminalSize {
   /// A screen's size, as the state keeps it.
   init(_ size: Size) { self.init(columns: size.columns, rows: size.rows) }
+}
+
+extension ReaderLayout {
+  /// The layout for `state` at `size`, its related pane grown for the selected article's related items when
+  /// the details text leaves room; the renderer, the mouse and paging all use this one.
+  public static func fitted(
+    to state: ReaderModel, size: Size, keyMap: KeyMap, timeZone: DisplayTimeZone
+  ) -> ReaderLayout {
+    let plain = ReaderLayout(size: size, focus: state.listing.focus)
+    guard plain.mode == .wide else { return plain }
+    // A fixed clock, so the layout is the same for every caller (paging has no clock); the relative date
+    // in brackets is the only text that depends on it, and a line more or less there is no matter.
+    let details = DetailsText(
+      state: state, columns: DetailsText.textColumns(in: plain.details.content), now: 0, keyMap: keyMap,
+      timeZone: timeZone)
+    let needs = PaneNeeds(detailsLines: details.lines.count, relatedItems: state.listing.relatedItems.count)
+    return ReaderLayout(size: size, focus: state.listing.focus, needs: needs)
+  }
 }

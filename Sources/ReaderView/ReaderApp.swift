@@ -129,7 +129,7 @@ public final class ReaderApp {
       case .click: return false
       }
     }
-    let layout = ReaderLayout(size: screen.size, focus: model.listing.focus)
+    let layout = ReaderLayout.fitted(to: model, size: screen.size, keyMap: keyMap, timeZone: timeZone)
     guard let hit = layout.pane(atRow: mouse.row, column: mouse.column) else { return false }
     switch mouse.kind {
     case .wheelUp:
