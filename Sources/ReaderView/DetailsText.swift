@@ -57,11 +57,21 @@ struct DetailsText {
     ]
     let presentLinks = links.filter { $0.1?.isEmpty == false }
     if !presentLinks.isEmpty { blank() }
-    for (label, url) in presentLinks { add("\(label): \(url!)", .normal) }
+    // A URL gets lines of its own, decoded for reading, so the terminal's URL detection can follow it; one
+    // wider than the pane is cut only at the pane's edge, never at a hyphen or slash mid-flow.
+    for (label, url) in presentLinks {
+      add("\(label):", .dim)
+      addURL(ReadableURL.decoded(url!))
+    }
     let images = item.images + (item.provider?.images ?? [])
     for image in images {
       let size = image.width.flatMap { width in image.height.map { "\(width)×\($0)" } } ?? "size unknown"
-      add("Image (\(size)): \(image.url ?? "no URL")", .dim)
+      if let url = image.url {
+        add("Image (\(size)):", .dim)
+        addURL(ReadableURL.decoded(url))
+      } else {
+        add("Image (\(size)): no URL", .dim)
+      }
     }
     // Said only when there is some: a "none" on every record is noise.
     if let secured = article?.secured {
@@ -80,6 +90,23 @@ struct DetailsText {
 
   private mutating func add(_ text: String, _ role: ThemeRole) {
     for line in TextLayout.wrap(text, columns: columns) { lines.append(Line(text: line, role: role)) }
+  }
+
+  /// A URL on lines of its own, cut only where the pane ends.
+  private mutating func addURL(_ url: String) {
+    var line = ""
+    var used = 0
+    DisplayWidth.forEachCluster(in: url) { cluster, width in
+      if used + width > columns, used > 0 {
+        lines.append(Line(text: line, role: .normal))
+        line = ""
+        used = 0
+      }
+      line += cluster
+      used += width
+      return true
+    }
+    if !line.isEmpty { lines.append(Line(text: line, role: .normal)) }
   }
 
   private mutating func blank() { lines.append(Line(text: "", role: .normal)) }

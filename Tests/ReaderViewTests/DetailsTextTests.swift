@@ -23,3 +23,37 @@ import Testing
     #expect(!cjk.contains { $0.hasPrefix("Secured content") })
   }
 }
+
+@Suite struct ReadableURLTests {
+  @Test func lettersOfOtherScriptsAreDecodedAndEverythingElseKept() {
+    #expect(
+      ReadableURL.decoded("https://sv.wikipedia.org/wiki/Malm%C3%B6") == "https://sv.wikipedia.org/wiki/Malmö"
+    )
+    #expect(
+      ReadableURL.decoded("https://ja.wikipedia.org/wiki/%E6%9D%B1%E4%BA%AC")
+        == "https://ja.wikipedia.org/wiki/東京")
+    // ASCII escapes, broken UTF-8 and invisible or bidirectional characters stay encoded.
+    #expect(ReadableURL.decoded("https://x.example/a%20b%2Fc") == "https://x.example/a%20b%2Fc")
+    #expect(ReadableURL.decoded("https://x.example/%C3") == "https://x.example/%C3")
+    #expect(ReadableURL.decoded("https://x.example/%E2%80%AEevil") == "https://x.example/%E2%80%AEevil")
+    #expect(ReadableURL.decoded("https://x.example/%C2%A0") == "https://x.example/%C2%A0")
+  }
+
+  @Test func aURLHasLinesOfItsOwnDecodedButTheExactOneIsCopied() {
+    let url = "https://sv.wikipedia.org/wiki/Malm%C3%B6_%C3%A4r_en_t%C3%A4tort_i_Sk%C3%A5ne"
+    var article = ReaderFixtures.articles[4]
+    article.item.originalUrl = url
+    article.item.webUrl = nil
+    var state = ReaderModel(catalog: ArticleCatalog(articles: [article]))
+    state.apply(.resize(TerminalSize(columns: 120, rows: 40)), now: 0)
+    let lines = DetailsText(
+      state: state, columns: 30, now: ReaderFixtures.now, keyMap: .standard, timeZone: .utc
+    ).lines.map(\.text)
+    let start = try? #require(lines.firstIndex(of: "Original:"))
+    guard let start else { return }
+    #expect(
+      lines[(start + 1)...].prefix(3).joined() == "https://sv.wikipedia.org/wiki/Malmö_är_en_tätort_i_Skåne")
+    let effects = state.apply(.copyLink, now: 0)
+    #expect(effects.contains { if case .copyToClipboard(let text, _) = $0 { text == url } else { false } })
+  }
+}
