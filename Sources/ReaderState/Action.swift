@@ -58,6 +58,13 @@ public enum Action: Sendable, Equatable {
   /// Shows a transient message, for example how a copy went once the clipboard program has finished.
   case showStatus(String, isError: Bool)
 
+  /// Opens the selected article (or the related item the details show) full-screen; closes it again.
+  case openReader, closeReader
+  /// In the reading view: the next or previous article of the list.
+  case readNext, readPrevious
+  /// In the reading view: copies its link numbered `n` (from 1).
+  case copyReadingLink(Int)
+
   /// Back to where the last jump left (filter, search, sort, selection, scroll and focus), or forward again.
   case goBack, goForward
 

@@ -6,6 +6,8 @@ public protocol ReaderGeometry: Sendable {
   func paneHeights(of state: ReaderModel) -> PaneHeights
   /// Lines the details text of `state` wraps to, with relative dates counted from `now`.
   func detailsLineCount(of state: ReaderModel, now: Double) -> Int
+  /// Lines the reading view's text wraps to.
+  func readingLineCount(of state: ReaderModel, now: Double) -> Int
   /// Lines of the help overlay's text.
   func helpLineCount(of state: ReaderModel) -> Int
   /// Whether the article list is beside the details and related panes (else one pane shows at a time, as
@@ -20,12 +22,15 @@ public struct PaneHeights: Sendable, Hashable {
   public var details: Int
   /// Rows an overlay's list shows.
   public var overlay: Int
+  /// Rows of text the reading view shows.
+  public var reading: Int
 
-  public init(articles: Int, related: Int, details: Int, overlay: Int) {
+  public init(articles: Int, related: Int, details: Int, overlay: Int, reading: Int? = nil) {
     self.articles = articles
     self.related = related
     self.details = details
     self.overlay = overlay
+    self.reading = reading ?? max(1, details)
   }
 
   /// The rows shown by the list of `pane`.

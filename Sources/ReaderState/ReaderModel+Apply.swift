@@ -16,7 +16,11 @@ extension ReaderModel {
     switch action {
     case .move(let movement):
       let heights = geometry.paneHeights(of: self)
-      if overlays.current != nil {
+      if overlays.current == nil, var view = reading {
+        view.scroll.scroll(
+          movement, lines: geometry.readingLineCount(of: self, now: now), height: heights.reading)
+        reading = view
+      } else if overlays.current != nil {
         let helpLines = overlays.current == .help ? geometry.helpLineCount(of: self) : 0
         overlays.move(movement, height: heights.overlay, helpLines: helpLines)
       } else {
@@ -101,6 +105,32 @@ extension ReaderModel {
     case .tick: break
     case .showStatus(let text, let isError): status.show(text, isError: isError, now: now)
 
+    case .openReader:
+      guard shareTarget != nil else {
+        status.show("Nothing selected", isError: true, now: now)
+        break
+      }
+      reading = ReadingView()
+    case .closeReader: reading = nil
+    case .readNext, .readPrevious:
+      guard reading != nil else { break }
+      let before = listing.articleList.selection
+      listing.setFocus(.articles)
+      listing.move(
+        action == .readNext ? .down : .up, heights: geometry.paneHeights(of: self), detailsLines: 0)
+      if listing.articleList.selection == before {
+        status.show(action == .readNext ? "This is the last article" : "This is the first article", now: now)
+      }
+      reading = ReadingView()
+    case .copyReadingLink(let number):
+      let links = shareTarget.map(ReadingView.links(of:)) ?? []
+      guard reading != nil, number >= 1, number <= links.count else {
+        status.show("No link numbered \(number)", isError: true, now: now)
+        break
+      }
+      let link = links[number - 1]
+      return [.copyToClipboard(text: link.url, description: "link \(number) (\(link.label))")]
+
     case .goBack:
       if !travel(back: true) { status.show("Nothing to go back to", isError: true, now: now) }
     case .goForward:
@@ -110,6 +140,8 @@ extension ReaderModel {
     case .quit:
       if overlays.current != nil {
         overlays.close()
+      } else if reading != nil {
+        reading = nil
       } else if !travel(back: true) {
         hasQuit = true
       }

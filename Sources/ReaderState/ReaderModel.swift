@@ -19,6 +19,8 @@ public struct ReaderModel: Sendable, Equatable {
   public var loading: LoadingState
   /// Where jumps came from, for going back and forward.
   public var history: JumpHistory
+  /// The full-screen reading view, when open.
+  public var reading: ReadingView?
   public var size: TerminalSize
   /// Set by `.quit` (with no overlay open and nowhere to go back to) and `.forceQuit`: the run loop ends.
   public var hasQuit: Bool
@@ -34,6 +36,7 @@ public struct ReaderModel: Sendable, Equatable {
     status = StatusLine()
     loading = LoadingState(diagnostics: diagnostics)
     history = JumpHistory()
+    reading = nil
     self.size = size
     hasQuit = false
   }

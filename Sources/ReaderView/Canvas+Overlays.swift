@@ -259,6 +259,7 @@ enum HelpText {
       default: return true
       }
     },
+    Section(heading: "Reading view (Space)") { $0.context == .reading },
     Section(heading: "Searching") { $0.context == .searchEditing },
     // Overlays move as the lists do: said once in the heading rather than every movement key again.
     Section(heading: "Topic picker (moves as in lists)") {
@@ -273,10 +274,17 @@ enum HelpText {
   /// Each section's lines, heading first; lines doing the same thing in several contexts share one line.
   static func sectionLines(keyMap: KeyMap) -> [[Line]] {
     let all = keyMap.helpLines()
+    // A key doing the same in a later section (y, o, ? in the reading view) is said once, where first met.
+    var said: Set<String> = []
     return sections.compactMap { section in
       var lines: [Line] = []
       for line in all where section.takes(line) {
         let keys = compactKeys(line.keys)
+        let pair = keys + "\u{0}" + line.help
+        if lines.isEmpty || !lines.contains(where: { $0.help == line.help }) {
+          guard !said.contains(pair) else { continue }
+        }
+        said.insert(pair)
         if let index = lines.firstIndex(where: { $0.help == line.help }) {
           let known = Set(lines[index].keys.components(separatedBy: ", "))
           let more = keys.components(separatedBy: ", ").filter { !known.contains($0) }
@@ -301,17 +309,27 @@ enum HelpText {
   static func columns(keyMap: KeyMap, in rect: Rect) -> [[Line]] {
     let single = lines(keyMap: keyMap)
     guard single.count > rect.rows, rect.columns >= 2 * 48 + 2 else { return [single] }
+    let sections = sectionLines(keyMap: keyMap)
+    // Sections a blank line apart when that fits; else headings alone set them apart (they are styled).
+    return pack(sections, rows: rect.rows, gap: 1) ?? pack(sections, rows: rect.rows, gap: 0) ?? [single]
+  }
+
+  /// `sections` in two columns of `rows`, `gap` blank lines between sections, none split; nil if they
+  /// do not fit.
+  private static func pack(_ sections: [[Line]], rows: Int, gap: Int) -> [[Line]]? {
     var columns: [[Line]] = [[]]
-    for section in sectionLines(keyMap: keyMap) {
-      let gap = columns[columns.count - 1].isEmpty ? 0 : 1
-      if columns[columns.count - 1].count + gap + section.count > rect.rows {
-        guard columns.count == 1 else { return [single] }
+    for section in sections {
+      let spacing = columns[columns.count - 1].isEmpty ? 0 : gap
+      if columns[columns.count - 1].count + spacing + section.count > rows {
+        guard columns.count == 1 else { return nil }
         columns.append([])
       }
-      if !columns[columns.count - 1].isEmpty { columns[columns.count - 1].append(Line(keys: "", help: "")) }
+      if !columns[columns.count - 1].isEmpty {
+        columns[columns.count - 1] += Array(repeating: Line(keys: "", help: ""), count: gap)
+      }
       columns[columns.count - 1] += section
     }
-    return columns.contains { $0.count > rect.rows } ? [single] : columns
+    return columns.contains { $0.count > rows } ? nil : columns
   }
 
   /// "1, 2, 3, 4, 5, 6, 7, 8, 9" reads better as "1–9".

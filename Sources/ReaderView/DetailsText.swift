@@ -17,9 +17,18 @@ struct DetailsText {
   /// The columns text wraps to inside a details pane of `content` (one column of margin each side).
   static func textColumns(in content: Rect) -> Int { max(1, content.columns - 2) }
 
-  init(state: ReaderModel, columns: Int, now: Double, keyMap: KeyMap, timeZone: DisplayTimeZone) {
+  /// - Parameter numberedLinks: the reading view's form: each http(s) link numbered as a digit copies it.
+  init(
+    state: ReaderModel, columns: Int, now: Double, keyMap: KeyMap, timeZone: DisplayTimeZone,
+    numberedLinks: Bool = false
+  ) {
     self.columns = columns
     guard let item = state.listing.detailsItem else { return }
+    let numbered = numberedLinks ? ReadingView.links(of: item) : []
+    func number(_ label: String, _ url: String) -> String {
+      guard let index = numbered.firstIndex(where: { $0.label == label && $0.url == url }) else { return "" }
+      return "[\(index + 1)] "
+    }
     let showsRelated = state.listing.detailsShowsRelated && state.listing.selectedRelated != nil
     let article = showsRelated ? nil : state.listing.selectedArticle
 
@@ -60,14 +69,14 @@ struct DetailsText {
     // A URL gets lines of its own, decoded for reading, so the terminal's URL detection can follow it; one
     // wider than the pane is cut only at the pane's edge, never at a hyphen or slash mid-flow.
     for (label, url) in presentLinks {
-      add("\(label):", .dim)
+      add(number(label, url!) + "\(label):", .dim)
       addURL(ReadableURL.decoded(url!))
     }
     let images = item.images + (item.provider?.images ?? [])
     for image in images {
       let size = image.width.flatMap { width in image.height.map { "\(width)×\($0)" } } ?? "size unknown"
       if let url = image.url {
-        add("Image (\(size)):", .dim)
+        add(number("Image", url) + "Image (\(size)):", .dim)
         addURL(ReadableURL.decoded(url))
       } else {
         add("Image (\(size)): no URL", .dim)

@@ -10,6 +10,8 @@ public enum KeyContext: Sendable, Hashable {
   /// Typing a search: printable characters go into the search text.
   case searchEditing
   case help, topicPicker, diagnostics
+  /// The full-screen reading view.
+  case reading
   /// Everywhere, after the others.
   case global
 }
@@ -73,7 +75,9 @@ public struct KeyMap: Sendable {
     case .help: return [.help, .global]
     case .topicPicker: return [.topicPicker, .global]
     case .diagnostics: return [.diagnostics, .global]
-    case nil: return [.focused(state.listing.focus), .normal, .global]
+    case nil:
+      if state.reading != nil { return [.reading, .global] }
+      return [.focused(state.listing.focus), .normal, .global]
     }
   }
 

@@ -15,7 +15,15 @@ public struct LayoutGeometry: ReaderGeometry {
   }
 
   public func paneHeights(of state: ReaderModel) -> PaneHeights {
-    ReaderLayout.fitted(to: state, size: Size(state.size), keyMap: keyMap, timeZone: timeZone).paneHeights
+    var heights = ReaderLayout.fitted(
+      to: state, size: Size(state.size), keyMap: keyMap, timeZone: timeZone
+    ).paneHeights
+    heights.reading = ReadingLayout.text(in: Size(state.size)).rows
+    return heights
+  }
+
+  public func readingLineCount(of state: ReaderModel, now: Double) -> Int {
+    ReadingLayout.lines(of: state, size: Size(state.size), now: now, keyMap: keyMap, timeZone: timeZone).count
   }
 
   public func detailsLineCount(of state: ReaderModel, now: Double) -> Int {

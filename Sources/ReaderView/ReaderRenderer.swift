@@ -47,6 +47,13 @@ struct Canvas {
       return
     }
     drawHeader()
+    if let view = state.reading {
+      drawReader(view)
+      drawReadingBar()
+      drawMessageBar()
+      if let overlay = state.overlays.current { drawOverlay(overlay) }
+      return
+    }
     switch layout.mode {
     case .wide:
       for row in 0..<layout.separator.rows {

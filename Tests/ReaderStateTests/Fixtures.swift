@@ -78,6 +78,7 @@ struct TestGeometry: ReaderGeometry {
 
   func detailsLineCount(of state: ReaderModel, now: Double) -> Int { detailsLines }
   func helpLineCount(of state: ReaderModel) -> Int { helpLines }
+  func readingLineCount(of state: ReaderModel, now: Double) -> Int { detailsLines }
   func panesSideBySide(for size: TerminalSize) -> Bool { size.columns >= 100 }
 }
 
