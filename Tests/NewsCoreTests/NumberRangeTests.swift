@@ -144,7 +144,8 @@ import Testing
     var expectedWarnings = 0
     for (input, article) in zip(inputs, result.articles) {
       let reading = DateParser.read(input.text)
-      if case .instant = reading {} else { expectedWarnings += 2 }  // the article's date and the related one's
+      // The article's date and the related one's.
+      if case .instant = reading {} else { expectedWarnings += 2 }
       let number = Int(input.text)
       if number.map(RecordDecoder.scoreRange.contains) != true { expectedWarnings += 2 }  // quality, heat
       if number.map(RecordDecoder.pixelRange.contains) != true { expectedWarnings += 1 }  // width
