@@ -25,6 +25,7 @@ extension Canvas {
         }
       }
     }
+    grid.removeHyperlinks(in: box)
     drawBox(box, title: title, position: position(of: overlay))
     let content = layout.overlayContent
     switch overlay {

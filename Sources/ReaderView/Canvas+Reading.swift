@@ -35,9 +35,13 @@ extension Canvas {
     for screenRow in 0..<rect.rows {
       let index = offset + screenRow
       guard index < lines.count else { break }
-      grid.put(
+      let used = grid.put(
         lines[index].text, row: rect.row + screenRow, column: rect.column, maxColumns: rect.columns,
         style: style(lines[index].role))
+      if let url = lines[index].link, used > 0 {
+        grid.hyperlinks.append(
+          Hyperlink(row: rect.row + screenRow, column: rect.column, columns: used, url: url))
+      }
     }
     if lines.count > rect.rows {
       let percent = min(100, (offset + rect.rows) * 100 / max(1, lines.count))

@@ -9,6 +9,8 @@ struct DetailsText {
   struct Line {
     var text: String
     var role: ThemeRole
+    /// The exact URL this line shows (part of), for a hyperlink.
+    var link: String? = nil
   }
 
   private(set) var lines: [Line] = []
@@ -70,14 +72,14 @@ struct DetailsText {
     // wider than the pane is cut only at the pane's edge, never at a hyphen or slash mid-flow.
     for (label, url) in presentLinks {
       add(number(label, url!) + "\(label):", .dim)
-      addURL(ReadableURL.decoded(url!))
+      addURL(ReadableURL.decoded(url!), exact: url!)
     }
     let images = item.images + (item.provider?.images ?? [])
     for image in images {
       let size = image.width.flatMap { width in image.height.map { "\(width)×\($0)" } } ?? "size unknown"
       if let url = image.url {
         add(number("Image", url) + "Image (\(size)):", .dim)
-        addURL(ReadableURL.decoded(url))
+        addURL(ReadableURL.decoded(url), exact: url)
       } else {
         add("Image (\(size)): no URL", .dim)
       }
@@ -102,12 +104,13 @@ struct DetailsText {
   }
 
   /// A URL on lines of its own, cut only where the pane ends.
-  private mutating func addURL(_ url: String) {
+  private mutating func addURL(_ url: String, exact: String) {
+    let link = URLPolicy.isOpenable(exact) ? exact : nil
     var line = ""
     var used = 0
     DisplayWidth.forEachCluster(in: url) { cluster, width in
       if used + width > columns, used > 0 {
-        lines.append(Line(text: line, role: .normal))
+        lines.append(Line(text: line, role: .normal, link: link))
         line = ""
         used = 0
       }
@@ -115,7 +118,7 @@ struct DetailsText {
       used += width
       return true
     }
-    if !line.isEmpty { lines.append(Line(text: line, role: .normal)) }
+    if !line.isEmpty { lines.append(Line(text: line, role: .normal, link: link)) }
   }
 
   private mutating func blank() { lines.append(Line(text: "", role: .normal)) }
@@ -139,9 +142,13 @@ extension Canvas {
       let index = offset + screenRow
       guard index < text.lines.count else { break }
       let line = text.lines[index]
-      grid.put(
+      let used = grid.put(
         line.text, row: rect.row + screenRow, column: rect.column + 1, maxColumns: rect.columns - 2,
         style: style(line.role))
+      if let url = line.link, used > 0 {
+        grid.hyperlinks.append(
+          Hyperlink(row: rect.row + screenRow, column: rect.column + 1, columns: used, url: url))
+      }
     }
     if text.lines.count > rect.rows {
       let more = offset + rect.rows < text.lines.count ? "↓" : "↑"

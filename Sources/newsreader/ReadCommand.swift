@@ -4,6 +4,7 @@ import Foundation
 import NewsCore
 import ReaderState
 import ReaderView
+import ScreenKit
 
 /// The default command: opens the records in the interactive reader.
 struct ReadCommand: ParsableCommand {
@@ -52,7 +53,7 @@ struct ReadCommand: ParsableCommand {
       throw ExitCode(66)
     }
 
-    let screen = CursesScreen(useColor: !noColor)
+    let screen = CursesScreen(useColor: !noColor, hyperlinks: OSC8.isSupported(environment: environment))
     do {
       try screen.begin()
     } catch {

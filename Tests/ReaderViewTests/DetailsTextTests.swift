@@ -57,3 +57,25 @@ import Testing
     #expect(effects.contains { if case .copyToClipboard(let text, _) = $0 { text == url } else { false } })
   }
 }
+
+@Suite struct HyperlinkRenderTests {
+  @Test func urlLinesAreHyperlinksToTheExactURLUntilAnOverlayCoversThem() {
+    let size = Size(columns: 120, rows: 40)
+    let state = ReaderFixtures.state(size: size)
+    let grid = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now)
+    let urls = grid.hyperlinks.map(\.url)
+    #expect(urls.contains("https://www.biometricupdate.com/202103/legal-fight-against-clearview"))
+    #expect(urls.contains("https://example.com/face.jpg"))
+    for link in grid.hyperlinks {
+      // Each row of a URL long enough to take two is a piece of that URL.
+      let shown = (link.column..<(link.column + link.columns)).map { grid[link.row, $0].text }.joined()
+      #expect(link.url.contains(shown), "\(shown)")
+    }
+    var helped = state
+    helped.apply(.showHelp, now: ReaderFixtures.now)
+    let covered = ReaderRenderer.render(
+      helped, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now)
+    #expect(covered.hyperlinks.isEmpty)
+  }
+}
