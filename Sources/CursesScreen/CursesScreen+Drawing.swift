@@ -50,6 +50,13 @@ extension CursesScreen {
     }
     wnoutrefresh(window)
     doupdate()
+    if hyperlinks, !grid.hyperlinks.isEmpty {
+      // After curses has sent the frame: the links' cells written again inside OSC 8, cursor and
+      // rendition saved and restored around them, in one unbuffered write.
+      let bytes = grid.hyperlinks.compactMap { OSC8.sequence(for: $0, in: grid) }.flatMap { $0 }
+      nr_flush_stdio()
+      _ = bytes.withUnsafeBufferPointer { nr_write_all($0.baseAddress, $0.count) }
+    }
   }
 
   public func invalidate() { needsFullRepaint = true }

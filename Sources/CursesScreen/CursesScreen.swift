@@ -7,6 +7,8 @@ import ScreenKit
 /// rather than drawing garbage when stdin/stdout are not terminals or `TERM` cannot address the cursor.
 public final class CursesScreen: Screen {
   private let useColor: Bool
+  /// Whether URLs are written as OSC 8 hyperlinks (the terminal is known to support them).
+  let hyperlinks: Bool
   private var screen: OpaquePointer?
   private var isActive = false
   private var pairs = ColorPairTable(capability: .none, pairLimit: 1)
@@ -16,8 +18,10 @@ public final class CursesScreen: Screen {
   let decoder: TerminalInputDecoder
 
   /// `useColor: false` draws attributes only (pass it when `NO_COLOR` is set or the theme is monochrome).
-  public init(useColor: Bool = true) {
+  /// `hyperlinks: true` makes URLs clickable with OSC 8 (pass `OSC8.isSupported(environment:)`).
+  public init(useColor: Bool = true, hyperlinks: Bool = false) {
     self.useColor = useColor
+    self.hyperlinks = hyperlinks
     self.decoder = TerminalInputDecoder(codes: CursesScreen.cursesCodes())
   }
 

@@ -6,7 +6,7 @@ public enum Action: Sendable, Equatable {
   case move(Movement)
   /// Tab order: articles, details, related, around.
   case focusNext, focusPrevious
-  /// Towards the article list, or away from it, without wrapping.
+  /// Spatially: left is the article list, right the details pane (side by side) or the next tab (tabs).
   case focusLeft, focusRight
   /// Focuses one pane directly (a mouse click).
   case focus(Pane)
@@ -58,10 +58,20 @@ public enum Action: Sendable, Equatable {
   /// Shows a transient message, for example how a copy went once the clipboard program has finished.
   case showStatus(String, isError: Bool)
 
+  /// Opens the selected article (or the related item the details show) full-screen; closes it again.
+  case openReader, closeReader
+  /// In the reading view: the next or previous article of the list.
+  case readNext, readPrevious
+  /// In the reading view: copies its link numbered `n` (from 1).
+  case copyReadingLink(Int)
+
+  /// Back to where the last jump left (filter, search, sort, selection, scroll and focus), or forward again.
+  case goBack, goForward
+
   case redraw
-  /// Closes an open overlay, or quits when none is open.
+  /// Goes back: closes an open overlay, else goes back in the jump history, else quits.
   case quit
-  /// Quits whatever is open (Ctrl-C).
+  /// Quits whatever is open (`Q`, Ctrl-C).
   case forceQuit
 }
 

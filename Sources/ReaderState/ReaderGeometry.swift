@@ -1,12 +1,18 @@
 /// The sizes paging needs, computed from the state by the view's layout: the one source of pane heights
 /// and wrapped line counts, which the state asks for when it moves and never stores.
 public protocol ReaderGeometry: Sendable {
-  /// Rows each pane's content and the open overlay's list show on a terminal of `size`.
-  func paneHeights(for size: TerminalSize) -> PaneHeights
+  /// Rows each pane's content and the open overlay's list show for `state` (its size, and what its panes
+  /// hold: the related pane grows with its items when the details are short).
+  func paneHeights(of state: ReaderModel) -> PaneHeights
   /// Lines the details text of `state` wraps to, with relative dates counted from `now`.
   func detailsLineCount(of state: ReaderModel, now: Double) -> Int
+  /// Lines the reading view's text wraps to.
+  func readingLineCount(of state: ReaderModel, now: Double) -> Int
   /// Lines of the help overlay's text.
   func helpLineCount(of state: ReaderModel) -> Int
+  /// Whether the article list is beside the details and related panes (else one pane shows at a time, as
+  /// tabs in Tab order): what "left" and "right" mean for the focus.
+  func panesSideBySide(for size: TerminalSize) -> Bool
 }
 
 /// Rows available to each pane's content, which paging needs; the view's layout decides them.
@@ -16,12 +22,15 @@ public struct PaneHeights: Sendable, Hashable {
   public var details: Int
   /// Rows an overlay's list shows.
   public var overlay: Int
+  /// Rows of text the reading view shows.
+  public var reading: Int
 
-  public init(articles: Int, related: Int, details: Int, overlay: Int) {
+  public init(articles: Int, related: Int, details: Int, overlay: Int, reading: Int? = nil) {
     self.articles = articles
     self.related = related
     self.details = details
     self.overlay = overlay
+    self.reading = reading ?? max(1, details)
   }
 
   /// The rows shown by the list of `pane`.

@@ -15,8 +15,12 @@ extension ReaderModel {
     }
     switch action {
     case .move(let movement):
-      let heights = geometry.paneHeights(for: size)
-      if overlays.current != nil {
+      let heights = geometry.paneHeights(of: self)
+      if overlays.current == nil, var view = reading {
+        view.scroll.scroll(
+          movement, lines: geometry.readingLineCount(of: self, now: now), height: heights.reading)
+        reading = view
+      } else if overlays.current != nil {
         let helpLines = overlays.current == .help ? geometry.helpLineCount(of: self) : 0
         overlays.move(movement, height: heights.overlay, helpLines: helpLines)
       } else {
@@ -25,14 +29,18 @@ extension ReaderModel {
       }
     case .focusNext: listing.focusNext()
     case .focusPrevious: listing.focusPrevious()
-    case .focusLeft: listing.focusLeft()
-    case .focusRight: listing.focusRight()
+    case .focusLeft: listing.focusLeft(sideBySide: geometry.panesSideBySide(for: size))
+    case .focusRight: listing.focusRight(sideBySide: geometry.panesSideBySide(for: size))
     case .focus(let pane): listing.setFocus(pane)
     case .select(let pane, let row): listing.select(row, in: pane)
     case .activate:
+      let before = JumpHistory.Entry(listing: listing, search: search)
       switch listing.activate() {
-      case .done, .jumped(clearedFilters: false): break
-      case .jumped(clearedFilters: true): search.end()
+      case .done: break
+      case .jumped(clearedFilters: false): history.record(before)
+      case .jumped(clearedFilters: true):
+        history.record(before)
+        search.end()
       case .notLoaded:
         status.show("This related item is not among the loaded articles", isError: true, now: now)
       }
@@ -79,6 +87,12 @@ extension ReaderModel {
     case .loaded(let catalog, let diagnostics, let generation):
       guard loading.isCurrent(generation) else { break }  // a superseded load's records
       loading.finish(diagnostics: diagnostics)
+      history.clear()
+      // The first load needs no summary (the list is the news); a reload says what it changed.
+      if generation > 1 || !listing.catalog.articles.isEmpty {
+        let changes = ReloadChanges(from: listing.catalog.articles, to: catalog.articles)
+        status.show("Reloaded: " + changes.summary, now: now)
+      }
       listing.replaceCatalog(catalog)
       search.catalogReplaced(listing)
       switch overlays.current {
@@ -91,15 +105,60 @@ extension ReaderModel {
     case .tick: break
     case .showStatus(let text, let isError): status.show(text, isError: isError, now: now)
 
+    case .openReader:
+      guard shareTarget != nil else {
+        status.show("Nothing selected", isError: true, now: now)
+        break
+      }
+      reading = ReadingView()
+    case .closeReader: reading = nil
+    case .readNext, .readPrevious:
+      guard reading != nil else { break }
+      let before = listing.articleList.selection
+      listing.setFocus(.articles)
+      listing.move(
+        action == .readNext ? .down : .up, heights: geometry.paneHeights(of: self), detailsLines: 0)
+      if listing.articleList.selection == before {
+        status.show(action == .readNext ? "This is the last article" : "This is the first article", now: now)
+      }
+      reading = ReadingView()
+    case .copyReadingLink(let number):
+      let links = shareTarget.map(ReadingView.links(of:)) ?? []
+      guard reading != nil, number >= 1, number <= links.count else {
+        status.show("No link numbered \(number)", isError: true, now: now)
+        break
+      }
+      let link = links[number - 1]
+      return [.copyToClipboard(text: link.url, description: "link \(number) (\(link.label))")]
+
+    case .goBack:
+      if !travel(back: true) { status.show("Nothing to go back to", isError: true, now: now) }
+    case .goForward:
+      if !travel(back: false) { status.show("Nothing to go forward to", isError: true, now: now) }
+
     case .redraw: return [.redraw]
     case .quit:
       if overlays.current != nil {
         overlays.close()
-      } else {
+      } else if reading != nil {
+        reading = nil
+      } else if !travel(back: true) {
         hasQuit = true
       }
     case .forceQuit: hasQuit = true
     }
     return []
+  }
+
+  /// Restores the listing and search from the jump history, one step back or forward; false when there is
+  /// no step that way.
+  private mutating func travel(back: Bool) -> Bool {
+    let current = JumpHistory.Entry(listing: listing, search: search)
+    guard let entry = back ? history.goBack(from: current) : history.goForward(from: current) else {
+      return false
+    }
+    listing = entry.listing
+    search = entry.search
+    return true
   }
 }

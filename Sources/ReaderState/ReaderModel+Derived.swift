@@ -6,6 +6,8 @@ extension ReaderModel {
   public func isAvailable(_ action: Action) -> Bool {
     switch action {
     case .activate: listing.focus != .related || listing.selectedRelatedIsLoaded
+    case .goBack: history.canGoBack
+    case .goForward: history.canGoForward
     default: true
     }
   }

@@ -17,8 +17,12 @@ public struct ReaderModel: Sendable, Equatable {
   public var status: StatusLine
   /// The records' load and what it found wrong.
   public var loading: LoadingState
+  /// Where jumps came from, for going back and forward.
+  public var history: JumpHistory
+  /// The full-screen reading view, when open.
+  public var reading: ReadingView?
   public var size: TerminalSize
-  /// Set by `.quit` (with no overlay open) and `.forceQuit`: the run loop ends.
+  /// Set by `.quit` (with no overlay open and nowhere to go back to) and `.forceQuit`: the run loop ends.
   public var hasQuit: Bool
 
   /// A reader over `catalog` with `filter` applied (for command-line category or provider), sized for `size`.
@@ -31,6 +35,8 @@ public struct ReaderModel: Sendable, Equatable {
     overlays = OverlayState()
     status = StatusLine()
     loading = LoadingState(diagnostics: diagnostics)
+    history = JumpHistory()
+    reading = nil
     self.size = size
     hasQuit = false
   }

@@ -3,8 +3,8 @@ import ReaderState
 import ScreenKit
 
 extension Canvas {
-  /// The article list: date, provider, title and "+N" when the article has related coverage; only the rows
-  /// on screen are read.
+  /// The article list: date (or, sorted by date, the time under a row naming the day), provider, title
+  /// and "+N" when the article has related coverage; only the rows on screen are read.
   mutating func drawArticles() {
     let rect = layout.articles.content
     guard !rect.isEmpty else { return }
@@ -12,15 +12,29 @@ extension Canvas {
       drawEmpty(emptyListMessage, in: rect)
       return
     }
-    let columns = ListColumns(width: rect.columns - 2)
-    let viewport = state.listing.articleList
-    for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() {
-      let article = state.listing.visibleArticle(at: row)
+    let listing = state.listing
+    let byDay = ArticleRows.groupsByDay(listing.sort)
+    let viewport = listing.articleList
+    let rows = ArticleRows(listing: listing, height: rect.rows, timeZone: timeZone).rows
+    let providers = rows.compactMap { row -> String? in
+      guard case .article(let index) = row else { return nil }
+      return listing.providerLabel(listing.visibleArticle(at: index).provider)
+    }
+    let columns = ListColumns(
+      width: rect.columns - 2,
+      dates: byDay ? .time : ListColumns.dateForm(spanning: listedYears(), in: timeZone),
+      providers: providers, timeZone: timeZone)
+    for (screenRow, entry) in rows.enumerated() {
+      guard case .article(let row) = entry else {
+        if case .day(let heading) = entry { drawDayHeading(heading, in: rect.row(screenRow)) }
+        continue
+      }
+      let article = listing.visibleArticle(at: row)
       let rowRole = selectionRole(isSelected: row == viewport.selection, pane: .articles)
       let related = article.related.count
       drawRow(
         in: rect.row(screenRow), columns: columns, rowRole: rowRole, date: article.publishedDateTime,
-        provider: providerName(article.provider), title: article.title ?? "(untitled)",
+        provider: listing.providerLabel(article.provider), title: article.title ?? "(untitled)",
         mark: related > 0 ? "+\(min(related, 99))" : "")
     }
   }
@@ -34,16 +48,47 @@ extension Canvas {
       drawEmpty([state.listing.selectedArticle == nil ? "" : "No related coverage"], in: rect)
       return
     }
-    let columns = ListColumns(width: rect.columns - 2)
+    let years = items.compactMap { $0.publishedDateTime?.secondsSince1970 }
+    let columns = ListColumns(
+      width: rect.columns - 2,
+      dates: ListColumns.dateForm(
+        spanning: years.min().flatMap { low in years.max().map { (low, $0) } }, in: timeZone),
+      providers: items.map { state.listing.providerLabel($0.provider) }, timeZone: timeZone)
     let viewport = state.listing.relatedList
     for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() where row < items.count {
       let item = items[row]
       let rowRole = selectionRole(isSelected: row == viewport.selection, pane: .related)
       drawRow(
         in: rect.row(screenRow), columns: columns, rowRole: rowRole, date: item.publishedDateTime,
-        provider: providerName(item.provider), title: item.title ?? "(untitled)",
+        provider: state.listing.providerLabel(item.provider), title: item.title ?? "(untitled)",
         mark: state.listing.linkedArticle(forRelatedRow: row) != nil ? "→" : "")
     }
+  }
+
+  /// "── Tuesday 11 March 2021 ──────": the day of the articles below.
+  private mutating func drawDayHeading(_ heading: String, in rect: Rect) {
+    grid.put(
+      String(repeating: "─", count: max(0, rect.columns - 2)), row: rect.row, column: rect.column + 1,
+      style: style(.border))
+    grid.put(
+      " \(heading) ", row: rect.row, column: rect.column + 2, maxColumns: rect.columns - 4,
+      style: style(.paneTitle))
+  }
+
+  /// The earliest and latest instants among the listed articles, when the list's dates show a year only
+  /// where they need one. Sorted by date the ends are enough; otherwise every listed article is looked at.
+  private func listedYears() -> (Double, Double)? {
+    let listing = state.listing
+    var low = Double.infinity
+    var high = -Double.infinity
+    for row in listing.visible.indices {
+      guard let seconds = listing.visibleArticle(at: row).publishedDateTime?.secondsSince1970 else {
+        continue
+      }
+      low = min(low, seconds)
+      high = max(high, seconds)
+    }
+    return low <= high ? (low, high) : nil
   }
 
   /// The style role of a list row: the selected row is `selected` in the focused pane (and with no overlay
@@ -76,10 +121,6 @@ extension Canvas {
     }
   }
 
-  private func providerName(_ provider: Provider?) -> String {
-    provider?.name ?? provider?.domain ?? ""
-  }
-
   /// What the article list says when nothing is listed, with the keys (as the key map names them) that
   /// get articles back; a way whose action has no key is left out.
   private var emptyListMessage: [String] {
@@ -109,19 +150,50 @@ extension Canvas {
   }
 }
 
-/// The columns of a list row, decided by the pane's width: narrow panes drop the provider and the year.
+/// The columns of a list row, decided by the pane's width and what its dates need: narrow panes drop the
+/// provider, and the year is shown only when the dates listed span more than one year.
 struct ListColumns {
-  let date: Int
-  let provider: Int
-  let mark = 3
+  /// How a row's date is written.
+  enum DateForm {
+    /// `2021-03-11`
+    case full
+    /// `03-11`: every date listed is in one year.
+    case monthDay
+    /// `17:13`: the day is named by the row above (sorted by date).
+    case time
+  }
 
-  init(width: Int) {
-    date = width >= 60 ? 10 : 5
-    provider = width >= 70 ? 16 : width >= 50 ? 12 : 0
+  let date: Int
+  /// As wide as the widest provider shown needs, up to a cap set by the pane's width; the title gets the
+  /// rest.
+  let provider: Int
+  /// "+29" or "→" and a column before it, so a badge never touches the title's ellipsis.
+  let mark = 4
+  let form: DateForm
+  let timeZone: DisplayTimeZone
+
+  init(width: Int, dates: DateForm, providers: [String], timeZone: DisplayTimeZone) {
+    form = dates
+    self.timeZone = timeZone
+    date = dates == .full ? 10 : 5
+    let cap = width >= 70 ? 20 : width >= 44 ? 16 : 0
+    provider = min(cap, providers.map { DisplayWidth.columns(of: $0) }.max() ?? 0)
+  }
+
+  /// The year is left out when `span` (earliest, latest) lies in one year of `timeZone`.
+  static func dateForm(spanning span: (Double, Double)?, in zone: DisplayTimeZone) -> DateForm {
+    guard let span else { return .monthDay }
+    return DateText.civil(span.0, in: zone).year == DateText.civil(span.1, in: zone).year ? .monthDay : .full
   }
 
   func dateText(_ date: NewsDate) -> String {
     guard let seconds = date.secondsSince1970 else { return date.text }
-    return self.date >= 10 ? DateText.day(seconds) : DateText.shortDay(seconds)
+    switch form {
+    case .full: return DateText.day(seconds, in: timeZone)
+    case .monthDay: return DateText.shortDay(seconds, in: timeZone)
+    case .time:
+      let time = DateText.civil(seconds, in: timeZone)
+      return (time.hour < 10 ? "0" : "") + "\(time.hour):" + (time.minute < 10 ? "0" : "") + "\(time.minute)"
+    }
   }
 }

@@ -25,6 +25,7 @@ extension Canvas {
         }
       }
     }
+    grid.removeHyperlinks(in: box)
     drawBox(box, title: title, position: position(of: overlay))
     let content = layout.overlayContent
     switch overlay {
@@ -88,31 +89,30 @@ extension Canvas {
     }
   }
 
-  /// Every key binding from the key map, by context, in one or two columns; scrolled by the overlay's offset.
+  /// Every key binding from the key map, by section, in one or two columns (a section is never split
+  /// between them); one column scrolls by the help's offset.
   private mutating func drawHelp(in rect: Rect) {
-    let lines = HelpText.lines(keyMap: keyMap)
-    let keyColumns = min(16, lines.map { DisplayWidth.columns(of: $0.keys) }.max() ?? 0)
-    let twoColumns = lines.count > rect.rows && rect.columns >= 2 * 48 + 2
-    let columnWidth = twoColumns ? (rect.columns - 2) / 2 : rect.columns
-    let perColumn = rect.rows
-    let offset = state.overlays.help.offset(lines: lines.count, height: perColumn * (twoColumns ? 2 : 1))
-    let shown = lines.dropFirst(offset)
-    for (position, line) in shown.enumerated() {
-      let columnIndex = position / perColumn
-      guard columnIndex < (twoColumns ? 2 : 1) else { break }
-      let row = rect.row + position % perColumn
-      let left = rect.column + columnIndex * (columnWidth + 2)
-      if line.keys.isEmpty {
-        grid.put(line.help, row: row, column: left, maxColumns: columnWidth, style: overlayStyle(.accent))
-      } else {
-        grid.put(line.keys, row: row, column: left, maxColumns: keyColumns, style: overlayStyle(.paneTitle))
-        grid.put(
-          line.help, row: row, column: left + keyColumns + 2, maxColumns: columnWidth - keyColumns - 2,
-          style: style(.overlay))
+    let columns = HelpText.columns(keyMap: keyMap, in: rect)
+    let all = columns.flatMap { $0 }
+    let keyColumns = min(18, rect.columns / 3, all.map { DisplayWidth.columns(of: $0.keys) }.max() ?? 0)
+    let columnWidth = columns.count > 1 ? (rect.columns - 2) / 2 : rect.columns
+    let lines = columns[0]
+    let offset = columns.count > 1 ? 0 : state.overlays.help.offset(lines: lines.count, height: rect.rows)
+    for (index, column) in columns.enumerated() {
+      let left = rect.column + index * (columnWidth + 2)
+      for (position, line) in column.dropFirst(offset).prefix(rect.rows).enumerated() {
+        let row = rect.row + position
+        if line.keys.isEmpty {
+          grid.put(line.help, row: row, column: left, maxColumns: columnWidth, style: overlayStyle(.accent))
+        } else {
+          grid.put(line.keys, row: row, column: left, maxColumns: keyColumns, style: overlayStyle(.paneTitle))
+          grid.put(
+            line.help, row: row, column: left + keyColumns + 2, maxColumns: columnWidth - keyColumns - 2,
+            style: style(.overlay))
+        }
       }
     }
-    let capacity = perColumn * (twoColumns ? 2 : 1)
-    if offset + capacity < lines.count {
+    if columns.count == 1, offset + rect.rows < lines.count {
       grid.put("↓", row: rect.endRow - 1, column: rect.endColumn, style: overlayStyle(.dim))
     }
   }
@@ -213,48 +213,135 @@ extension Canvas {
   }
 }
 
-/// The help overlay's lines, generated from the key map: a heading per context, then "keys  what they do".
+/// The help overlay's lines, generated from the key map: a heading per section, then "keys  what they do".
 enum HelpText {
-  struct Line {
+  struct Line: Equatable {
     var keys: String
     var help: String
   }
 
-  static func lines(keyMap: KeyMap) -> [Line] {
-    let all = keyMap.helpLines()
-    let sections: [(String, [KeyContext])] = [
-      ("Reading", [.normal, .focused(.articles), .focused(.related)]),
-      ("Searching", [.searchEditing]),
-      ("Topic picker", [.topicPicker]),
-      ("Help and load problems", [.help, .diagnostics]),
-      ("Anywhere", [.global]),
-    ]
-    // Overlays move like the panes do: say so once instead of repeating every movement key.
-    let movementHelp = Set(all.filter { $0.context == .normal && isMovement($0, in: keyMap) }.map(\.help))
-    var lines: [Line] = []
-    for (heading, contexts) in sections {
-      let section = all.filter { line in
-        contexts.contains(line.context)
-          && !(line.context != .normal && line.context != .searchEditing && movementHelp.contains(line.help))
-      }
-      guard !section.isEmpty else { continue }
-      if !lines.isEmpty { lines.append(Line(keys: "", help: "")) }
-      lines.append(
-        Line(keys: "", help: heading + (contexts.first == .topicPicker ? " (moves as in lists)" : "")))
-      for line in section { lines.append(Line(keys: compactKeys(line.keys), help: line.help)) }
-    }
-    return lines
+  /// A section of the help: its heading and which lines of the key map it takes.
+  private struct Section: Sendable {
+    var heading: String
+    var takes: @Sendable (HelpLine) -> Bool
   }
 
-  private static func isMovement(_ line: HelpLine, in keyMap: KeyMap) -> Bool {
-    keyMap.bindings.contains { binding in
-      binding.context == line.context && binding.help == line.help
-        && { if case .move = binding.action { return true } else { return false } }()
+  private static func isMovement(_ action: Action?) -> Bool {
+    if case .move = action { return true }
+    return false
+  }
+
+  private static let sections: [Section] = [
+    Section(heading: "Moving") { $0.context == .normal && isMovement($0.action) },
+    Section(heading: "Panes and jumps") { line in
+      guard
+        line.context == .normal || line.context == .focused(.articles) || line.context == .focused(.related)
+      else { return false }
+      switch line.action {
+      case .focusNext, .focusPrevious, .focusLeft, .focusRight, .activate, .goBack, .goForward: return true
+      default: return false
+      }
+    },
+    Section(heading: "Filtering and sorting") { line in
+      guard line.context == .normal else { return false }
+      switch line.action {
+      case .startSearch, .clearSearch, .showTopicPicker, .toggleTopicShortcut, .clearTopics, .cycleSort:
+        return true
+      default: return false
+      }
+    },
+    Section(heading: "Links and more") { line in
+      guard line.context == .normal || line.context.isFocusedPane else { return false }
+      switch line.action {
+      case .move, .focusNext, .focusPrevious, .focusLeft, .focusRight, .activate, .goBack, .goForward,
+        .startSearch, .clearSearch, .showTopicPicker, .toggleTopicShortcut, .clearTopics, .cycleSort:
+        return false
+      default: return true
+      }
+    },
+    Section(heading: "Reading view (Space)") { $0.context == .reading },
+    Section(heading: "Searching") { $0.context == .searchEditing },
+    // Overlays move as the lists do: said once in the heading rather than every movement key again.
+    Section(heading: "Topic picker (moves as in lists)") {
+      $0.context == .topicPicker && !isMovement($0.action)
+    },
+    Section(heading: "Help and load problems") {
+      ($0.context == .help || $0.context == .diagnostics) && !isMovement($0.action)
+    },
+    Section(heading: "Anywhere") { $0.context == .global },
+  ]
+
+  /// Each section's lines, heading first; lines doing the same thing in several contexts share one line.
+  static func sectionLines(keyMap: KeyMap) -> [[Line]] {
+    let all = keyMap.helpLines()
+    // A key doing the same in a later section (y, o, ? in the reading view) is said once, where first met.
+    var said: Set<String> = []
+    return sections.compactMap { section in
+      var lines: [Line] = []
+      for line in all where section.takes(line) {
+        let keys = compactKeys(line.keys)
+        let pair = keys + "\u{0}" + line.help
+        if lines.isEmpty || !lines.contains(where: { $0.help == line.help }) {
+          guard !said.contains(pair) else { continue }
+        }
+        said.insert(pair)
+        if let index = lines.firstIndex(where: { $0.help == line.help }) {
+          let known = Set(lines[index].keys.components(separatedBy: ", "))
+          let more = keys.components(separatedBy: ", ").filter { !known.contains($0) }
+          if !more.isEmpty { lines[index].keys += ", " + more.joined(separator: ", ") }
+        } else {
+          lines.append(Line(keys: keys, help: line.help))
+        }
+      }
+      return lines.isEmpty ? nil : [Line(keys: "", help: section.heading)] + lines
     }
+  }
+
+  /// Every line in one column, sections apart by a blank line.
+  static func lines(keyMap: KeyMap) -> [Line] {
+    sectionLines(keyMap: keyMap).enumerated().flatMap { index, section in
+      (index == 0 ? [] : [Line(keys: "", help: "")]) + section
+    }
+  }
+
+  /// The columns `rect` shows: two when the help does not fit in one but fits in two without splitting a
+  /// section (each column starting with a heading), else one that scrolls.
+  static func columns(keyMap: KeyMap, in rect: Rect) -> [[Line]] {
+    let single = lines(keyMap: keyMap)
+    guard single.count > rect.rows, rect.columns >= 2 * 48 + 2 else { return [single] }
+    let sections = sectionLines(keyMap: keyMap)
+    // Sections a blank line apart when that fits; else headings alone set them apart (they are styled).
+    return pack(sections, rows: rect.rows, gap: 1) ?? pack(sections, rows: rect.rows, gap: 0) ?? [single]
+  }
+
+  /// `sections` in two columns of `rows`, `gap` blank lines between sections, none split; nil if they
+  /// do not fit.
+  private static func pack(_ sections: [[Line]], rows: Int, gap: Int) -> [[Line]]? {
+    var columns: [[Line]] = [[]]
+    for section in sections {
+      let spacing = columns[columns.count - 1].isEmpty ? 0 : gap
+      if columns[columns.count - 1].count + spacing + section.count > rows {
+        guard columns.count == 1 else { return nil }
+        columns.append([])
+      }
+      if !columns[columns.count - 1].isEmpty {
+        columns[columns.count - 1] += Array(repeating: Line(keys: "", help: ""), count: gap)
+      }
+      columns[columns.count - 1] += section
+    }
+    return columns.contains { $0.count > rows } ? nil : columns
   }
 
   /// "1, 2, 3, 4, 5, 6, 7, 8, 9" reads better as "1–9".
   private static func compactKeys(_ keys: String) -> String {
     keys == "1, 2, 3, 4, 5, 6, 7, 8, 9" ? "1–9" : keys
+  }
+}
+
+extension KeyContext {
+  /// Whether this is one pane's overrides.
+  fileprivate var isFocusedPane: Bool {
+    if case .focused = self { return true }
+    return false
   }
 }

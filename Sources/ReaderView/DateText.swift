@@ -1,24 +1,30 @@
 import NewsCore
 
-/// Dates as the reader shows them, in UTC, computed without Foundation so a frame never touches a
-/// formatter or the time zone database (and every machine renders the same goldens).
+/// Dates as the reader shows them, in the time zone handed to the renderer; calendar arithmetic is done
+/// without a formatter, so a frame costs one offset lookup per date.
 enum DateText {
+  /// The wall-clock date and time of `seconds` in `zone`.
+  static func civil(_ seconds: Double, in zone: DisplayTimeZone) -> DateParser.CivilTime {
+    DateParser.civil(seconds + Double(zone.offset(at: seconds)))
+  }
+
   /// `2021-03-11`
-  static func day(_ seconds: Double) -> String {
-    let date = DateParser.civil(seconds)
+  static func day(_ seconds: Double, in zone: DisplayTimeZone) -> String {
+    let date = civil(seconds, in: zone)
     return "\(date.year)-\(twoDigits(date.month))-\(twoDigits(date.day))"
   }
 
-  /// `03-11`, for narrow lists.
-  static func shortDay(_ seconds: Double) -> String {
-    let date = DateParser.civil(seconds)
+  /// `03-11`, for narrow lists whose dates all fall in one year.
+  static func shortDay(_ seconds: Double, in zone: DisplayTimeZone) -> String {
+    let date = civil(seconds, in: zone)
     return "\(twoDigits(date.month))-\(twoDigits(date.day))"
   }
 
-  /// `2021-03-11 17:13 UTC`
-  static func absolute(_ seconds: Double) -> String {
-    let date = DateParser.civil(seconds)
-    return day(seconds) + " \(twoDigits(date.hour)):\(twoDigits(date.minute)) UTC"
+  /// `2021-03-11 17:13 UTC` (or `UTC+1` and so on in another zone).
+  static func absolute(_ seconds: Double, in zone: DisplayTimeZone) -> String {
+    let date = civil(seconds, in: zone)
+    return day(seconds, in: zone) + " \(twoDigits(date.hour)):\(twoDigits(date.minute)) "
+      + zone.label(at: seconds)
   }
 
   /// `3 days ago`, `in 2 hours`, `just now`.

@@ -9,6 +9,8 @@ struct DetailsText {
   struct Line {
     var text: String
     var role: ThemeRole
+    /// The exact URL this line shows (part of), for a hyperlink.
+    var link: String? = nil
   }
 
   private(set) var lines: [Line] = []
@@ -17,9 +19,18 @@ struct DetailsText {
   /// The columns text wraps to inside a details pane of `content` (one column of margin each side).
   static func textColumns(in content: Rect) -> Int { max(1, content.columns - 2) }
 
-  init(state: ReaderModel, columns: Int, now: Double, keyMap: KeyMap) {
+  /// - Parameter numberedLinks: the reading view's form: each http(s) link numbered as a digit copies it.
+  init(
+    state: ReaderModel, columns: Int, now: Double, keyMap: KeyMap, timeZone: DisplayTimeZone,
+    numberedLinks: Bool = false
+  ) {
     self.columns = columns
     guard let item = state.listing.detailsItem else { return }
+    let numbered = numberedLinks ? ReadingView.links(of: item) : []
+    func number(_ label: String, _ url: String) -> String {
+      guard let index = numbered.firstIndex(where: { $0.label == label && $0.url == url }) else { return "" }
+      return "[\(index + 1)] "
+    }
     let showsRelated = state.listing.detailsShowsRelated && state.listing.selectedRelated != nil
     let article = showsRelated ? nil : state.listing.selectedArticle
 
@@ -28,7 +39,9 @@ struct DetailsText {
     if !provider.isEmpty { add(provider.joined(separator: " · "), .dim) }
     if let date = item.publishedDateTime {
       if let seconds = date.secondsSince1970 {
-        add(DateText.absolute(seconds) + " (" + DateText.relative(seconds, now: now) + ")", .normal)
+        add(
+          DateText.absolute(seconds, in: timeZone) + " (" + DateText.relative(seconds, now: now) + ")",
+          .normal)
       } else {
         add(date.text, .normal)
       }
@@ -55,20 +68,26 @@ struct DetailsText {
     ]
     let presentLinks = links.filter { $0.1?.isEmpty == false }
     if !presentLinks.isEmpty { blank() }
-    for (label, url) in presentLinks { add("\(label): \(url!)", .normal) }
+    // A URL gets lines of its own, decoded for reading, so the terminal's URL detection can follow it; one
+    // wider than the pane is cut only at the pane's edge, never at a hyphen or slash mid-flow.
+    for (label, url) in presentLinks {
+      add(number(label, url!) + "\(label):", .dim)
+      addURL(ReadableURL.decoded(url!), exact: url!)
+    }
     let images = item.images + (item.provider?.images ?? [])
     for image in images {
       let size = image.width.flatMap { width in image.height.map { "\(width)×\($0)" } } ?? "size unknown"
-      add("Image (\(size)): \(image.url ?? "no URL")", .dim)
-    }
-    if let article {
-      if let secured = article.secured {
-        add(
-          "Secured content: present, \(DateText.grouped(secured.byteCount)) bytes (encrypted, not shown)",
-          .dim)
+      if let url = image.url {
+        add(number("Image", url) + "Image (\(size)):", .dim)
+        addURL(ReadableURL.decoded(url), exact: url)
       } else {
-        add("Secured content: none", .dim)
+        add("Image (\(size)): no URL", .dim)
       }
+    }
+    // Said only when there is some: a "none" on every record is noise.
+    if let secured = article?.secured {
+      add(
+        "Secured content: present, \(DateText.grouped(secured.byteCount)) bytes (encrypted, not shown)", .dim)
     }
     if !item.extraFields.isEmpty {
       blank()
@@ -84,6 +103,24 @@ struct DetailsText {
     for line in TextLayout.wrap(text, columns: columns) { lines.append(Line(text: line, role: role)) }
   }
 
+  /// A URL on lines of its own, cut only where the pane ends.
+  private mutating func addURL(_ url: String, exact: String) {
+    let link = URLPolicy.isOpenable(exact) ? exact : nil
+    var line = ""
+    var used = 0
+    DisplayWidth.forEachCluster(in: url) { cluster, width in
+      if used + width > columns, used > 0 {
+        lines.append(Line(text: line, role: .normal, link: link))
+        line = ""
+        used = 0
+      }
+      line += cluster
+      used += width
+      return true
+    }
+    if !line.isEmpty { lines.append(Line(text: line, role: .normal, link: link)) }
+  }
+
   private mutating func blank() { lines.append(Line(text: "", role: .normal)) }
 }
 
@@ -94,7 +131,8 @@ extension Canvas {
     guard !rect.isEmpty else { return }
     // The preview under the list in tabs mode wraps to the same columns as the details tab.
     let text = DetailsText(
-      state: state, columns: DetailsText.textColumns(in: layout.details.content), now: now, keyMap: keyMap)
+      state: state, columns: DetailsText.textColumns(in: layout.details.content), now: now, keyMap: keyMap,
+      timeZone: timeZone)
     guard !text.lines.isEmpty else {
       drawEmpty([state.listing.catalog.articles.isEmpty ? "" : "Nothing selected"], in: rect)
       return
@@ -104,9 +142,13 @@ extension Canvas {
       let index = offset + screenRow
       guard index < text.lines.count else { break }
       let line = text.lines[index]
-      grid.put(
+      let used = grid.put(
         line.text, row: rect.row + screenRow, column: rect.column + 1, maxColumns: rect.columns - 2,
         style: style(line.role))
+      if let url = line.link, used > 0 {
+        grid.hyperlinks.append(
+          Hyperlink(row: rect.row + screenRow, column: rect.column + 1, columns: used, url: url))
+      }
     }
     if text.lines.count > rect.rows {
       let more = offset + rect.rows < text.lines.count ? "↓" : "↑"

@@ -45,10 +45,16 @@ extension KeyMap {
     bind(.normal, [.character("y")], .copyLink, "Copy the link", hint: "copy")
     bind(.normal, [.character("Y")], .copyMarkdownLink, "Copy a Markdown link")
     bind(.normal, [.character("o")], .openInBrowser, "Open in the browser", hint: "open")
+    // Space opens and then pages on, as in mutt and less.
+    bind(.normal, [.character(" ")], .openReader, "Read it full-screen", hint: "read")
     bind(.normal, [.character("r")], .reload, "Reload the records")
     bind(.normal, [.character("!")], .showDiagnostics, "Show load problems")
     bind(.normal, [.character("?")], .showHelp, "Help", hint: "help")
-    bind(.normal, [.character("q")], .quit, "Quit", hint: "quit")
+    // vim's jump list: Ctrl-O back; its Ctrl-I is Tab here (the next pane), so forward is Ctrl-R, the key
+    // that redoes what was undone.
+    bind(.normal, [.backspace, .control("o")], .goBack, "Back to before the last jump", hint: "back")
+    bind(.normal, [.control("r")], .goForward, "Forward again")
+    bind(.normal, [.character("q")], .quit, "Close, else go back, else quit", hint: "quit")
 
     rows.append(KeyBinding(.searchEditing, .anyCharacter, nil, "Add to the search"))
     bind(.searchEditing, [.backspace], .searchDeleteBackward, "Delete the last character")
@@ -56,6 +62,25 @@ extension KeyMap {
     bind(.searchEditing, [.escape], .cancelSearch, "Cancel the search", hint: "cancel")
     bind(.searchEditing, [.down], .move(.down), "Move down")
     bind(.searchEditing, [.up], .move(.up), "Move up")
+
+    // The reading view pages as less does; J and K are newsboat's next and previous article.
+    bind(.reading, [.character(" "), .pageDown], .move(.pageDown), "Page down", hint: "page")
+    bind(.reading, [.character("b"), .pageUp], .move(.pageUp), "Page up")
+    bind(.reading, [.character("j"), .down], .move(.down), "Line down")
+    bind(.reading, [.character("k"), .up], .move(.up), "Line up")
+    bind(.reading, [.character("g"), .home], .move(.first), "First")
+    bind(.reading, [.character("G"), .end], .move(.last), "Last")
+    bind(.reading, [.character("J")], .readNext, "Next article", hint: "next")
+    bind(.reading, [.character("K")], .readPrevious, "Previous article", hint: "previous")
+    for number in 1...9 {
+      bind(
+        .reading, [.character(Character(String(number)))], .copyReadingLink(number), "Copy the numbered link",
+        hint: number == 1 ? "copy link" : nil)
+    }
+    bind(.reading, [.character("y")], .copyLink, "Copy the link")
+    bind(.reading, [.character("o")], .openInBrowser, "Open in the browser", hint: "open")
+    bind(.reading, [.character("?")], .showHelp, "Help", hint: "help")
+    bind(.reading, [.character("q"), .escape], .closeReader, "Back to the list", hint: "back")
 
     movement(.topicPicker)
     bind(.topicPicker, [.enter, .character(" ")], .togglePickerTopic, "Toggle the topic", hint: "toggle")
@@ -68,7 +93,7 @@ extension KeyMap {
     movement(.diagnostics)
     bind(.diagnostics, [.escape, .character("q"), .character("!")], .closeOverlay, "Close", hint: "close")
 
-    bind(.global, [.control("c")], .forceQuit, "Quit at once")
+    bind(.global, [.character("Q"), .control("c")], .forceQuit, "Quit at once")
     bind(.global, [.control("l")], .redraw, "Redraw the screen")
     return rows
   }

@@ -10,6 +10,8 @@ public enum KeyContext: Sendable, Hashable {
   /// Typing a search: printable characters go into the search text.
   case searchEditing
   case help, topicPicker, diagnostics
+  /// The full-screen reading view.
+  case reading
   /// Everywhere, after the others.
   case global
 }
@@ -43,11 +45,13 @@ public struct KeyBinding: Sendable, Equatable {
 }
 
 /// One line of the help overlay: the keys that do one thing, and what they do.
-public struct HelpLine: Sendable, Hashable {
+public struct HelpLine: Sendable, Equatable {
   public var context: KeyContext
   /// Key labels joined with ", " (for example "j, ↓").
   public var keys: String
   public var help: String
+  /// What the keys do (nil for typing into the search).
+  public var action: Action?
 }
 
 /// A short status-bar hint such as "/ search".
@@ -71,7 +75,9 @@ public struct KeyMap: Sendable {
     case .help: return [.help, .global]
     case .topicPicker: return [.topicPicker, .global]
     case .diagnostics: return [.diagnostics, .global]
-    case nil: return [.focused(state.listing.focus), .normal, .global]
+    case nil:
+      if state.reading != nil { return [.reading, .global] }
+      return [.focused(state.listing.focus), .normal, .global]
     }
   }
 
@@ -98,7 +104,8 @@ public struct KeyMap: Sendable {
       if let index = lines.firstIndex(where: { $0.context == binding.context && $0.help == binding.help }) {
         lines[index].keys += ", " + label
       } else {
-        lines.append(HelpLine(context: binding.context, keys: label, help: binding.help))
+        lines.append(
+          HelpLine(context: binding.context, keys: label, help: binding.help, action: binding.action))
       }
     }
     return lines
@@ -122,6 +129,15 @@ public struct KeyMap: Sendable {
   /// does it there. Screen text that mentions a key asks here, so a remapped key is named as bound.
   public func keyName(for action: Action, in context: KeyContext) -> String? {
     bindings.first { $0.context == context && $0.action == action }.map { KeyMap.label(for: $0.pattern) }
+  }
+
+  /// What the status bar says for a key bound to nothing in `state`: "x: no action here · ? help" (the help
+  /// key as bound, left out when none is).
+  public func unboundMessage(for key: Key, in state: ReaderModel) -> String {
+    let help =
+      KeyMap.contexts(for: state).lazy.compactMap { self.keyName(for: .showHelp, in: $0) }.first
+      ?? keyName(for: .showHelp, in: .normal)
+    return "\(KeyMap.label(for: .key(key))): no action here" + (help.map { " · \($0) help" } ?? "")
   }
 
   /// How a key is written in help and hints.

@@ -9,6 +9,8 @@ public final class ReaderApp {
   public let screen: Screen
   public let theme: Theme
   public let keyMap: KeyMap
+  /// Where dates are shown in (the `TZ` of the program's environment, handed in).
+  public let timeZone: DisplayTimeZone
   /// Actions from other threads (load progress, loaded records, clipboard results), applied in the loop.
   public let inbox: ActionInbox
   /// Where effects are carried out, with the lifecycle of the long-lived ones.
@@ -23,6 +25,7 @@ public final class ReaderApp {
 
   /// - Parameters:
   ///   - keyMap: the keys; every key named on screen is named from it.
+  ///   - timeZone: where dates are shown in.
   ///   - now: the clock, seconds since 1970 (tests pass a fixed one).
   ///   - pollTimeout: how long to wait for an event before a `.tick` (so status messages expire).
   ///   - maxIdlePolls: stop with status 0 after this many polls in a row without an event; nil (the
@@ -30,7 +33,8 @@ public final class ReaderApp {
   ///   - inbox: where other threads post actions (a load finishing, a clipboard program's result).
   ///   - effects: the program's one switch over effects (clipboard, browser, loads, repaints).
   public init(
-    screen: Screen, model: ReaderModel, theme: Theme, keyMap: KeyMap, now: @escaping () -> Double,
+    screen: Screen, model: ReaderModel, theme: Theme, keyMap: KeyMap,
+    timeZone: DisplayTimeZone = .utc, now: @escaping () -> Double,
     pollTimeout: Duration = .milliseconds(100), maxIdlePolls: Int? = nil, inbox: ActionInbox = ActionInbox(),
     effects: @escaping EffectHandler
   ) {
@@ -39,7 +43,8 @@ public final class ReaderApp {
     self.model = model
     self.theme = theme
     self.keyMap = keyMap
-    self.geometry = LayoutGeometry(keyMap: keyMap)
+    self.timeZone = timeZone
+    self.geometry = LayoutGeometry(keyMap: keyMap, timeZone: timeZone)
     self.now = now
     self.pollTimeout = pollTimeout
     self.maxIdlePolls = maxIdlePolls
@@ -71,7 +76,11 @@ public final class ReaderApp {
       idlePolls = 0
       switch event {
       case .key(let key):
-        if let action = keyMap.action(for: key, in: model), perform(action) { return 0 }
+        // A key bound to nothing says so for a moment, so a mistyped key is not mistaken for a hung reader.
+        let action =
+          keyMap.action(for: key, in: model)
+          ?? .showStatus(keyMap.unboundMessage(for: key, in: model), isError: false)
+        if perform(action) { return 0 }
       case .mouse(let mouse):
         if handle(mouse) { return 0 }
       case .resize(let size):
@@ -101,7 +110,9 @@ public final class ReaderApp {
 
   /// Renders the state and shows it.
   public func draw() {
-    screen.draw(ReaderRenderer.render(model, theme: theme, keyMap: keyMap, size: screen.size, now: now()))
+    screen.draw(
+      ReaderRenderer.render(
+        model, theme: theme, keyMap: keyMap, size: screen.size, now: now(), timeZone: timeZone))
   }
 
   private func resize(to size: Size) {
@@ -118,7 +129,7 @@ public final class ReaderApp {
       case .click: return false
       }
     }
-    let layout = ReaderLayout(size: screen.size, focus: model.listing.focus)
+    let layout = ReaderLayout.fitted(to: model, size: screen.size, keyMap: keyMap, timeZone: timeZone)
     guard let hit = layout.pane(atRow: mouse.row, column: mouse.column) else { return false }
     switch mouse.kind {
     case .wheelUp:
@@ -127,9 +138,17 @@ public final class ReaderApp {
       return perform(.focus(hit.pane)) || repeatMove(.down)
     case .click:
       guard hit.row >= 0, hit.pane != .details else { return perform(.focus(hit.pane)) }
+      let height = layout.frame(of: hit.pane).content.rows
+      if hit.pane == .articles {
+        // The rows as drawn, day headings included: a click on a heading only focuses.
+        let rows = ArticleRows(listing: model.listing, height: height, timeZone: timeZone).rows
+        guard hit.row < rows.count, case .article(let row) = rows[hit.row] else {
+          return perform(.focus(.articles))
+        }
+        return perform(.select(.articles, row: row))
+      }
       // The row drawn first is the viewport's offset as the renderer clamps it for the pane's height.
-      let viewport = hit.pane == .articles ? model.listing.articleList : model.listing.relatedList
-      let first = viewport.offset(height: layout.frame(of: hit.pane).content.rows)
+      let first = model.listing.relatedList.offset(height: height)
       return perform(.select(hit.pane, row: first + hit.row))
     }
   }

@@ -51,8 +51,9 @@ public struct ReaderLayout: Sendable, Hashable {
   /// The box of an open overlay (help, topic picker, diagnostics), border included.
   public let overlay: Rect
 
-  /// The layout for a terminal of `size` showing `focus` (which matters only in tabs mode).
-  public init(size: Size, focus: Pane = .articles) {
+  /// The layout for a terminal of `size` showing `focus` (which matters only in tabs mode); with `needs`,
+  /// the related pane of the wide layout grows to show every related item when the details leave room.
+  public init(size: Size, focus: Pane = .articles, needs: PaneNeeds? = nil) {
     self.size = size
     self.focus = focus
     let empty = Rect(columns: 0, rows: 0)
@@ -84,7 +85,13 @@ public struct ReaderLayout: Sendable, Hashable {
       articles = PaneFrame(titled: left)
       // Up to 8 rows of related coverage on ordinary terminals; a tall one (over 40 rows) gives half of its
       // extra rows to it, since details rarely need 40 rows and some articles have 20 related items.
-      let relatedRows = max(2, min(body.rows / 3, 8 + max(0, body.rows - 37) / 2))
+      var relatedRows = max(2, min(body.rows / 3, 8 + max(0, body.rows - 37) / 2))
+      if let needs {
+        // Space where the content is: rows the details do not use go to related items that need them,
+        // keeping at least 8 rows of details (two title rows besides).
+        let spare = body.rows - 2 - max(needs.detailsLines, min(8, body.rows - 2 - relatedRows))
+        relatedRows = max(relatedRows, min(needs.relatedItems, spare))
+      }
       let (upper, lower) = right.split(bottomRows: relatedRows + 1)
       details = PaneFrame(titled: upper)
       related = PaneFrame(titled: lower)
@@ -207,5 +214,18 @@ extension Pane {
     case .details: "Details"
     case .related: "Related"
     }
+  }
+}
+
+/// What the panes hold, for a layout that gives space where the content is.
+public struct PaneNeeds: Sendable, Hashable {
+  /// Lines of the details text at the details pane's width.
+  public var detailsLines: Int
+  /// Rows of the related list.
+  public var relatedItems: Int
+
+  public init(detailsLines: Int, relatedItems: Int) {
+    self.detailsLines = detailsLines
+    self.relatedItems = relatedItems
   }
 }

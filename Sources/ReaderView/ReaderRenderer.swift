@@ -8,14 +8,16 @@ import ScreenKit
 /// which fits it by columns at grapheme boundaries and drops control characters.
 public enum ReaderRenderer {
   /// The whole screen for `state` at `size`; `now` (seconds since 1970) dates articles and expires the
-  /// status message; every key named on screen is named as `keyMap` binds it.
+  /// status message; every key named on screen is named as `keyMap` binds it; dates are shown in
+  /// `timeZone`.
   public static func render(
-    _ state: ReaderModel, theme: Theme, keyMap: KeyMap, size: Size, now: Double
+    _ state: ReaderModel, theme: Theme, keyMap: KeyMap, size: Size, now: Double,
+    timeZone: DisplayTimeZone = .utc
   ) -> Grid {
-    let layout = ReaderLayout(size: size, focus: state.listing.focus)
+    let layout = ReaderLayout.fitted(to: state, size: size, keyMap: keyMap, timeZone: timeZone)
     var canvas = Canvas(
       grid: Grid(size: size, style: theme.style(.normal)), state: state, theme: theme, keyMap: keyMap,
-      layout: layout, now: now)
+      layout: layout, now: now, timeZone: timeZone)
     canvas.draw()
     return canvas.grid
   }
@@ -36,6 +38,8 @@ struct Canvas {
   let keyMap: KeyMap
   let layout: ReaderLayout
   let now: Double
+  /// Where dates are shown in.
+  let timeZone: DisplayTimeZone
 
   mutating func draw() {
     guard layout.mode != .tooSmall else {
@@ -43,6 +47,13 @@ struct Canvas {
       return
     }
     drawHeader()
+    if let view = state.reading {
+      drawReader(view)
+      drawReadingBar()
+      drawMessageBar()
+      if let overlay = state.overlays.current { drawOverlay(overlay) }
+      return
+    }
     switch layout.mode {
     case .wide:
       for row in 0..<layout.separator.rows {
@@ -95,7 +106,6 @@ struct Canvas {
     let position = state.listing.listPosition
     var text = "newsreader  "
     var parts: [String] = []
-    if let source = state.loading.sourceName { parts.append(TextLayout.fit(source, columns: 32)) }
     // During the first load the counts are all zero: the progress says more in the same columns.
     if !(state.loading.isLoading && position.total == 0) {
       parts.append("\(DateText.grouped(position.total)) article\(position.total == 1 ? "" : "s")")
@@ -107,12 +117,18 @@ struct Canvas {
       parts.append("\(DateText.grouped(count)) load problem\(count == 1 ? "" : "s")\(key)")
     }
     if state.loading.isLoading { parts.append(ReaderRenderer.loadingText(state)) }
-    text += parts.joined(separator: " · ")
     var right = ""
     if let selected = position.selected {
       right = "\(DateText.grouped(selected))/\(DateText.grouped(position.visible)) "
     }
     let rightColumns = right.utf8.count
+    // The path gets the columns the counts and the position leave (at least 12), not a fixed share.
+    if let source = state.loading.sourceName {
+      let others = parts.reduce(0) { $0 + DisplayWidth.columns(of: $1) + 3 }
+      let room = rect.columns - 2 - DisplayWidth.columns(of: text) - others - (rightColumns + 3)
+      parts.insert(TextLayout.fit(source, columns: max(12, room)), at: 0)
+    }
+    text += parts.joined(separator: " · ")
     let used = grid.put(
       text, row: rect.row, column: rect.column + 1, maxColumns: rect.columns - 2, style: style(.header))
     if rightColumns > 0, used + rightColumns + 3 <= rect.columns {

@@ -10,7 +10,9 @@ import ScreenKit
 ///   selected: { fg: black, bg: cyan, attrs: [bold] }
 ///   dim: { fg: bright-black }
 /// ```
-/// Roles a file leaves out keep the monochrome styles, so a partial theme still shows the selection.
+/// A role takes only what its entry says (a role without `attrs` has no attributes, one without `bg` the
+/// terminal's background); roles a file leaves out keep the monochrome styles, so a partial theme still
+/// shows the selection.
 extension Theme {
   /// What went wrong with a theme file; the reader shows it and carries on with a fallback theme.
   public struct LoadProblem: Error, Sendable, Hashable, CustomStringConvertible {
@@ -37,7 +39,9 @@ extension Theme {
         warnings.append("unknown role `\(entry.key)`")
         continue
       }
-      var style = Theme.monochrome.style(role)
+      // Only what the file says: starting from the monochrome style would add its reverse or dim to a
+      // role that names colours alone (a reversed status bar, dates dimmed on top of their grey).
+      var style = Style.plain
       if let foreground = entry.value["fg"]?.text {
         if let color = Color(parsing: foreground) {
           style.foreground = color

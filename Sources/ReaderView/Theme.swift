@@ -35,21 +35,4 @@ public struct Theme: Sendable, Hashable {
       .error: Style(attributes: [.bold, .reverse]),
       .overlay: .plain,
     ])
-
-  /// The built-in dark theme, used when no theme file is found.
-  public static let builtInDark = Theme(
-    name: "dark",
-    styles: [
-      .selected: Style(foreground: .black, background: .cyan, attributes: [.bold]),
-      .selectedUnfocused: Style(foreground: .default, background: .brightBlack),
-      .header: Style(foreground: .brightWhite, background: .blue, attributes: [.bold]),
-      .statusBar: Style(foreground: .white, background: .brightBlack),
-      .dim: Style(foreground: .brightBlack),
-      .accent: Style(foreground: .brightYellow, attributes: [.bold]),
-      .topic: Style(foreground: .brightCyan),
-      .border: Style(foreground: .brightBlack),
-      .paneTitle: Style(foreground: .brightWhite, attributes: [.bold]),
-      .error: Style(foreground: .brightRed, attributes: [.bold]),
-      .overlay: Style(foreground: .default, background: .default),
-    ], base: .monochrome)
 }

@@ -6,11 +6,23 @@ public struct Grid: Hashable, Sendable {
   public let size: Size
   /// Row-major cells, `size.columns * size.rows` of them.
   public private(set) var cells: [Cell]
+  /// The runs of cells showing URLs, which a screen may make clickable (see `OSC8`).
+  public var hyperlinks: [Hyperlink] = []
 
   /// A grid of blank cells in `style`.
   public init(size: Size, style: Style = .plain) {
     self.size = size
     self.cells = Array(repeating: .blank(style), count: size.columns * size.rows)
+  }
+
+  /// Forgets the hyperlinks that `rect` covers (something was drawn over them).
+  public mutating func removeHyperlinks(in rect: Rect) {
+    hyperlinks.removeAll { link in
+      rect.contains(row: link.row, column: link.column)
+        || rect.contains(row: link.row, column: link.column + link.columns - 1)
+        || (link.row >= rect.row && link.row < rect.endRow && link.column < rect.column
+          && link.column + link.columns > rect.endColumn)
+    }
   }
 
   public var bounds: Rect { Rect(size) }

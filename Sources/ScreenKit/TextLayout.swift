@@ -73,7 +73,9 @@ public enum TextLayout {
 
   /// Word-wraps text into lines of at most `columns`: line breaks in the text start new lines (an empty
   /// line stays empty), lines break at spaces, next to wide (CJK) characters, and inside a word only
-  /// when the word alone is wider than the line. Spaces at a break are dropped.
+  /// when the word alone is wider than the line. Spaces at a break are dropped. The basic kinsoku rules
+  /// hold (UAX #14's classes CL, CP, NS, EX, IS and OP): never a break before closing punctuation, small
+  /// kana or the prolonged sound mark (、。」ッー), nor after opening punctuation (「（).
   public static func wrap(_ text: String, columns: Int) -> [String] {
     guard columns > 0, !text.isEmpty else { return [] }
     var lines: [String] = []
@@ -142,18 +144,20 @@ public enum TextLayout {
       wordColumns = 0
     }
 
+    var last: (cluster: String, width: Int)?
     DisplayWidth.forEachCluster(in: paragraph) { cluster, width in
       if cluster == " " {
         flushWord()
         pendingSpace = true
+        last = nil
         return true
       }
-      if width >= 2 {
-        // Wide characters (CJK) are words of their own: lines may break before and after them.
+      // Wide characters (CJK) are words of their own, so lines may break before and after them, unless
+      // kinsoku glues them to their neighbour.
+      if let last, wordColumns > 0, last.width >= 2 || width >= 2,
+        !LineBreakClass.opens(last.cluster), !LineBreakClass.closes(cluster)
+      {
         flushWord()
-        place(cluster, width, spaced: pendingSpace)
-        pendingSpace = false
-        return true
       }
       if wordColumns == 0 {
         spaceBeforeWord = pendingSpace
@@ -161,9 +165,30 @@ public enum TextLayout {
       }
       word += cluster
       wordColumns += width
+      last = (cluster, width)
       return true
     }
     flushWord()
     lines.append(line)
+  }
+}
+
+/// The few line-breaking classes of UAX #14 that the basic kinsoku rules need.
+enum LineBreakClass {
+  /// No break before these: closing punctuation (CL, CP), non-starters (NS: small kana, the prolonged
+  /// sound mark, iteration marks), exclamation and question marks (EX), infix separators (IS) and
+  /// ellipses (IN).
+  static let closing: Set<Unicode.Scalar> = Set(
+    ("、。，．）」』】〕〉》〙〗〟｝］｠’”〞ヽヾゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖ々〻゠〜～"
+      + "？！‼⁇⁈⁉・：；,.)]}!?:;…‥").unicodeScalars)
+  /// No break after these: opening punctuation (OP) and opening quotation marks.
+  static let opening: Set<Unicode.Scalar> = Set("（「『【〔〈《〘〖〝｛［｟‘“([{".unicodeScalars)
+
+  static func closes(_ cluster: String) -> Bool {
+    cluster.unicodeScalars.first.map { closing.contains($0) || (0x31F0...0x31FF).contains($0.value) } ?? false
+  }
+
+  static func opens(_ cluster: String) -> Bool {
+    cluster.unicodeScalars.first.map { opening.contains($0) } ?? false
   }
 }

@@ -5,6 +5,7 @@ import NewsCore
 import ReaderConfig
 import ReaderState
 import ReaderView
+import ScreenKit
 
 /// The default command: opens the records in the interactive reader.
 struct ReadCommand: ParsableCommand {
@@ -73,7 +74,7 @@ struct ReadCommand: ParsableCommand {
       throw ExitCode(66)
     }
 
-    let screen = CursesScreen(useColor: !noColor)
+    let screen = CursesScreen(useColor: !noColor, hyperlinks: OSC8.isSupported(environment: environment))
     do {
       try screen.begin()
     } catch {
@@ -99,7 +100,8 @@ struct ReadCommand: ParsableCommand {
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, keyMap: .standard,
-      now: { Date().timeIntervalSince1970 }, inbox: inbox, effects: performer.perform)
+      timeZone: DisplayTimeZone(environment: environment), now: { Date().timeIntervalSince1970 },
+      inbox: inbox, effects: performer.perform)
     if let themeMessage {
       inbox.post(.showStatus(themeMessage, isError: true))
     } else if !loadedConfig.problems.isEmpty {

@@ -78,7 +78,7 @@ import Testing
   @Test func helpScrollsThroughItsLinesWithoutASelection() {
     var model = Fixtures.model(rows: 12)
     expectApply(&model, .showHelp) { $0.overlays.current = .help }
-    let height = TestGeometry().paneHeights(for: model.size).overlay
+    let height = TestGeometry().paneHeights(of: model).overlay
     expectApply(&model, .move(.down)) { $0.overlays.help.scroll(.down, lines: 50, height: height) }
     #expect(model.overlays.help.offset == 1)
     expectApply(&model, .move(.last)) { $0.overlays.help.scroll(.last, lines: 50, height: height) }

@@ -196,6 +196,29 @@ import Testing
     #expect(model.loading.isLoading == false && model.loading.diagnosticCount == 1)
   }
 
+  @Test func reloadSaysWhatChanged() {
+    var model = Fixtures.model()
+    var articles = Fixtures.five().articles.filter { $0.id != ArticleID("b") && $0.id != ArticleID("d") }
+    articles[0].item.title = "Café prices rise again"
+    articles += [Fixtures.article("f"), Fixtures.article("g"), Fixtures.article("h")]
+    model.apply(.reload, now: 0)
+    model.apply(.loaded(ArticleCatalog(articles: articles), [], generation: 1), now: 10)
+    #expect(
+      model.status.message
+        == StatusMessage(text: "Reloaded: 3 new, 1 changed, 2 removed", isError: false, expires: 14))
+    // Nothing different: it says so rather than nothing.
+    model.apply(.reload, now: 20)
+    model.apply(.loaded(ArticleCatalog(articles: articles), [], generation: 2), now: 20)
+    #expect(model.status.message?.text == "Reloaded: no changes")
+  }
+
+  @Test func theFirstLoadIntoAnEmptyReaderSaysNothing() {
+    var model = Fixtures.model(ArticleCatalog(articles: []))
+    model.apply(.reload, now: 0)
+    model.apply(.loaded(Fixtures.five(), [], generation: 1), now: 0)
+    #expect(model.status.message == nil)
+  }
+
   @Test func reloadWithoutTheSelectedArticleKeepsTheRow() {
     var model = Fixtures.model()
     model.apply(.move(.down), now: 0)

@@ -67,7 +67,8 @@ struct TestGeometry: ReaderGeometry {
   var detailsLines = 40
   var helpLines = 50
 
-  func paneHeights(for size: TerminalSize) -> PaneHeights {
+  func paneHeights(of state: ReaderModel) -> PaneHeights {
+    let size = state.size
     let body = max(1, size.rows - 2)
     let related = max(1, min(8, body / 3) - 2)
     return PaneHeights(
@@ -77,6 +78,8 @@ struct TestGeometry: ReaderGeometry {
 
   func detailsLineCount(of state: ReaderModel, now: Double) -> Int { detailsLines }
   func helpLineCount(of state: ReaderModel) -> Int { helpLines }
+  func readingLineCount(of state: ReaderModel, now: Double) -> Int { detailsLines }
+  func panesSideBySide(for size: TerminalSize) -> Bool { size.columns >= 100 }
 }
 
 extension ReaderModel {

@@ -36,7 +36,7 @@ import Testing
     expectApply(&model, .loadProgress(filesRead: 5, filesTotal: 5, generation: 1))
     expectApply(&model, .loaded(Fixtures.five(), [], generation: 1))
     #expect(model.listing.visible.isEmpty && model.loading.isLoading)
-    model.apply(.loaded(Fixtures.five(), [], generation: 2), now: 0)
+    model.apply(.loaded(Fixtures.five(), [], generation: 2), now: 100)
     #expect(model.listing.visible.count == 5 && !model.loading.isLoading)
     expectApply(&model, .loaded(ArticleCatalog(articles: []), [], generation: 2))  // nothing awaited now
   }

@@ -60,8 +60,30 @@ func expectApply(
       $0.listing.focus = .related
       $0.listing.detailsShowsRelated = true
     }
+    // Side by side the related pane is under the details pane: right goes nowhere, left to the list.
+    expectApply(&model, .focusRight)
+    expectApply(&model, .focusLeft) {
+      $0.listing.focus = .articles
+      $0.listing.detailsShowsRelated = false
+    }
+    expectApply(&model, .focusRight) { $0.listing.focus = .details }
+    expectApply(&model, .focusLeft) { $0.listing.focus = .articles }
+  }
+
+  @Test func leftAndRightFollowTheTabsWhenPanesAreTabs() {
+    var model = Fixtures.model()
+    model.apply(.resize(TerminalSize(columns: 80, rows: 24)), now: 0)
+    expectApply(&model, .focusRight) { $0.listing.focus = .details }
+    expectApply(&model, .focusRight) {
+      $0.listing.focus = .related
+      $0.listing.detailsShowsRelated = true
+    }
     expectApply(&model, .focusRight)
     expectApply(&model, .focusLeft) { $0.listing.focus = .details }
+    expectApply(&model, .focusLeft) {
+      $0.listing.focus = .articles
+      $0.listing.detailsShowsRelated = false
+    }
   }
 
   @Test func detailsPaneScrollsWhenFocused() {
@@ -92,7 +114,9 @@ func expectApply(
     model.apply(.focusPrevious, now: 0)
     model.apply(.move(.down), now: 0)
     #expect(model.listing.linkedArticle(forRelatedRow: 1) == 2)
+    let before = JumpHistory.Entry(listing: model.listing, search: model.search)
     expectApply(&model, .activate) {
+      $0.history.record(before)
       $0.listing.filter = ArticleFilter()
       $0.listing.visible = [0, 1, 2, 3, 4]
       $0.listing.searchResult = [0, 1, 2, 3, 4]

@@ -30,7 +30,8 @@ import Testing
         (.character("T"), .clearTopics), (.character("s"), .cycleSort), (.character("y"), .copyLink),
         (.character("Y"), .copyMarkdownLink), (.character("o"), .openInBrowser), (.character("r"), .reload),
         (.character("!"), .showDiagnostics), (.character("?"), .showHelp), (.character("q"), .quit),
-        (.control("c"), .forceQuit), (.control("l"), .redraw), (.escape, .clearSearch),
+        (.control("c"), .forceQuit), (.character("Q"), .forceQuit), (.control("l"), .redraw),
+        (.escape, .clearSearch), (.backspace, .goBack), (.control("o"), .goBack), (.control("r"), .goForward),
       ] + (1...9).map { (Key.character(Character(String($0))), Action.toggleTopicShortcut($0)) }
     for (key, action) in expected {
       #expect(map.action(for: key, in: state) == action, "\(key)")

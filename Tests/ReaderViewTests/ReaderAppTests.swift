@@ -170,12 +170,24 @@ private final class BrokenScreen: Screen {
     #expect(screen.endCount == 1)
   }
 
+  @Test func anUnboundKeySaysSoForAMoment() throws {
+    let screen = HeadlessScreen(size: Size(columns: 120, rows: 40))
+    screen.enqueue(keys: [.character("x")])
+    let app = Self.app(screen)
+    #expect(try app.run() == 0)
+    let grid = try #require(screen.lastGrid)
+    #expect(grid.rowText(39).hasPrefix(" x: no action here · ? help"))
+    #expect(app.model.status.message?.expires == ReaderFixtures.now + StatusLine.duration)
+  }
+
   @Test func clickSelectsTheArticleRowAndFocusesItsPane() throws {
     let screen = HeadlessScreen(size: Size(columns: 120, rows: 40))
     let layout = ReaderLayout(size: screen.size)
-    // Focus the details pane first, then click the fourth article row.
+    // Focus the details pane first, then click the fourth article, on the seventh row: the rows are a day,
+    // two articles, a day, one article, a day, then the article clicked.
     screen.enqueue(.mouse(MouseEvent(.click(.left), row: layout.details.content.row + 1, column: 80)))
-    screen.enqueue(.mouse(MouseEvent(.click(.left), row: layout.articles.content.row + 3, column: 10)))
+    screen.enqueue(.mouse(MouseEvent(.click(.left), row: layout.articles.content.row + 5, column: 10)))
+    screen.enqueue(.mouse(MouseEvent(.click(.left), row: layout.articles.content.row + 6, column: 10)))
     let app = Self.app(screen)
     #expect(try app.run() == 0)
     #expect(app.model.listing.focus == .articles)

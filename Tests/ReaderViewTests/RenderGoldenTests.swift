@@ -6,7 +6,7 @@ import Testing
 
 /// A screen worth keeping a golden of: the actions that lead there from the freshly loaded fixture.
 enum GoldenScenario: String, CaseIterable, Sendable {
-  case list, relatedFocused, searchTyping, topicFilter, noMatch, help, diagnostics, scripts
+  case list, relatedFocused, searchTyping, topicFilter, noMatch, help, diagnostics, scripts, reading
 
   var actions: [Action] {
     switch self {
@@ -19,6 +19,8 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case .diagnostics: [.showDiagnostics, .move(.down)]
     // The CJK article selected, so the details pane shows CJK text; Arabic and emoji titles are in the list.
     case .scripts: [.move(.down)]
+    // The first article read full-screen, its links numbered.
+    case .reading: [.openReader]
     }
   }
 }
@@ -89,7 +91,9 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     let size = Size(columns: 120, rows: 40)
     let grid = Self.screen(.list, size: size)
     let layout = ReaderLayout(size: size)
-    let row = layout.articles.content.row
+    // Sorted newest first, the first row names the day; the selected article is below it.
+    let row = layout.articles.content.row + 1
+    #expect(!grid[row - 1, layout.articles.content.column + 1].style.attributes.contains(.reverse))
     #expect(grid[row, layout.articles.content.column + 1].style.attributes.contains(.reverse))
     #expect(!grid[row + 1, layout.articles.content.column + 1].style.attributes.contains(.reverse))
   }

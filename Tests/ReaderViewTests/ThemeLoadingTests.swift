@@ -33,6 +33,44 @@ import Testing
     #expect(theme.style(.selected) == Theme.monochrome.style(.selected))
   }
 
+  @Test func aRoleTakesOnlyWhatItsThemeSays() throws {
+    // Colours alone: no attribute of the monochrome theme (reverse, dim) may creep in.
+    let yaml = "roles:\n  status-bar: { fg: 252, bg: 236 }\n  dim: { fg: 245 }\n  border: { attrs: [bold] }\n"
+    let (theme, warnings) = try Theme.parse(Array(yaml.utf8), name: "x")
+    #expect(warnings.isEmpty)
+    #expect(theme.style(.statusBar) == Style(foreground: .palette(252), background: .palette(236)))
+    #expect(theme.style(.dim) == Style(foreground: .palette(245)))
+    #expect(theme.style(.border) == Style(attributes: [.bold]))
+  }
+
+  @Test(arguments: ["dark", "light"])
+  func shippedColourThemesDrawTheirBarsWithoutReverseVideo(name: String) throws {
+    let (theme, _) = Theme.resolve(name, directories: [Self.themesDirectory])
+    for role in [ThemeRole.statusBar, .dim, .border, .topic] {
+      #expect(!theme.style(role).attributes.contains(.reverse), "\(role)")
+      #expect(!theme.style(role).attributes.contains(.dim), "\(role)")
+    }
+    #expect(theme.style(.statusBar).background != .default)
+  }
+
+  @Test func theBuiltInThemeIsTheShippedDarkFile() throws {
+    let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: "\(Self.themesDirectory)/dark.yaml")))
+    #expect(Array(Theme.defaultThemeSource.utf8) == bytes)
+    let shipped = try Theme.parse(bytes, name: "dark")
+    #expect(shipped.warnings.isEmpty)
+    #expect(Theme.builtInDark == shipped.theme)
+    // 256-colour greys, not colour 8, which vanishes on common dark palettes.
+    #expect(Theme.builtInDark.style(.dim).foreground == .palette(245))
+  }
+
+  @Test func installedThemesAreFoundBesideTheExecutable() {
+    let directories = Theme.searchDirectories(
+      environment: ["HOME": "/home/reader"], executablePath: "/opt/news/bin/newsreader")
+    #expect(directories.first == "themes")
+    #expect(directories.contains("/home/reader/.config/newsreader/themes"))
+    #expect(directories.contains("/opt/news/bin/../share/newsreader/themes"))
+  }
+
   @Test func unknownNamesAreWarningsNotFailures() throws {
     let yaml = "roles:\n  nonsense: { fg: red }\n  dim: { fg: chartreuse, attrs: [blink] }\n"
     let (theme, warnings) = try Theme.parse(Array(yaml.utf8), name: "x")

@@ -92,6 +92,26 @@ import Testing
     #expect(TextLayout.wrap("東京", columns: 1) == ["…", "…"])
   }
 
+  @Test func wrapFollowsTheBasicKinsokuRules() {
+    // "、" may not start a line: it goes with the character before it.
+    #expect(TextLayout.wrap("東京都、大阪", columns: 6) == ["東京", "都、大", "阪"])
+    // "「" may not end a line: it goes with the character after it.
+    #expect(TextLayout.wrap("今日は「晴れ」", columns: 8) == ["今日は", "「晴れ」"])
+    // Small kana and the prolonged sound mark stay with what they follow.
+    #expect(TextLayout.wrap("カップー", columns: 4) == ["カッ", "プー"])
+    #expect(TextLayout.wrap("アイスコーヒー", columns: 8) == ["アイス", "コーヒー"])
+    // Every line of a CJK paragraph obeys both rules.
+    let text = "人工知能の研究者が東京に集まり、最新の成果を発表した。会議は「三日間」続く。"
+    for columns in 4...20 {
+      let lines = TextLayout.wrap(text, columns: columns)
+      #expect(lines.joined() == text, "\(columns)")
+      for line in lines {
+        #expect(!(line.first.map { "、。」ー".contains($0) } ?? false), "\(columns): \(line)")
+        #expect(!(line.last.map { "「".contains($0) } ?? false), "\(columns): \(line)")
+      }
+    }
+  }
+
   @Test func wrapKeepsParagraphBreaks() {
     #expect(TextLayout.wrap("one two\n\nthree", columns: 20) == ["one two", "", "three"])
     #expect(TextLayout.wrap("a\r\nb", columns: 5) == ["a", "b"])

@@ -61,6 +61,7 @@ extension Listing {
     let row = articleList.selection
     catalog = newCatalog
     topicShortcuts = Array(catalog.topics.prefix(9))
+    sharedProviderNames = Listing.providerNamesSharedByDomains(in: catalog)
     var others = filter
     others.topics = []
     searchResult = catalog.select(others, order: sort)

@@ -36,9 +36,20 @@ extension Listing {
   /// Tab order: articles, details, related, around.
   public mutating func focusNext() { setFocus(Pane.allCases[(focus.order + 1) % 3]) }
   public mutating func focusPrevious() { setFocus(Pane.allCases[(focus.order + 2) % 3]) }
-  /// Towards the article list, or away from it, without wrapping.
-  public mutating func focusLeft() { setFocus(Pane.allCases[max(0, focus.order - 1)]) }
-  public mutating func focusRight() { setFocus(Pane.allCases[min(2, focus.order + 1)]) }
+  /// Spatially left: side by side, the article list from either right pane; as tabs, the tab to the left.
+  public mutating func focusLeft(sideBySide: Bool) {
+    setFocus(sideBySide ? .articles : Pane.allCases[max(0, focus.order - 1)])
+  }
+
+  /// Spatially right: side by side, the details pane from the list (the right panes are above each other,
+  /// so from them right goes nowhere); as tabs, the tab to the right.
+  public mutating func focusRight(sideBySide: Bool) {
+    if sideBySide {
+      if focus == .articles { setFocus(.details) }
+    } else {
+      setFocus(Pane.allCases[min(2, focus.order + 1)])
+    }
+  }
 
   public mutating func setFocus(_ pane: Pane) {
     focus = pane

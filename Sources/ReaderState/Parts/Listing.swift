@@ -24,6 +24,9 @@ public struct Listing: Sendable, Equatable {
   public var detailsShowsRelated: Bool
   /// Topics reachable with the digits 1–9: the most frequent topics of the catalog.
   public var topicShortcuts: [String]
+  /// Provider names that several domains share ("Wikipedia" for sv.wikipedia.org and en.wikipedia.org):
+  /// lists show the domain for these, since the name tells the rows apart no better than nothing.
+  public var sharedProviderNames: Set<String>
 
   /// `catalog` listed with `filter` applied, in `sort` order, the first article selected.
   public init(catalog: ArticleCatalog, filter: ArticleFilter = ArticleFilter(), sort: SortOrder = .newest) {
@@ -40,6 +43,7 @@ public struct Listing: Sendable, Equatable {
     self.focus = .articles
     self.detailsShowsRelated = false
     self.topicShortcuts = Array(catalog.topics.prefix(9))
+    self.sharedProviderNames = Listing.providerNamesSharedByDomains(in: catalog)
     resetRelated()
   }
 }
@@ -56,5 +60,36 @@ extension Pane {
     case .details: 1
     case .related: 2
     }
+  }
+}
+
+extension Listing {
+  /// The provider names given with more than one domain among the articles and their related items.
+  static func providerNamesSharedByDomains(in catalog: ArticleCatalog) -> Set<String> {
+    var firstDomain: [String: String] = [:]
+    var shared: Set<String> = []
+    func note(_ provider: Provider?) {
+      guard let name = provider?.name, let domain = provider?.domain, !domain.isEmpty else { return }
+      if let known = firstDomain[name] {
+        if known != domain { shared.insert(name) }
+      } else {
+        firstDomain[name] = domain
+      }
+    }
+    for article in catalog.articles {
+      note(article.item.provider)
+      for item in article.related { note(item.provider) }
+    }
+    return shared
+  }
+
+  /// How a list names `provider`: its name, or its domain (without `www.`) when the name is shared by
+  /// several domains or missing.
+  public func providerLabel(_ provider: Provider?) -> String {
+    guard let provider else { return "" }
+    if let name = provider.name, !name.isEmpty, !sharedProviderNames.contains(name) { return name }
+    guard var domain = provider.domain, !domain.isEmpty else { return provider.name ?? "" }
+    if domain.hasPrefix("www.") { domain.removeFirst(4) }
+    return domain
   }
 }

@@ -58,3 +58,46 @@ public struct LoadProgress: Sendable, Hashable {
     self.filesTotal = filesTotal
   }
 }
+
+/// What a reload changed, counted by article id: new ids, ids whose record differs, ids gone.
+public struct ReloadChanges: Sendable, Hashable {
+  public var added: Int
+  public var changed: Int
+  public var removed: Int
+
+  public init(added: Int, changed: Int, removed: Int) {
+    self.added = added
+    self.changed = changed
+    self.removed = removed
+  }
+
+  /// Compares the records before and after a reload.
+  public init(from old: [Article], to new: [Article]) {
+    var before: [ArticleID: Article] = [:]
+    before.reserveCapacity(old.count)
+    for article in old { before[article.id] = article }
+    var added = 0
+    var changed = 0
+    var kept = 0
+    for article in new {
+      if let previous = before[article.id] {
+        kept += 1
+        // The path and line may move without the record changing.
+        if previous.item != article.item || previous.related != article.related
+          || previous.body != article.body || previous.secured != article.secured
+        {
+          changed += 1
+        }
+      } else {
+        added += 1
+      }
+    }
+    self.init(added: added, changed: changed, removed: before.count - kept)
+  }
+
+  /// "3 new, 1 changed, 2 removed", or "no changes".
+  public var summary: String {
+    let parts = [(added, "new"), (changed, "changed"), (removed, "removed")].filter { $0.0 > 0 }
+    return parts.isEmpty ? "no changes" : parts.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+  }
+}
