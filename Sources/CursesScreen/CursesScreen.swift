@@ -7,6 +7,8 @@ import ScreenKit
 /// rather than drawing garbage when stdin/stdout are not terminals or `TERM` cannot address the cursor.
 public final class CursesScreen: Screen {
   private let useColor: Bool
+  /// Whether `begin()` asks the terminal for mouse reports (the config's `mouse`).
+  private let reportsMouse: Bool
   private var screen: OpaquePointer?
   private var isActive = false
   private var pairs = ColorPairTable(capability: .none, pairLimit: 1)
@@ -15,9 +17,11 @@ public final class CursesScreen: Screen {
   var needsFullRepaint = false
   let decoder: TerminalInputDecoder
 
-  /// `useColor: false` draws attributes only (pass it when `NO_COLOR` is set or the theme is monochrome).
-  public init(useColor: Bool = true) {
+  /// `useColor: false` draws attributes only (pass it when `NO_COLOR` is set or the theme is monochrome);
+  /// `mouse: false` leaves the mouse to the terminal (its own selection and paste keep working).
+  public init(useColor: Bool = true, mouse: Bool = true) {
     self.useColor = useColor
+    self.reportsMouse = mouse
     self.decoder = TerminalInputDecoder(codes: CursesScreen.cursesCodes())
   }
 
@@ -64,8 +68,10 @@ public final class CursesScreen: Screen {
     keypad(window, true)
     set_escdelay(25)  // the default of 1 s makes Esc feel broken
     curs_set(0)
-    mousemask(mmask_t(nr_all_mouse_events()), nil)
-    mouseinterval(0)
+    if reportsMouse {
+      mousemask(mmask_t(nr_all_mouse_events()), nil)
+      mouseinterval(0)
+    }
     setUpColors()
   }
 

@@ -20,6 +20,8 @@ public final class ReaderApp {
   private let maxIdlePolls: Int?
   /// Rows the mouse wheel moves per notch.
   private let wheelStep = 3
+  /// The first keys of a sequence (`g` of `g g`) waiting for the rest.
+  public private(set) var pendingKeys = PendingKeys()
 
   /// - Parameters:
   ///   - keyMap: the keys; every key named on screen is named from it.
@@ -63,6 +65,12 @@ public final class ReaderApp {
       guard let event = screen.nextEvent(timeout: pollTimeout) else {
         idlePolls += 1
         if let maxIdlePolls, idlePolls >= maxIdlePolls { return 0 }
+        let waited = pendingKeys.expire(at: now(), keyMap: keyMap, state: model)
+        if !waited.isEmpty {
+          if performAll(waited) { return 0 }
+          draw()
+          continue
+        }
         let hadStatus = model.status.message != nil
         model.apply(.tick, now: now(), geometry: geometry)
         if hadStatus && model.status.message == nil { draw() }
@@ -71,7 +79,7 @@ public final class ReaderApp {
       idlePolls = 0
       switch event {
       case .key(let key):
-        if let action = keyMap.action(for: key, in: model), perform(action) { return 0 }
+        if performAll(pendingKeys.press(key, at: now(), keyMap: keyMap, state: model)) { return 0 }
       case .mouse(let mouse):
         if handle(mouse) { return 0 }
       case .resize(let size):
@@ -96,6 +104,12 @@ public final class ReaderApp {
       if model.hasQuit { return true }
       for effect in produced { pending += effects.run(effect, screen: screen, inbox: inbox) }
     }
+    return false
+  }
+
+  /// Performs `actions` in order (a key bound to a list), stopping at a quit; true when the reader must quit.
+  private func performAll(_ actions: [Action]) -> Bool {
+    for action in actions where perform(action) { return true }
     return false
   }
 
