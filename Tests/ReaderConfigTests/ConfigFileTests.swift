@@ -31,7 +31,7 @@ import Testing
     #expect(quiet.problems.isEmpty && quiet.path == nil && quiet.config == ReaderConfig())
     let named = ConfigFile.load(explicitPath: home + "/nope.yaml", environment: [:])
     #expect(
-      named.problems.map(\.description) == ["\(home)/nope.yaml:0:0: error: no such file; the defaults apply"])
+      named.problems.map(\.description) == ["\(home)/nope.yaml: error: no such file; the defaults apply"])
   }
 
   @Test func theDefaultFileIsReadFromXDGConfigHome() throws {
