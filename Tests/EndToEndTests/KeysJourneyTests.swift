@@ -44,13 +44,13 @@ struct KeysJourneyTests {
         && screen.split(separator: "\n").contains { $0.contains("g g") && $0.contains("Last") }
     }
     try session.send("Escape")
-    try session.waitFor("x quit")  // the hints row names the new key
+    try Self.waitForHelpClosed(session)
 
     // G is unbound: the selection stays (keys are handled in order, so help opening means G was read).
     try session.send("G", "?")
     try session.waitFor("Help")
     try session.send("Escape")
-    let afterG = try session.waitFor("x quit")
+    let afterG = try Self.waitForHelpClosed(session)
     #expect(afterG.contains("The tunnel under the harbour opened"), "\(afterG)")
     // g g goes to the last article.
     try session.send("g", "g")
@@ -68,6 +68,15 @@ struct KeysJourneyTests {
     let result = try Self.shell("'\(binary)' config default | '\(binary)' config check -")
     #expect(result.status == 0, "\(result.output)")
     #expect(result.output.contains("<stdin>: 0 errors, 0 warnings"))
+  }
+
+  /// Waits until help has closed and the hints row (the last line) names `x` for quit.
+  @discardableResult
+  static func waitForHelpClosed(_ session: TmuxSession) throws -> String {
+    try session.waitForScreen("help closed, x named in the hints row") { screen in
+      !screen.contains("─ Help ")
+        && (screen.split(separator: "\n").last.map { $0.contains("x quit") } ?? false)
+    }
   }
 
   /// Runs `command` under sh and gives its status and standard output.
