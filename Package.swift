@@ -66,7 +66,8 @@ let package = Package(
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
     .testTarget(name: "ReaderConfigTests", dependencies: ["ReaderConfig", "NewsCore", "ScreenKit"]),
     .testTarget(
-      name: "ReaderViewTests", dependencies: ["ReaderView", "ReaderState", "ScreenKit", "NewsCore", "ReaderConfig"],
+      name: "ReaderViewTests",
+      dependencies: ["ReaderView", "ReaderState", "ScreenKit", "NewsCore", "ReaderConfig"],
       exclude: ["Goldens"]),
     // Shared by the tests that run the built binary.
     .target(name: "TestSupport", path: "Tests/Support"),
