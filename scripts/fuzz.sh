@@ -35,7 +35,7 @@ build() {
   start=$(date +%s)
   # shellcheck disable=SC2086  # the list of sources is meant to split (no path has a space)
   if ! "$SWIFTC" -O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6 \
-    -module-name NewsCore -I Sources/CLibYAML $sources -o "$bin.tmp" >"$out/build.log" 2>&1; then
+    -module-name NewsCore -I Sources/CLibYAML -I Sources/CFileSystem -I Sources/CLZ4 $sources -o "$bin.tmp" >"$out/build.log" 2>&1; then
     grep -v "Cannot export local symbol" "$out/build.log" >&2
     exit 1
   fi
