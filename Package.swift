@@ -44,7 +44,7 @@ let package = Package(
     // Cells, grids, keys, display width, the Screen protocol and a headless screen.
     .target(name: "ScreenKit", dependencies: ["CWidth"]),
     // Key map, themes, layout, pane renderers and the run loop over any Screen.
-    .target(name: "ReaderView", dependencies: ["ReaderState", "ScreenKit", "NewsCore"]),
+    .target(name: "ReaderView", dependencies: ["ReaderState", "ScreenKit", "NewsCore", "ReaderConfig"]),
     // The only ncurses user.
     .target(name: "CursesScreen", dependencies: ["ScreenKit", "CNCursesW"]),
     .executableTarget(
@@ -66,7 +66,8 @@ let package = Package(
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
     .testTarget(name: "ReaderConfigTests", dependencies: ["ReaderConfig", "NewsCore", "ScreenKit"]),
     .testTarget(
-      name: "ReaderViewTests", dependencies: ["ReaderView", "ReaderState", "ScreenKit", "NewsCore"],
+      name: "ReaderViewTests",
+      dependencies: ["ReaderView", "ReaderState", "ScreenKit", "NewsCore", "ReaderConfig"],
       exclude: ["Goldens"]),
     // Shared by the tests that run the built binary.
     .target(name: "TestSupport", path: "Tests/Support"),

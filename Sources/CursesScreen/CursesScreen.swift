@@ -9,6 +9,8 @@ public final class CursesScreen: Screen {
   private let useColor: Bool
   /// Whether URLs are written as OSC 8 hyperlinks (the terminal is known to support them).
   let hyperlinks: Bool
+  /// Whether `begin()` asks the terminal for mouse reports (the config's `mouse`).
+  private let reportsMouse: Bool
   private var screen: OpaquePointer?
   private var isActive = false
   private var pairs = ColorPairTable(capability: .none, pairLimit: 1)
@@ -18,10 +20,12 @@ public final class CursesScreen: Screen {
   let decoder: TerminalInputDecoder
 
   /// `useColor: false` draws attributes only (pass it when `NO_COLOR` is set or the theme is monochrome).
-  /// `hyperlinks: true` makes URLs clickable with OSC 8 (pass `OSC8.isSupported(environment:)`).
-  public init(useColor: Bool = true, hyperlinks: Bool = false) {
+  /// `hyperlinks: true` makes URLs clickable with OSC 8 (pass `OSC8.isSupported(environment:)`);
+  /// `mouse: false` leaves the mouse to the terminal (its own selection and paste keep working).
+  public init(useColor: Bool = true, hyperlinks: Bool = false, mouse: Bool = true) {
     self.useColor = useColor
     self.hyperlinks = hyperlinks
+    self.reportsMouse = mouse
     self.decoder = TerminalInputDecoder(codes: CursesScreen.cursesCodes())
   }
 
@@ -68,8 +72,10 @@ public final class CursesScreen: Screen {
     keypad(window, true)
     set_escdelay(25)  // the default of 1 s makes Esc feel broken
     curs_set(0)
-    mousemask(mmask_t(nr_all_mouse_events()), nil)
-    mouseinterval(0)
+    if reportsMouse {
+      mousemask(mmask_t(nr_all_mouse_events()), nil)
+      mouseinterval(0)
+    }
     setUpColors()
   }
 

@@ -22,6 +22,8 @@ public final class ReaderApp {
   private let maxIdlePolls: Int?
   /// Rows the mouse wheel moves per notch.
   private let wheelStep = 3
+  /// The first keys of a sequence (`g` of `g g`) waiting for the rest.
+  public private(set) var pendingKeys = PendingKeys()
 
   /// - Parameters:
   ///   - keyMap: the keys; every key named on screen is named from it.
@@ -68,6 +70,12 @@ public final class ReaderApp {
       guard let event = screen.nextEvent(timeout: pollTimeout) else {
         idlePolls += 1
         if let maxIdlePolls, idlePolls >= maxIdlePolls { return 0 }
+        let waited = pendingKeys.expire(at: now(), keyMap: keyMap, state: model)
+        if !waited.isEmpty {
+          if performAll(waited) { return 0 }
+          draw()
+          continue
+        }
         let hadStatus = model.status.message != nil
         model.apply(.tick, now: now(), geometry: geometry)
         if hadStatus && model.status.message == nil { draw() }
@@ -76,11 +84,14 @@ public final class ReaderApp {
       idlePolls = 0
       switch event {
       case .key(let key):
+        let wasPending = pendingKeys.label != nil
+        let actions = pendingKeys.press(key, at: now(), keyMap: keyMap, state: model)
         // A key bound to nothing says so for a moment, so a mistyped key is not mistaken for a hung reader.
-        let action =
-          keyMap.action(for: key, in: model)
-          ?? .showStatus(keyMap.unboundMessage(for: key, in: model), isError: false)
-        if perform(action) { return 0 }
+        if actions.isEmpty, !wasPending, pendingKeys.label == nil {
+          if perform(.showStatus(keyMap.unboundMessage(for: key, in: model), isError: false)) { return 0 }
+        } else if performAll(actions) {
+          return 0
+        }
       case .mouse(let mouse):
         if handle(mouse) { return 0 }
       case .resize(let size):
@@ -105,6 +116,12 @@ public final class ReaderApp {
       if model.hasQuit { return true }
       for effect in produced { pending += effects.run(effect, screen: screen, inbox: inbox) }
     }
+    return false
+  }
+
+  /// Performs `actions` in order (a key bound to a list), stopping at a quit; true when the reader must quit.
+  private func performAll(_ actions: [Action]) -> Bool {
+    for action in actions where perform(action) { return true }
     return false
   }
 

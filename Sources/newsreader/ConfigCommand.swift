@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NewsCore
 import ReaderConfig
+import ReaderView
 
 /// `newsreader config`: checks, prints or locates the config file.
 struct ConfigCommand: ParsableCommand {
@@ -13,10 +14,20 @@ struct ConfigCommand: ParsableCommand {
       ConfigCheckCommand.self, ConfigDefaultCommand.self, ConfigPathCommand.self, ConfigManualCommand.self,
     ])
 
-  /// The parser every command uses. The key map's action names (`knownActions`) and the query
-  /// language's checker (`checkQuery`) plug in here; until then action names are checked for spelling
-  /// only and view queries are kept unchecked.
-  static let parser = ConfigParser()
+  /// The parser every command uses: action names are the key map's, view queries must parse in the
+  /// query language.
+  static let parser = ConfigParser(
+    knownActions: KeyMap.actionNames,
+    checkQuery: { text in
+      do {
+        _ = try Query(text)
+        return nil
+      } catch let error as QueryError {
+        return "query column \(error.column): \(error.message)"
+      } catch {
+        return "\(error)"
+      }
+    })
 }
 
 /// `newsreader config check [FILE|-]`: every problem as `file:line:column: error|warning: …`.

@@ -24,7 +24,7 @@ struct Newsreader: ParsableCommand {
     version: version,
     subcommands: [
       ReadCommand.self, ListCommand.self, CheckCommand.self, TopicsCommand.self, ConfigCommand.self,
-      MarkCommand.self, StateCommand.self,
+      MarkCommand.self, StateCommand.self, KeysCommand.self,
     ],
     defaultSubcommand: ReadCommand.self
   )

@@ -51,6 +51,10 @@ struct ReadCommand: ParsableCommand {
     let loadedConfig = ConfigFile.load(
       explicitPath: configFile, environment: environment, parser: ConfigCommand.parser)
     let settings = ReaderLaunch(config: loadedConfig.config, environment: environment)
+    let keys = KeyMap.configured(
+      keys: loadedConfig.config.keys, sequenceTimeout: settings.settings.sequenceTimeout,
+      path: loadedConfig.path ?? "config")
+    let configProblems = loadedConfig.problems + keys.problems
     let paths = self.paths.isEmpty ? settings.paths : self.paths
     let theme = self.theme ?? settings.theme
     let sort = self.sort ?? settings.settings.sort
@@ -74,7 +78,9 @@ struct ReadCommand: ParsableCommand {
       throw ExitCode(66)
     }
 
-    let screen = CursesScreen(useColor: !noColor, hyperlinks: OSC8.isSupported(environment: environment))
+    let screen = CursesScreen(
+      useColor: !noColor, hyperlinks: OSC8.isSupported(environment: environment),
+      mouse: settings.settings.mouse)
     do {
       try screen.begin()
     } catch {
@@ -88,24 +94,25 @@ struct ReadCommand: ParsableCommand {
     defer { readingState.finish() }
     let performer = EffectPerformer(
       clipboard: settings.clipboardProgram(detected: ClipboardProgram.detect(environment: environment)),
+      copies: settings.settings.clipboard != ClipboardChoice.off,
       browser: BrowserLauncher.detect(environment: environment),
       load: BackgroundLoad(
         paths: paths,
         loader: IndexOptions.loader(
           for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles),
           indexed: !index.disabled && settings.settings.index),
-        configProblems: loadedConfig.problems))
+        configProblems: configProblems))
 
     var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     let app = ReaderApp(
-      screen: screen, model: model, theme: chosenTheme, keyMap: .standard,
+      screen: screen, model: model, theme: chosenTheme, keyMap: keys.keyMap,
       timeZone: DisplayTimeZone(environment: environment), now: { Date().timeIntervalSince1970 },
       inbox: inbox, effects: performer.perform)
     if let themeMessage {
       inbox.post(.showStatus(themeMessage, isError: true))
-    } else if !loadedConfig.problems.isEmpty {
-      let count = loadedConfig.problems.count
+    } else if !configProblems.isEmpty {
+      let count = configProblems.count
       inbox.post(
         .showStatus(
           "config: \(count) problem\(count == 1 ? "" : "s"), listed with ! (the defaults apply)",

@@ -100,3 +100,17 @@ import Testing
     #expect(!generations.isEmpty && generations.allSatisfy { $0 == 2 })
   }
 }
+
+/// `clipboard: off` in the config: a copy reaches neither the terminal nor a program, and says so.
+@Suite struct ClipboardOffTests {
+  @Test func aCopyWithTheClipboardOffSendsNoOSC52() {
+    let screen = HeadlessScreen(size: Size(columns: 80, rows: 24))
+    var performer = EffectPerformerTests.performer()
+    performer.copies = false
+    let actions = EffectRunner(handler: performer.perform).run(
+      .copyToClipboard(text: "https://example.org/a", description: "link from webUrl"), screen: screen,
+      inbox: ActionInbox())
+    #expect(screen.clipboardWrites.isEmpty)
+    #expect(actions == [.showStatus("Copying is off (clipboard: off in the config)", isError: true)])
+  }
+}

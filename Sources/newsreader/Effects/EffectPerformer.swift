@@ -8,6 +8,8 @@ import ReaderView
 /// program; the message saying how it went is set here alone, from what actually happened.
 struct EffectPerformer: Sendable {
   var clipboard: ClipboardProgram?
+  /// False when the config says `clipboard: off`: a copy then goes nowhere, not even to the terminal.
+  var copies = true
   var browser: BrowserLauncher?
   /// Starts one load in the background that posts its progress and result to the inbox.
   var load: BackgroundLoad
@@ -16,6 +18,9 @@ struct EffectPerformer: Sendable {
     let inbox = context.inbox
     switch effect {
     case .copyToClipboard(let text, let description):
+      guard copies else {
+        return [.showStatus("Copying is off (clipboard: off in the config)", isError: true)]
+      }
       context.screen.writeClipboard(text)
       guard let clipboard else {
         return [.showStatus("Copied \(description) by OSC 52: \(text)", isError: false)]

@@ -7,6 +7,14 @@ struct ConfigManual {
   /// Action names with one line each, from the key map; the ACTIONS section lists them when given.
   var actions: [(name: String, summary: String)] = []
 
+  /// The manual with the ACTIONS section written from the key map's action names and default keys.
+  static func withActions() -> ConfigManual {
+    ConfigManual(
+      actions: KeysCommand.rows().map { row in
+        (row.name, row.summary + (row.keys.isEmpty ? "" : " (default: \(row.keys))"))
+      })
+  }
+
   var text: String {
     var roff = Roff()
     roff.title("NEWSREADER-CONFIG", section: 5, version: Newsreader.version, manual: "File Formats")

@@ -7,5 +7,5 @@ struct ConfigManualCommand: ParsableCommand {
     abstract: "Print newsreader-config(5), the config file's manual page, in roff.",
     discussion: "Read it with: newsreader config manual | man -l -")
 
-  func run() { print(ConfigManual().text, terminator: "") }
+  func run() { print(ConfigManual.withActions().text, terminator: "") }
 }

@@ -1,0 +1,75 @@
+import ReaderState
+
+/// An action as the config file, `newsreader keys` and the manual name it: a stable kebab-case name and
+/// one line saying what it does.
+public struct NamedAction: Sendable, Equatable {
+  public var name: String
+  public var action: Action
+  public var summary: String
+
+  public init(_ name: String, _ action: Action, _ summary: String) {
+    self.name = name
+    self.action = action
+    self.summary = summary
+  }
+}
+
+extension KeyMap {
+  /// Every action a key can be bound to, in the order `newsreader keys` and the manual list them. Adding
+  /// an action to the standard key map means adding its name here (a test fails otherwise); the names are
+  /// what config files say, so they never change once released.
+  public static let namedActions: [NamedAction] =
+    [
+      NamedAction("move-down", .move(.down), "Move down the list (scrolls the details pane)"),
+      NamedAction("move-up", .move(.up), "Move up the list (scrolls the details pane)"),
+      NamedAction("page-down", .move(.pageDown), "Move a page down"),
+      NamedAction("page-up", .move(.pageUp), "Move a page up"),
+      NamedAction("half-page-down", .move(.halfPageDown), "Move half a page down"),
+      NamedAction("half-page-up", .move(.halfPageUp), "Move half a page up"),
+      NamedAction("move-first", .move(.first), "Go to the first row"),
+      NamedAction("move-last", .move(.last), "Go to the last row"),
+      NamedAction("focus-next", .focusNext, "Focus the next pane"),
+      NamedAction("focus-previous", .focusPrevious, "Focus the previous pane"),
+      NamedAction("focus-left", .focusLeft, "Focus the pane to the left"),
+      NamedAction("focus-right", .focusRight, "Focus the pane to the right"),
+      NamedAction(
+        "activate", .activate,
+        "On an article, show its related coverage; on a related item, go to its article"
+      ),
+      NamedAction("search", .startSearch, "Start typing a search"),
+      NamedAction("search-delete-backward", .searchDeleteBackward, "Delete the last character of the search"),
+      NamedAction("search-keep", .commitSearch, "Keep the search being typed"),
+      NamedAction("search-cancel", .cancelSearch, "Cancel the search being typed"),
+      NamedAction("clear-search", .clearSearch, "Drop the kept search"),
+      NamedAction("pick-topics", .showTopicPicker, "Open the topic picker"),
+    ]
+    + (1...9).map { NamedAction("toggle-topic-\($0)", .toggleTopicShortcut($0), "Toggle topic number \($0)") }
+    + [
+      NamedAction("toggle-picker-topic", .togglePickerTopic, "Toggle the topic selected in the topic picker"),
+      NamedAction("clear-topics", .clearTopics, "Clear the chosen topics"),
+      NamedAction("cycle-sort", .cycleSort, "Switch to the next sort order"),
+      NamedAction("copy-link", .copyLink, "Copy the link of the focused item"),
+      NamedAction("copy-markdown-link", .copyMarkdownLink, "Copy the focused item as a Markdown link"),
+      NamedAction("open-link", .openInBrowser, "Open the focused item's link in the browser"),
+      NamedAction("reload", .reload, "Load the records again"),
+      NamedAction("show-problems", .showDiagnostics, "Show the load and config problems"),
+      NamedAction("help", .showHelp, "Show the keys in effect"),
+      NamedAction("close-overlay", .closeOverlay, "Close the open overlay"),
+      NamedAction("redraw", .redraw, "Redraw the whole screen"),
+      NamedAction("quit", .quit, "Close the open overlay, or quit when none is open"),
+      NamedAction("force-quit", .forceQuit, "Quit at once, whatever is open"),
+    ]
+
+  /// The names, in table order.
+  public static var actionNames: [String] { namedActions.map(\.name) }
+
+  /// The action a name stands for, or nil when no action has that name.
+  public static func action(named name: String) -> Action? {
+    namedActions.first { $0.name == name }?.action
+  }
+
+  /// The name of `action`, or nil when it cannot be bound (mouse clicks, load results).
+  public static func name(of action: Action) -> String? {
+    namedActions.first { $0.action == action }?.name
+  }
+}
