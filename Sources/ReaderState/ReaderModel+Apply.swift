@@ -16,10 +16,10 @@ extension ReaderModel {
     switch action {
     case .move(let movement):
       let heights = geometry.paneHeights(of: self)
-      if overlays.current == nil, var view = reading {
+      if overlays.current == nil, var view = readingView {
         view.scroll.scroll(
           movement, lines: geometry.readingLineCount(of: self, now: now), height: heights.reading)
-        reading = view
+        readingView = view
       } else if overlays.current != nil {
         let helpLines = overlays.current == .help ? geometry.helpLineCount(of: self) : 0
         overlays.move(movement, height: heights.overlay, helpLines: helpLines)
@@ -110,10 +110,10 @@ extension ReaderModel {
         status.show("Nothing selected", isError: true, now: now)
         break
       }
-      reading = ReadingView()
-    case .closeReader: reading = nil
+      readingView = ReadingView()
+    case .closeReader: readingView = nil
     case .readNext, .readPrevious:
-      guard reading != nil else { break }
+      guard readingView != nil else { break }
       let before = listing.articleList.selection
       listing.setFocus(.articles)
       listing.move(
@@ -121,10 +121,10 @@ extension ReaderModel {
       if listing.articleList.selection == before {
         status.show(action == .readNext ? "This is the last article" : "This is the first article", now: now)
       }
-      reading = ReadingView()
+      readingView = ReadingView()
     case .copyReadingLink(let number):
       let links = shareTarget.map(ReadingView.links(of:)) ?? []
-      guard reading != nil, number >= 1, number <= links.count else {
+      guard readingView != nil, number >= 1, number <= links.count else {
         status.show("No link numbered \(number)", isError: true, now: now)
         break
       }
@@ -140,8 +140,8 @@ extension ReaderModel {
     case .quit:
       if overlays.current != nil {
         overlays.close()
-      } else if reading != nil {
-        reading = nil
+      } else if readingView != nil {
+        readingView = nil
       } else if !travel(back: true) {
         hasQuit = true
       }

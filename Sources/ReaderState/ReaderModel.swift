@@ -20,7 +20,7 @@ public struct ReaderModel: Sendable, Equatable {
   /// Where jumps came from, for going back and forward.
   public var history: JumpHistory
   /// The full-screen reading view, when open.
-  public var reading: ReadingView?
+  public var readingView: ReadingView?
   public var size: TerminalSize
   /// Set by `.quit` (with no overlay open and nowhere to go back to) and `.forceQuit`: the run loop ends.
   public var hasQuit: Bool
@@ -36,7 +36,7 @@ public struct ReaderModel: Sendable, Equatable {
     status = StatusLine()
     loading = LoadingState(diagnostics: diagnostics)
     history = JumpHistory()
-    reading = nil
+    readingView = nil
     self.size = size
     hasQuit = false
   }

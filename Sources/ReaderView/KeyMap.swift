@@ -108,7 +108,7 @@ public struct KeyMap: Sendable {
     case .topicPicker: return [.topicPicker, .global]
     case .diagnostics: return [.diagnostics, .global]
     case nil:
-      if state.reading != nil { return [.reading, .global] }
+      if state.readingView != nil { return [.reading, .global] }
       return [.focused(state.listing.focus), .normal, .global]
     }
   }

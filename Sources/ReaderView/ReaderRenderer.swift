@@ -47,7 +47,7 @@ struct Canvas {
       return
     }
     drawHeader()
-    if let view = state.reading {
+    if let view = state.readingView {
       drawReader(view)
       drawReadingBar()
       drawMessageBar()

@@ -6,12 +6,12 @@ import Testing
 @Suite struct ReadingViewTests {
   @Test func spaceOpensPagesAndQCloses() {
     var model = Fixtures.model()
-    expectApply(&model, .openReader) { $0.reading = ReadingView() }
+    expectApply(&model, .openReader) { $0.readingView = ReadingView() }
     // The tests' geometry: 40 lines of text, a page of 19 rows (the details height).
     let page = TestGeometry().paneHeights(of: model).reading
-    expectApply(&model, .move(.pageDown)) { $0.reading?.scroll.scroll(.pageDown, lines: 40, height: page) }
-    #expect(model.reading?.scroll.offset == page)
-    expectApply(&model, .quit) { $0.reading = nil }
+    expectApply(&model, .move(.pageDown)) { $0.readingView?.scroll.scroll(.pageDown, lines: 40, height: page) }
+    #expect(model.readingView?.scroll.offset == page)
+    expectApply(&model, .quit) { $0.readingView = nil }
     #expect(!model.hasQuit)
   }
 
@@ -21,13 +21,13 @@ import Testing
     model.apply(.move(.pageDown), now: 0)
     model.apply(.readNext, now: 0)
     #expect(model.listing.selectedArticle?.id == ArticleID("b"))
-    #expect(model.reading == ReadingView())
+    #expect(model.readingView == ReadingView())
     model.apply(.readPrevious, now: 0)
     model.apply(.readPrevious, now: 10)
     #expect(model.listing.selectedArticle?.id == ArticleID("a"))
     #expect(model.status.message?.text == "This is the first article")
     model.apply(.closeReader, now: 0)
-    #expect(model.reading == nil && model.listing.selectedArticle?.id == ArticleID("a"))
+    #expect(model.readingView == nil && model.listing.selectedArticle?.id == ArticleID("a"))
   }
 
   @Test func aDigitCopiesTheNumberedLink() {

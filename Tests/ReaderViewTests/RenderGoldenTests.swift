@@ -6,7 +6,7 @@ import Testing
 
 /// A screen worth keeping a golden of: the actions that lead there from the freshly loaded fixture.
 enum GoldenScenario: String, CaseIterable, Sendable {
-  case list, relatedFocused, searchTyping, topicFilter, noMatch, help, diagnostics, scripts, reading
+  case list, relatedFocused, searchTyping, topicFilter, noMatch, help, diagnostics, scripts, readingView
 
   var actions: [Action] {
     switch self {
@@ -20,7 +20,7 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     // The CJK article selected, so the details pane shows CJK text; Arabic and emoji titles are in the list.
     case .scripts: [.move(.down)]
     // The first article read full-screen, its links numbered.
-    case .reading: [.openReader]
+    case .readingView: [.openReader]
     }
   }
 }
