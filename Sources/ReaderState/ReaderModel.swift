@@ -17,6 +17,8 @@ public struct ReaderModel: Sendable, Equatable {
   public var status: StatusLine
   /// The records' load and what it found wrong.
   public var loading: LoadingState
+  /// Read, starred and new articles, and the undo of markings.
+  public var reading: Reading
   public var size: TerminalSize
   /// Set by `.quit` (with no overlay open) and `.forceQuit`: the run loop ends.
   public var hasQuit: Bool
@@ -31,6 +33,8 @@ public struct ReaderModel: Sendable, Equatable {
     overlays = OverlayState()
     status = StatusLine()
     loading = LoadingState(diagnostics: diagnostics)
+    reading = Reading()
+    reading.attach(catalog)
     self.size = size
     hasQuit = false
   }

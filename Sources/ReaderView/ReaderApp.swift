@@ -64,8 +64,12 @@ public final class ReaderApp {
         idlePolls += 1
         if let maxIdlePolls, idlePolls >= maxIdlePolls { return 0 }
         let hadStatus = model.status.message != nil
-        model.apply(.tick, now: now(), geometry: geometry)
-        if hadStatus && model.status.message == nil { draw() }
+        let produced = model.apply(.tick, now: now(), geometry: geometry)
+        for effect in produced {
+          for action in effects.run(effect, screen: screen, inbox: inbox) where perform(action) { return 0 }
+        }
+        // A mark the tick made (the shown article read) or an expired message changes the screen.
+        if (hadStatus && model.status.message == nil) || produced.contains(where: \.changesScreen) { draw() }
         continue
       }
       idlePolls = 0

@@ -50,7 +50,13 @@ private final class BrokenScreen: Screen {
     #expect(app.model.listing.selectedArticle?.id == ArticleID("arabic"))
     #expect(app.model.listing.focus == .details)
     // The terminal's clipboard is the program's effect to write (EffectProgramTests); the loop hands it on.
-    #expect(log.effects == [.copyToClipboard(text: url, description: "link from originalUrl")])
+    #expect(log.effects.first == .copyToClipboard(text: url, description: "link from originalUrl"))
+    // A link copied is a link read: the mark goes to the program to save.
+    guard case .writeMarks(let writes) = log.effects.dropFirst().first else {
+      Issue.record("no marks written: \(log.effects)")
+      return
+    }
+    #expect(writes.first?.id == "arabic" && writes.first?.kind == .read && log.effects.count == 2)
     #expect(screen.endCount == 1 && !screen.isActive)
   }
 
