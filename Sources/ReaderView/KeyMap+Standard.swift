@@ -47,7 +47,7 @@ extension KeyMap {
     bind(.normal, [.character("o")], .openInBrowser, "Open in the browser", hint: "open")
     // Reading marks: newsboat's N, n, p and A, mutt's F (flag), vim's u.
     bind(.normal, [.character("N")], .toggleRead, "Toggle read (reading marks its story read too)")
-    bind(.normal, [.character("n")], .nextUnread, "Next unread article", hint: "next unread")
+    bind(.normal, [.character("n")], .nextUnread, "Next unread article")
     bind(.normal, [.character("p")], .previousUnread, "Previous unread article")
     bind(.normal, [.character("A")], .markAllShownRead, "Mark every listed article read")
     bind(.normal, [.character("u")], .undoMarking, "Undo the last marking")

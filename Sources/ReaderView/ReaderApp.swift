@@ -16,6 +16,8 @@ public final class ReaderApp {
   /// Pane heights and text lengths for paging, from the same layout the frame is drawn with.
   private let geometry: LayoutGeometry
   private let now: () -> Double
+  /// The unread and starred marks drawn.
+  private let glyphs: ReadingGlyphs
   private let pollTimeout: Duration
   private let maxIdlePolls: Int?
   /// Rows the mouse wheel moves per notch.
@@ -32,8 +34,9 @@ public final class ReaderApp {
   public init(
     screen: Screen, model: ReaderModel, theme: Theme, keyMap: KeyMap, now: @escaping () -> Double,
     pollTimeout: Duration = .milliseconds(100), maxIdlePolls: Int? = nil, inbox: ActionInbox = ActionInbox(),
-    effects: @escaping EffectHandler
+    glyphs: ReadingGlyphs = .unicode, effects: @escaping EffectHandler
   ) {
+    self.glyphs = glyphs
     self.inbox = inbox
     self.screen = screen
     self.model = model
@@ -105,7 +108,9 @@ public final class ReaderApp {
 
   /// Renders the state and shows it.
   public func draw() {
-    screen.draw(ReaderRenderer.render(model, theme: theme, keyMap: keyMap, size: screen.size, now: now()))
+    screen.draw(
+      ReaderRenderer.render(
+        model, theme: theme, keyMap: keyMap, size: screen.size, now: now(), glyphs: glyphs))
   }
 
   private func resize(to size: Size) {

@@ -10,12 +10,13 @@ public enum ReaderRenderer {
   /// The whole screen for `state` at `size`; `now` (seconds since 1970) dates articles and expires the
   /// status message; every key named on screen is named as `keyMap` binds it.
   public static func render(
-    _ state: ReaderModel, theme: Theme, keyMap: KeyMap, size: Size, now: Double
+    _ state: ReaderModel, theme: Theme, keyMap: KeyMap, size: Size, now: Double,
+    glyphs: ReadingGlyphs = .unicode
   ) -> Grid {
     let layout = ReaderLayout(size: size, focus: state.listing.focus)
     var canvas = Canvas(
       grid: Grid(size: size, style: theme.style(.normal)), state: state, theme: theme, keyMap: keyMap,
-      layout: layout, now: now)
+      layout: layout, now: now, glyphs: glyphs)
     canvas.draw()
     return canvas.grid
   }
@@ -36,6 +37,8 @@ struct Canvas {
   let keyMap: KeyMap
   let layout: ReaderLayout
   let now: Double
+  /// The unread and starred marks, ASCII when the locale is not UTF-8.
+  let glyphs: ReadingGlyphs
 
   mutating func draw() {
     guard layout.mode != .tooSmall else {
@@ -100,6 +103,17 @@ struct Canvas {
     if !(state.loading.isLoading && position.total == 0) {
       parts.append("\(DateText.grouped(position.total)) article\(position.total == 1 ? "" : "s")")
       parts.append("\(DateText.grouped(position.visible)) shown")
+    }
+    if position.total > 0 {
+      let reading = state.reading
+      parts.append("\(DateText.grouped(reading.unreadCount)) unread")
+      if reading.starredCount > 0 { parts.append("\(DateText.grouped(reading.starredCount)) starred") }
+      if reading.newCount > 0 { parts.append("\(DateText.grouped(reading.newCount)) new since last run") }
+      switch reading.filter {
+      case .all: break
+      case .unread: parts.append("unread only")
+      case .starred: parts.append("starred only")
+      }
     }
     if state.loading.diagnosticCount > 0 {
       let count = state.loading.diagnosticCount

@@ -100,7 +100,8 @@ struct ReadCommand: ParsableCommand {
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, keyMap: .standard,
-      now: { Date().timeIntervalSince1970 }, inbox: inbox, effects: performer.perform)
+      now: { Date().timeIntervalSince1970 }, inbox: inbox,
+      glyphs: .forLocale(environment: environment), effects: performer.perform)
     if let themeMessage {
       inbox.post(.showStatus(themeMessage, isError: true))
     } else if !loadedConfig.problems.isEmpty {
