@@ -108,7 +108,10 @@ public struct Reading: Sendable, Equatable {
 
   /// Replaces every mark with those the store has (at start, and after another process changed them).
   public mutating func receive(_ loaded: [ReadingMark], catalog: ArticleCatalog) {
-    marks = Dictionary(loaded.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+    var byID: [String: ReadingMark] = [:]
+    byID.reserveCapacity(loaded.count)
+    for mark in loaded { byID[mark.id] = mark }
+    marks = byID
     isKept = true
     attach(catalog)
   }
@@ -128,9 +131,10 @@ public struct Reading: Sendable, Equatable {
     unreadCount = count
     starredCount = 0
     newCount = 0
+    guard !marks.isEmpty || !newIDs.isEmpty else { return }
     for (index, article) in catalog.articles.enumerated() {
       let id = article.id.rawValue
-      if let mark = marks[id] {
+      if !marks.isEmpty, let mark = marks[id] {
         if mark.readAt != nil {
           isRead[index] = true
           unreadCount -= 1
