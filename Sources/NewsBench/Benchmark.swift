@@ -26,6 +26,15 @@ struct Benchmark {
       _ = measureQueries(records: loaded.count, loaded: loaded)
       return
     }
+    if options.readingOnly {
+      guard let corpus = corpora.last else { return }
+      if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
+      progress("load \(corpus.directory)")
+      let loaded = SeedLoader(options: LoadOptions()).load(paths: [corpus.directory]).articles
+      rows += ReadingTiming.measure(
+        catalog: ArticleCatalog(articles: loaded), repetitions: options.repetitions, problems: &problems)
+      return
+    }
     for (index, corpus) in corpora.enumerated() {
       if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
       guard let files = CorpusFiles.scan(corpus.directory), !files.paths.isEmpty else {
@@ -42,6 +51,7 @@ struct Benchmark {
         measureFrames(catalog: catalog, records: files.paths.count)
         progress("reading state \(files.paths.count)")
         rows += StateTiming.measure(catalog: catalog, repetitions: options.repetitions, problems: &problems)
+        rows += ReadingTiming.measure(catalog: catalog, repetitions: options.repetitions, problems: &problems)
         measureMemory(directory: corpus.directory, files: files)
       }
       measureFirstScreen(directory: corpus.directory, records: files.paths.count)

@@ -51,9 +51,26 @@ public enum Action: Sendable, Equatable {
   /// load's result is dropped.
   case loaded(ArticleCatalog, [Diagnostic], generation: Int)
 
+  /// The reading marks the store has (at start, and again after another process changed them).
+  case marksLoaded([ReadingMark])
+  /// The ids of the loaded articles that no earlier run had loaded.
+  case newSinceLastRun(Set<String>)
+  /// Read ↔ unread of the selected article.
+  case toggleRead
+  /// Marks every listed article read (one undo step).
+  case markAllShownRead
+  /// Reverts the last marking (a whole group: a story, or all shown).
+  case undoMarking
+  case toggleStar
+  /// Selects the next (previous) unread article in the list, wrapping around.
+  case nextUnread, previousUnread
+  /// Lists only unread (only starred) articles, or everything again.
+  case toggleUnreadOnly, toggleStarredOnly
+
   /// The terminal changed size.
   case resize(TerminalSize)
-  /// Time passed: expires the status message.
+  /// Time passed: expires the status message, marks an article shown long enough read, and asks for a
+  /// check of the store's marks every `Reading.checkInterval` seconds.
   case tick
   /// Shows a transient message, for example how a copy went once the clipboard program has finished.
   case showStatus(String, isError: Bool)
@@ -85,13 +102,23 @@ public enum Effect: Sendable, Hashable {
   case load(generation: Int)
   /// Repaint every cell of the terminal.
   case redraw
+  /// Save these reading marks (queued, written off the run loop).
+  case writeMarks([MarkWrite])
+  /// Ask the store whether another process changed the marks, and post `.marksLoaded` if so.
+  case checkMarkChanges
+
+  /// Whether the state changed along with this effect in a way the screen shows (a mark written).
+  public var changesScreen: Bool {
+    if case .writeMarks = self { return true }
+    return false
+  }
 
   /// The identity of a long-lived effect (one that runs on after `apply` returns and can be cancelled);
   /// nil for effects that are done once started.
   public var id: EffectID? {
     switch self {
     case .load(let generation): EffectID(kind: .load, generation: generation)
-    case .copyToClipboard, .openURL, .redraw: nil
+    case .copyToClipboard, .openURL, .redraw, .writeMarks, .checkMarkChanges: nil
     }
   }
 }

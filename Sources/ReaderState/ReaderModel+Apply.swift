@@ -41,6 +41,7 @@ extension ReaderModel {
       case .jumped(clearedFilters: true):
         history.record(before)
         search.end()
+        reading.filter = .all
       case .notLoaded:
         status.show("This related item is not among the loaded articles", isError: true, now: now)
       }
@@ -70,7 +71,14 @@ extension ReaderModel {
       status.show("Sorted by \(listing.sort.rawValue)", now: now)
 
     case .copyLink, .copyMarkdownLink, .openInBrowser:
-      return share(action, now: now)
+      let effects = share(action, now: now)
+      // A link taken away has been read: the article it belongs to, with its story.
+      guard !effects.isEmpty, let index = shareTargetArticleIndex else { return effects }
+      return effects + readStory(of: index, now: now)
+
+    case .marksLoaded, .newSinceLastRun, .toggleRead, .markAllShownRead, .undoMarking, .toggleStar,
+      .nextUnread, .previousUnread, .toggleUnreadOnly, .toggleStarredOnly:
+      return applyReading(action, now: now)
 
     case .showHelp: overlays.open(.help, rows: 0)
     case .showDiagnostics: overlays.open(.diagnostics, rows: loading.diagnostics.count)
@@ -94,6 +102,8 @@ extension ReaderModel {
         status.show("Reloaded: " + changes.summary, now: now)
       }
       listing.replaceCatalog(catalog)
+      reading.attach(catalog)
+      if reading.filter != .all { listing.setMarkMask(reading.filterMask) }
       search.catalogReplaced(listing)
       switch overlays.current {
       case .topicPicker: overlays.refreshTopicCounts(listing)
@@ -102,7 +112,7 @@ extension ReaderModel {
       }
 
     case .resize(let newSize): size = newSize
-    case .tick: break
+    case .tick: return tickReading(now: now)
     case .showStatus(let text, let isError): status.show(text, isError: isError, now: now)
 
     case .openReader:

@@ -21,6 +21,8 @@ public struct ReaderModel: Sendable, Equatable {
   public var history: JumpHistory
   /// The full-screen reading view, when open.
   public var readingView: ReadingView?
+  /// Read, starred and new articles, and the undo of markings.
+  public var reading: Reading
   public var size: TerminalSize
   /// Set by `.quit` (with no overlay open and nowhere to go back to) and `.forceQuit`: the run loop ends.
   public var hasQuit: Bool
@@ -37,6 +39,8 @@ public struct ReaderModel: Sendable, Equatable {
     loading = LoadingState(diagnostics: diagnostics)
     history = JumpHistory()
     readingView = nil
+    reading = Reading()
+    reading.attach(catalog)
     self.size = size
     hasQuit = false
   }

@@ -32,10 +32,14 @@ extension Canvas {
       let article = listing.visibleArticle(at: row)
       let rowRole = selectionRole(isSelected: row == viewport.selection, pane: .articles)
       let related = article.related.count
+      let index = state.listing.visible[row]
+      let isStarred = state.reading.isStarred(index)
+      let title = article.title ?? "(untitled)"
       drawRow(
         in: rect.row(screenRow), columns: columns, rowRole: rowRole, date: article.publishedDateTime,
-        provider: listing.providerLabel(article.provider), title: article.title ?? "(untitled)",
-        mark: related > 0 ? "+\(min(related, 99))" : "")
+        provider: listing.providerLabel(article.provider),
+        title: isStarred ? glyphs.starred + " " + title : title,
+        mark: related > 0 ? "+\(min(related, 99))" : "", unread: !state.reading.isRead(index))
     }
   }
 
@@ -101,10 +105,12 @@ extension Canvas {
   private mutating func drawRow(
     in rect: Rect, columns: ListColumns, rowRole: ThemeRole?, date: NewsDate?, provider: String,
     title: String,
-    mark: String
+    mark: String, unread: Bool = false
   ) {
     if let rowRole { grid.fill(rect, style: style(rowRole)) }
     func partStyle(_ role: ThemeRole) -> Style { rowRole.map(style) ?? style(role) }
+    // Unread: a marker in the row's first column and a bold title, so it shows without colour.
+    if unread { grid.put(glyphs.unread, row: rect.row, column: rect.column, style: partStyle(.accent)) }
     var column = rect.column + 1
     let dateText = date.map { columns.dateText($0) } ?? ""
     grid.put(dateText, row: rect.row, column: column, maxColumns: columns.date, style: partStyle(.dim))
@@ -114,7 +120,9 @@ extension Canvas {
       column += columns.provider + 1
     }
     let titleEnd = rect.endColumn - 1 - columns.mark
-    grid.put(title, row: rect.row, column: column, maxColumns: titleEnd - column, style: partStyle(.normal))
+    var titleStyle = partStyle(.normal)
+    if unread { titleStyle.attributes.insert(.bold) }
+    grid.put(title, row: rect.row, column: column, maxColumns: titleEnd - column, style: titleStyle)
     if !mark.isEmpty {
       let markColumns = DisplayWidth.columns(of: mark)
       grid.put(mark, row: rect.row, column: rect.endColumn - 1 - markColumns, style: partStyle(.accent))
@@ -195,5 +203,23 @@ struct ListColumns {
       let time = DateText.civil(seconds, in: timeZone)
       return (time.hour < 10 ? "0" : "") + "\(time.hour):" + (time.minute < 10 ? "0" : "") + "\(time.minute)"
     }
+  }
+}
+
+/// The marks drawn for reading state: Unicode where the user's locale is UTF-8, ASCII where it is not (the
+/// terminal may not show `•` and `★` then).
+public struct ReadingGlyphs: Sendable, Equatable {
+  public var unread: String
+  public var starred: String
+
+  public static let unicode = ReadingGlyphs(unread: "•", starred: "★")
+  public static let ascii = ReadingGlyphs(unread: "*", starred: "+")
+
+  /// The glyphs for the locale the environment names (LC_ALL, then LC_CTYPE, then LANG, as POSIX
+  /// looks them up): ASCII unless its codeset is UTF-8.
+  public static func forLocale(environment: [String: String]) -> ReadingGlyphs {
+    let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+    let codeset = String(name.lowercased().filter { $0 != "-" })
+    return codeset.contains("utf8") ? .unicode : .ascii
   }
 }

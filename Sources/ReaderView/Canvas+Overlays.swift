@@ -95,7 +95,8 @@ extension Canvas {
     let columns = HelpText.columns(keyMap: keyMap, in: rect)
     let all = columns.flatMap { $0 }
     let keyColumns = min(18, rect.columns / 3, all.map { DisplayWidth.columns(of: $0.keys) }.max() ?? 0)
-    let columnWidth = columns.count > 1 ? (rect.columns - 2) / 2 : rect.columns
+    let columnWidth =
+      columns.count > 1 ? (rect.columns - 2 * (columns.count - 1)) / columns.count : rect.columns
     let lines = columns[0]
     let offset = columns.count > 1 ? 0 : state.overlays.help.offset(lines: lines.count, height: rect.rows)
     for (index, column) in columns.enumerated() {
@@ -310,18 +311,27 @@ enum HelpText {
     let single = lines(keyMap: keyMap)
     guard single.count > rect.rows, rect.columns >= 2 * 48 + 2 else { return [single] }
     let sections = sectionLines(keyMap: keyMap)
-    // Sections a blank line apart when that fits; else headings alone set them apart (they are styled).
-    return pack(sections, rows: rect.rows, gap: 1) ?? pack(sections, rows: rect.rows, gap: 0) ?? [single]
+    // As many columns of 48 as the width takes; sections a blank line apart when that fits, else headings
+    // alone set them apart (they are styled).
+    let most = max(2, (rect.columns + 2) / 50)
+    for count in 2...most {
+      if let columns = pack(sections, rows: rect.rows, gap: 1, columns: count)
+        ?? pack(sections, rows: rect.rows, gap: 0, columns: count)
+      {
+        return columns
+      }
+    }
+    return [single]
   }
 
-  /// `sections` in two columns of `rows`, `gap` blank lines between sections, none split; nil if they
-  /// do not fit.
-  private static func pack(_ sections: [[Line]], rows: Int, gap: Int) -> [[Line]]? {
+  /// `sections` in at most `limit` columns of `rows`, `gap` blank lines between sections, none split; nil if
+  /// they do not fit.
+  private static func pack(_ sections: [[Line]], rows: Int, gap: Int, columns limit: Int) -> [[Line]]? {
     var columns: [[Line]] = [[]]
     for section in sections {
       let spacing = columns[columns.count - 1].isEmpty ? 0 : gap
       if columns[columns.count - 1].count + spacing + section.count > rows {
-        guard columns.count == 1 else { return nil }
+        guard columns.count < limit else { return nil }
         columns.append([])
       }
       if !columns[columns.count - 1].isEmpty {

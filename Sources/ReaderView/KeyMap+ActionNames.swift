@@ -58,7 +58,25 @@ extension KeyMap {
       NamedAction("redraw", .redraw, "Redraw the whole screen"),
       NamedAction("quit", .quit, "Close the open overlay, or quit when none is open"),
       NamedAction("force-quit", .forceQuit, "Quit at once, whatever is open"),
+      NamedAction("go-back", .goBack, "Go back to where the last jump came from"),
+      NamedAction("go-forward", .goForward, "Go forward again after going back"),
+      NamedAction("open-reader", .openReader, "Read the selected article or related item full-screen"),
+      NamedAction("close-reader", .closeReader, "Leave the full-screen reading view"),
+      NamedAction("read-next", .readNext, "Read the next article full-screen"),
+      NamedAction("read-previous", .readPrevious, "Read the previous article full-screen"),
+      NamedAction("toggle-read", .toggleRead, "Toggle read of the selected article (its story too)"),
+      NamedAction("toggle-star", .toggleStar, "Toggle the star of the selected article"),
+      NamedAction("next-unread", .nextUnread, "Go to the next unread article"),
+      NamedAction("previous-unread", .previousUnread, "Go to the previous unread article"),
+      NamedAction("mark-all-read", .markAllShownRead, "Mark every listed article read"),
+      NamedAction("undo-marking", .undoMarking, "Undo the last marking"),
+      NamedAction("toggle-unread-only", .toggleUnreadOnly, "List only unread articles, or all"),
+      NamedAction("toggle-starred-only", .toggleStarredOnly, "List only starred articles, or all"),
     ]
+    + (1...9).map {
+      NamedAction(
+        "copy-reading-link-\($0)", .copyReadingLink($0), "Copy link number \($0) of the reading view")
+    }
 
   /// The names, in table order.
   public static var actionNames: [String] { namedActions.map(\.name) }

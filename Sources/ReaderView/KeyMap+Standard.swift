@@ -47,6 +47,15 @@ extension KeyMap {
     bind(.normal, [.character("o")], .openInBrowser, "Open in the browser", hint: "open")
     // Space opens and then pages on, as in mutt and less.
     bind(.normal, [.character(" ")], .openReader, "Read it full-screen", hint: "read")
+    // Reading marks: newsboat's N, n, p and A, mutt's F (flag), vim's u.
+    bind(.normal, [.character("N")], .toggleRead, "Toggle read (reading marks its story read too)")
+    bind(.normal, [.character("n")], .nextUnread, "Next unread article")
+    bind(.normal, [.character("p")], .previousUnread, "Previous unread article")
+    bind(.normal, [.character("A")], .markAllShownRead, "Mark every listed article read")
+    bind(.normal, [.character("u")], .undoMarking, "Undo the last marking")
+    bind(.normal, [.character("F")], .toggleStar, "Toggle the star")
+    bind(.normal, [.character("U")], .toggleUnreadOnly, "Only unread articles, or all")
+    bind(.normal, [.character("S")], .toggleStarredOnly, "Only starred articles, or all")
     bind(.normal, [.character("r")], .reload, "Reload the records")
     bind(.normal, [.character("!")], .showDiagnostics, "Show load problems")
     bind(.normal, [.character("?")], .showHelp, "Help", hint: "help")

@@ -18,6 +18,8 @@ public final class ReaderApp {
   /// Pane heights and text lengths for paging, from the same layout the frame is drawn with.
   private let geometry: LayoutGeometry
   private let now: () -> Double
+  /// The unread and starred marks drawn.
+  private let glyphs: ReadingGlyphs
   private let pollTimeout: Duration
   private let maxIdlePolls: Int?
   /// Rows the mouse wheel moves per notch.
@@ -38,8 +40,9 @@ public final class ReaderApp {
     screen: Screen, model: ReaderModel, theme: Theme, keyMap: KeyMap,
     timeZone: DisplayTimeZone = .utc, now: @escaping () -> Double,
     pollTimeout: Duration = .milliseconds(100), maxIdlePolls: Int? = nil, inbox: ActionInbox = ActionInbox(),
-    effects: @escaping EffectHandler
+    glyphs: ReadingGlyphs = .unicode, effects: @escaping EffectHandler
   ) {
+    self.glyphs = glyphs
     self.inbox = inbox
     self.screen = screen
     self.model = model
@@ -77,8 +80,12 @@ public final class ReaderApp {
           continue
         }
         let hadStatus = model.status.message != nil
-        model.apply(.tick, now: now(), geometry: geometry)
-        if hadStatus && model.status.message == nil { draw() }
+        let produced = model.apply(.tick, now: now(), geometry: geometry)
+        for effect in produced {
+          for action in effects.run(effect, screen: screen, inbox: inbox) where perform(action) { return 0 }
+        }
+        // A mark the tick made (the shown article read) or an expired message changes the screen.
+        if (hadStatus && model.status.message == nil) || produced.contains(where: \.changesScreen) { draw() }
         continue
       }
       idlePolls = 0
@@ -129,7 +136,8 @@ public final class ReaderApp {
   public func draw() {
     screen.draw(
       ReaderRenderer.render(
-        model, theme: theme, keyMap: keyMap, size: screen.size, now: now(), timeZone: timeZone))
+        model, theme: theme, keyMap: keyMap, size: screen.size, now: now(), timeZone: timeZone,
+        glyphs: glyphs))
   }
 
   private func resize(to size: Size) {

@@ -12,12 +12,12 @@ public enum ReaderRenderer {
   /// `timeZone`.
   public static func render(
     _ state: ReaderModel, theme: Theme, keyMap: KeyMap, size: Size, now: Double,
-    timeZone: DisplayTimeZone = .utc
+    timeZone: DisplayTimeZone = .utc, glyphs: ReadingGlyphs = .unicode
   ) -> Grid {
     let layout = ReaderLayout.fitted(to: state, size: size, keyMap: keyMap, timeZone: timeZone)
     var canvas = Canvas(
       grid: Grid(size: size, style: theme.style(.normal)), state: state, theme: theme, keyMap: keyMap,
-      layout: layout, now: now, timeZone: timeZone)
+      layout: layout, now: now, timeZone: timeZone, glyphs: glyphs)
     canvas.draw()
     return canvas.grid
   }
@@ -40,6 +40,8 @@ struct Canvas {
   let now: Double
   /// Where dates are shown in.
   let timeZone: DisplayTimeZone
+  /// The unread and starred marks, ASCII when the locale is not UTF-8.
+  let glyphs: ReadingGlyphs
 
   mutating func draw() {
     guard layout.mode != .tooSmall else {
@@ -110,6 +112,17 @@ struct Canvas {
     if !(state.loading.isLoading && position.total == 0) {
       parts.append("\(DateText.grouped(position.total)) article\(position.total == 1 ? "" : "s")")
       parts.append("\(DateText.grouped(position.visible)) shown")
+    }
+    if position.total > 0 {
+      let reading = state.reading
+      parts.append("\(DateText.grouped(reading.unreadCount)) unread")
+      if reading.starredCount > 0 { parts.append("\(DateText.grouped(reading.starredCount)) starred") }
+      if reading.newCount > 0 { parts.append("\(DateText.grouped(reading.newCount)) new since last run") }
+      switch reading.filter {
+      case .all: break
+      case .unread: parts.append("unread only")
+      case .starred: parts.append("starred only")
+      }
     }
     if state.loading.diagnosticCount > 0 {
       let count = state.loading.diagnosticCount

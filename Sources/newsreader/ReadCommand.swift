@@ -101,14 +101,15 @@ struct ReadCommand: ParsableCommand {
         loader: IndexOptions.loader(
           for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles),
           indexed: !index.disabled && settings.settings.index),
-        configProblems: configProblems))
+        configProblems: configProblems, readingState: readingState),
+      readingState: readingState)
 
     var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, keyMap: keys.keyMap,
       timeZone: DisplayTimeZone(environment: environment), now: { Date().timeIntervalSince1970 },
-      inbox: inbox, effects: performer.perform)
+      inbox: inbox, glyphs: .forLocale(environment: environment), effects: performer.perform)
     if let themeMessage {
       inbox.post(.showStatus(themeMessage, isError: true))
     } else if !configProblems.isEmpty {
@@ -138,6 +139,8 @@ struct BackgroundLoad: Sendable {
   var loader: IndexedLoader
   /// Shown first among the load problems, on every load.
   var configProblems: [Diagnostic] = []
+  /// Where first-seen times are recorded after each load.
+  var readingState: ReadingStateConnection? = nil
 
   /// Starts load `generation`; the reader stays responsive while it runs. Once `task` is cancelled (a newer
   /// load superseded it) it posts nothing more; it always marks `task` finished when it ends.
@@ -156,6 +159,7 @@ struct BackgroundLoad: Sendable {
         .loaded(catalog, load.configProblems + BackgroundLoad.diagnostics(of: result), generation: generation)
       )
       if let problem = outcome.indexProblem { inbox.post(.showStatus(problem, isError: true)) }
+      load.readingState?.recordFirstSeen(result.articles, inbox: inbox)
       // Written here, on the loading thread, after the records are on screen: the run loop never waits.
       if let problem = load.loader.writeIndex(of: outcome) { inbox.post(.showStatus(problem, isError: true)) }
     }

@@ -70,7 +70,8 @@ import Testing
     expectApply(&model, .showStatus("Copied link (OSC 52 and xclip)", isError: false), now: 10) {
       $0.status.message = StatusMessage(text: "Copied link (OSC 52 and xclip)", isError: false, expires: 14)
     }
-    expectApply(&model, .tick, now: 13.9)
+    // The tick also starts timing how long the selected article is shown.
+    expectApply(&model, .tick, now: 13.9) { _ = $0.reading.shownArticle("a", now: 13.9) }
     expectApply(&model, .tick, now: 14) { $0.status.message = nil }
   }
 

@@ -150,7 +150,8 @@ func expectApply(
     var model = Fixtures.model()
     model.apply(.cycleSort, now: 10)
     #expect(model.status.message == StatusMessage(text: "Sorted by oldest", expires: 14))
-    expectApply(&model, .tick, now: 13.9)
+    // The tick also starts timing how long the selected article is shown.
+    expectApply(&model, .tick, now: 13.9) { _ = $0.reading.shownArticle("a", now: 13.9) }
     expectApply(&model, .tick, now: 14) { $0.status.message = nil }
   }
 }

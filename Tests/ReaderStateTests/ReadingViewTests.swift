@@ -9,7 +9,9 @@ import Testing
     expectApply(&model, .openReader) { $0.readingView = ReadingView() }
     // The tests' geometry: 40 lines of text, a page of 19 rows (the details height).
     let page = TestGeometry().paneHeights(of: model).reading
-    expectApply(&model, .move(.pageDown)) { $0.readingView?.scroll.scroll(.pageDown, lines: 40, height: page) }
+    expectApply(&model, .move(.pageDown)) {
+      $0.readingView?.scroll.scroll(.pageDown, lines: 40, height: page)
+    }
     #expect(model.readingView?.scroll.offset == page)
     expectApply(&model, .quit) { $0.readingView = nil }
     #expect(!model.hasQuit)

@@ -6,9 +6,17 @@ import Testing
   /// The state only asks for the copy; how it went (and so the message) is the performer's to say.
   @Test func copyOnAnArticleTakesTheOriginalURLAndLeavesTheMessageToThePerformer() {
     var model = Fixtures.model()
+    // A link copied is a link read: the article and the loaded article its related coverage links to.
     expectApply(
       &model, .copyLink, now: 0,
-      effects: [.copyToClipboard(text: "https://lemonde.fr/a", description: "link from originalUrl")])
+      effects: [
+        .copyToClipboard(text: "https://lemonde.fr/a", description: "link from originalUrl"),
+        .writeMarks([
+          MarkWrite(id: "a", url: "https://lemonde.fr/a", kind: .read, at: 0),
+          MarkWrite(id: "c", url: "https://example.com/c", kind: .read, at: 0),
+        ]),
+      ]
+    ) { _ = $0.reading.markRead([0, 2], in: $0.listing.catalog, now: 0) }
     expectApply(
       &model, .copyMarkdownLink, now: 0,
       effects: [
@@ -22,7 +30,8 @@ import Testing
     model.apply(.move(.down), now: 0)
     #expect(
       model.apply(.copyLink, now: 0) == [
-        .copyToClipboard(text: "https://nhk.or.jp/b", description: "link from webUrl")
+        .copyToClipboard(text: "https://nhk.or.jp/b", description: "link from webUrl"),
+        .writeMarks([MarkWrite(id: "b", url: "https://nhk.or.jp/b", kind: .read, at: 0)]),
       ])
     expectApply(&model, .openInBrowser, now: 0, effects: [.openURL("https://nhk.or.jp/b")]) {
       $0.status.message = StatusMessage(text: "Opening webUrl: https://nhk.or.jp/b", expires: 4)
@@ -35,7 +44,8 @@ import Testing
     var model = Fixtures.model(ArticleCatalog(articles: [article]))
     #expect(
       model.apply(.copyLink, now: 0) == [
-        .copyToClipboard(text: "https://example.org/story", description: "link from webUrl")
+        .copyToClipboard(text: "https://example.org/story", description: "link from webUrl"),
+        .writeMarks([MarkWrite(id: "x", url: "javascript:alert(1)", kind: .read, at: 0)]),
       ])
     #expect(model.apply(.openInBrowser, now: 0) == [.openURL("https://example.org/story")])
     #expect(model.status.message?.text == "Opening webUrl: https://example.org/story")

@@ -22,7 +22,9 @@ import Testing
         #expect(index + 1 < column.count && !column[index + 1].keys.isEmpty, "\(line.help) is orphaned")
       }
     }
-    if size.columns >= 120 { #expect(columns.count == 2) }
+    // Two columns are used only when whole sections fit in them; with the reading-state keys the help no
+    // longer fits two columns of a 40-row terminal and scrolls as one (checked by the help goldens).
+    #expect(columns.count <= 2)
   }
 
   @Test func noLineIsShownTwice() {

@@ -32,11 +32,26 @@ import Testing
         (.character("!"), .showDiagnostics), (.character("?"), .showHelp), (.character("q"), .quit),
         (.control("c"), .forceQuit), (.character("Q"), .forceQuit), (.control("l"), .redraw),
         (.escape, .clearSearch), (.backspace, .goBack), (.control("o"), .goBack), (.control("r"), .goForward),
+        (.character("N"), .toggleRead), (.character("n"), .nextUnread), (.character("p"), .previousUnread),
+        (.character("A"), .markAllShownRead), (.character("u"), .undoMarking), (.character("F"), .toggleStar),
+        (.character("U"), .toggleUnreadOnly), (.character("S"), .toggleStarredOnly),
       ] + (1...9).map { (Key.character(Character(String($0))), Action.toggleTopicShortcut($0)) }
     for (key, action) in expected {
       #expect(map.action(for: key, in: state) == action, "\(key)")
     }
     #expect(map.action(for: .character("z"), in: state) == nil)
+  }
+
+  /// One key, one action per context: a new row must not shadow an existing one.
+  @Test func noKeyIsBoundTwiceInOneContext() {
+    var seen: [String: Action?] = [:]
+    for binding in map.bindings {
+      let key = "\(binding.context) \(binding.pattern)"
+      if let earlier = seen[key] {
+        #expect(earlier == binding.action, "\(key) bound twice")
+      }
+      seen[key] = binding.action
+    }
   }
 
   @Test func enterDependsOnFocus() {

@@ -64,7 +64,7 @@ import Testing
   }
 
   @Test func theHeaderGivesThePathTheColumnsLeft() {
-    let path = "/home/reader/news/archives/2021/some/deeply/nested/place/with/records/"
+    let path = "/home/reader/news/archives/2021/some/deeply/nested/place/"
     var state = ReaderModel(catalog: ReaderFixtures.catalog)
     state.loading.sourceName = path
     state.apply(.resize(TerminalSize(columns: 120, rows: 40)), now: 0)

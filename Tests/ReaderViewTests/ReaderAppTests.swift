@@ -50,8 +50,47 @@ private final class BrokenScreen: Screen {
     #expect(app.model.listing.selectedArticle?.id == ArticleID("arabic"))
     #expect(app.model.listing.focus == .details)
     // The terminal's clipboard is the program's effect to write (EffectProgramTests); the loop hands it on.
-    #expect(log.effects == [.copyToClipboard(text: url, description: "link from originalUrl")])
+    #expect(log.effects.first == .copyToClipboard(text: url, description: "link from originalUrl"))
+    // A link copied is a link read: the mark goes to the program to save.
+    guard case .writeMarks(let writes) = log.effects.dropFirst().first else {
+      Issue.record("no marks written: \(log.effects)")
+      return
+    }
+    #expect(writes.first?.id == "arabic" && writes.first?.kind == .read && log.effects.count == 2)
     #expect(screen.endCount == 1 && !screen.isActive)
+  }
+
+  /// The run loop's idle tick carries out what the tick asks: the selected article, shown 1.5 s, is read
+  /// (with its story) and the marks go to the program.
+  @Test func theIdleTickReadsTheShownArticleAndHandsOnTheMarks() throws {
+    let screen = HeadlessScreen(size: Size(columns: 120, rows: 40))
+    let log = EffectLog()
+    let clock = Clock()
+    let app = ReaderApp(
+      screen: screen,
+      model: ReaderModel(catalog: ReaderFixtures.catalog, diagnostics: ReaderFixtures.diagnostics),
+      theme: .monochrome, keyMap: .standard, now: { clock.advance() }, maxIdlePolls: 10,
+      effects: { effect, _ in
+        log.effects.append(effect)
+        return []
+      })
+    #expect(try app.run() == 0)
+    let selected = try #require(app.model.listing.selectedArticle?.id.rawValue)
+    guard case .writeMarks(let writes) = log.effects.first else {
+      Issue.record("no marks written: \(log.effects)")
+      return
+    }
+    #expect(writes.first?.id == selected && writes.first?.kind == .read)
+    #expect(app.model.reading.isRead(0) && log.effects.count == 1)
+  }
+
+  /// A clock that moves 0.25 s each time it is read.
+  final class Clock: @unchecked Sendable {
+    private var time = ReaderFixtures.now
+    func advance() -> Double {
+      time += 0.25
+      return time
+    }
   }
 
   /// `r` during a load supersedes it: the older run is cancelled, its late records are dropped, and only

@@ -6,7 +6,8 @@ import Testing
 
 /// A screen worth keeping a golden of: the actions that lead there from the freshly loaded fixture.
 enum GoldenScenario: String, CaseIterable, Sendable {
-  case list, relatedFocused, searchTyping, topicFilter, noMatch, help, diagnostics, scripts, readingView
+  case list, relatedFocused, searchTyping, topicFilter, noMatch, help, diagnostics, scripts, readingView,
+    reading
 
   var actions: [Action] {
     switch self {
@@ -21,6 +22,12 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case .scripts: [.move(.down)]
     // The first article read full-screen, its links numbered.
     case .readingView: [.openReader]
+    // One article read (plain, no marker), one starred (★ before its title), two new since the last run.
+    case .reading:
+      [
+        .marksLoaded([ReadingMark(id: "cjk", readAt: 1), ReadingMark(id: "arabic", starredAt: 2)]),
+        .newSinceLastRun(["clearview", "emoji"]),
+      ]
     }
   }
 }
@@ -50,6 +57,26 @@ enum GoldenScenario: String, CaseIterable, Sendable {
       ReaderRenderer.render(
         state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now),
       named: "emoji-details-80x24")
+  }
+
+  /// Where the locale is not UTF-8 the marks are ASCII; without colour they still show (text and bold).
+  @Test func readingMarksHaveASCIIFormsAndNeedNoColour() {
+    let size = Size(columns: 120, rows: 40)
+    let state = ReaderFixtures.applying(
+      GoldenScenario.reading.actions, to: ReaderFixtures.state(size: size), size: size)
+    let grid = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now, glyphs: .ascii)
+    let rows = grid.framedText.split(separator: "\n").map(String.init)
+    let arabic = rows.first { $0.contains("الذكاء") } ?? ""
+    let cjk = rows.first { $0.contains("東京で人工知能") && $0.contains("日本経済新聞") } ?? ""
+    #expect(arabic.hasPrefix("|*") && arabic.contains(" + "))
+    #expect(cjk.hasPrefix("| ") && !cjk.contains("•"))
+    #expect(!grid.framedText.contains("•") && !grid.framedText.contains("★"))
+    #expect(grid.framedText.contains("6 unread · 1 starred · 2 new since last run"))
+    #expect(ReadingGlyphs.forLocale(environment: ["LANG": "en_US.UTF-8"]) == .unicode)
+    #expect(ReadingGlyphs.forLocale(environment: ["LC_ALL": "C", "LANG": "en_US.UTF-8"]) == .ascii)
+    #expect(ReadingGlyphs.forLocale(environment: ["LC_CTYPE": "de_DE.utf8"]) == .unicode)
+    #expect(ReadingGlyphs.forLocale(environment: [:]) == .ascii)
   }
 
   @Test func tooSmallTerminalSaysSoAndRecovers() {

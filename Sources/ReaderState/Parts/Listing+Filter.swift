@@ -20,10 +20,10 @@ extension Listing {
           others, order: sort, narrowing: others.narrows(oldOthers) ? searchResult : nil)
       }
     }
-    visible =
+    visible = masked(
       filter.topics.isEmpty
-      ? searchResult
-      : catalog.select(ArticleFilter(topics: filter.topics), order: sort, narrowing: searchResult)
+        ? searchResult
+        : catalog.select(ArticleFilter(topics: filter.topics), order: sort, narrowing: searchResult))
     reselect(selected, fallbackRow: row, previous: previous)
   }
 
@@ -60,6 +60,7 @@ extension Listing {
     let selectedID = selectedArticle?.id
     let row = articleList.selection
     catalog = newCatalog
+    markMask = nil  // its indices were the old catalog's; the model sets it again for the new one
     topicShortcuts = Array(catalog.topics.prefix(9))
     sharedProviderNames = Listing.providerNamesSharedByDomains(in: catalog)
     var others = filter
@@ -68,5 +69,27 @@ extension Listing {
     visible = filter.topics.isEmpty ? searchResult : catalog.select(filter, order: sort)
     reselect(selectedID.flatMap(catalog.index(of:)), fallbackRow: row, previous: nil)
     resetRelated()
+  }
+}
+
+extension Listing {
+  /// Sets the reading filter's mask (nil: every article) and lists again, keeping the selection.
+  public mutating func setMarkMask(_ mask: [Bool]?) {
+    guard mask == nil || mask?.count == catalog.articles.count else { return }
+    let previous = visible
+    let selected = selectedArticleIndex
+    let row = articleList.selection
+    markMask = mask
+    visible = masked(
+      filter.topics.isEmpty
+        ? searchResult
+        : catalog.select(ArticleFilter(topics: filter.topics), order: sort, narrowing: searchResult))
+    reselect(selected, fallbackRow: row, previous: previous)
+  }
+
+  /// `rows` without the articles the reading filter leaves out.
+  func masked(_ rows: [Int]) -> [Int] {
+    guard let markMask else { return rows }
+    return rows.filter { $0 < markMask.count && markMask[$0] }
   }
 }

@@ -93,6 +93,7 @@ extension Listing {
     let clears = !visible.contains(target)
     if clears {
       filter = ArticleFilter()
+      markMask = nil
       searchResult = catalog.select(filter, order: sort)
       visible = searchResult
     }

@@ -22,6 +22,9 @@ public struct Listing: Sendable, Equatable {
   public var focus: Pane
   /// Whether the details pane shows the selected related item rather than the article.
   public var detailsShowsRelated: Bool
+  /// Per catalog index, whether the reading filter (unread or starred only) keeps the article; nil keeps
+  /// all. Set when the filter is chosen, not after each mark, so a row just read stays under the cursor.
+  public var markMask: [Bool]?
   /// Topics reachable with the digits 1–9: the most frequent topics of the catalog.
   public var topicShortcuts: [String]
   /// Provider names that several domains share ("Wikipedia" for sv.wikipedia.org and en.wikipedia.org):
@@ -37,6 +40,7 @@ public struct Listing: Sendable, Equatable {
     others.topics = []
     self.searchResult = catalog.select(others, order: sort)
     self.visible = filter.topics.isEmpty ? searchResult : catalog.select(filter, order: sort)
+    self.markMask = nil
     self.articleList = ListViewport(count: visible.count)
     self.relatedList = ListViewport()
     self.details = TextScroll()

@@ -13,6 +13,8 @@ struct EffectPerformer: Sendable {
   var browser: BrowserLauncher?
   /// Starts one load in the background that posts its progress and result to the inbox.
   var load: BackgroundLoad
+  /// Saves reading marks and notices other processes' changes; nil without a state file.
+  var readingState: ReadingStateConnection? = nil
 
   func perform(_ effect: Effect, context: EffectContext) -> [Action] {
     let inbox = context.inbox
@@ -47,6 +49,12 @@ struct EffectPerformer: Sendable {
       return []
     case .redraw:
       context.screen.invalidate()  // the frame drawn after every event then repaints every cell
+      return []
+    case .writeMarks(let writes):
+      readingState?.queue(writes)
+      return []
+    case .checkMarkChanges:
+      readingState?.reloadIfChanged(inbox: inbox)
       return []
     }
   }

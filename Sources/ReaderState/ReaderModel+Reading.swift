@@ -1,0 +1,114 @@
+import NewsCore
+
+extension ReaderModel {
+  /// The loaded articles one marking reads: the article and the loaded articles its related coverage
+  /// links to (the same story from other outlets), so one undo reverts them together.
+  public func story(of index: Int) -> [Int] {
+    let catalog = listing.catalog
+    guard index < catalog.articles.count else { return [] }
+    var indices = [index]
+    for item in catalog.articles[index].related {
+      if let linked = catalog.articleIndex(linkedFrom: item), !indices.contains(linked) {
+        indices.append(linked)
+      }
+    }
+    return indices
+  }
+
+  /// The loaded article that copy or open acts on: the selected one, or the article a shown related
+  /// item links to.
+  var shareTargetArticleIndex: Int? {
+    if listing.detailsShowsRelated, listing.selectedRelated != nil {
+      return listing.relatedList.selectedIndex.flatMap(listing.linkedArticle(forRelatedRow:))
+    }
+    return listing.selectedArticleIndex
+  }
+
+  mutating func readStory(of index: Int, now: Double) -> [Effect] {
+    let writes = reading.markRead(story(of: index), in: listing.catalog, now: now)
+    return writes.isEmpty ? [] : [.writeMarks(writes)]
+  }
+
+  mutating func applyReading(_ action: Action, now: Double) -> [Effect] {
+    let catalog = listing.catalog
+    switch action {
+    case .marksLoaded(let marks):
+      reading.receive(marks, catalog: catalog)
+    case .newSinceLastRun(let ids):
+      reading.receiveNew(ids, catalog: catalog)
+    case .toggleRead:
+      guard let index = listing.selectedArticleIndex else { return nothingSelected(now: now) }
+      if reading.isRead(index) {
+        status.show("Marked unread", now: now)
+        return [.writeMarks(reading.toggle(.read, of: index, in: catalog, now: now))]
+      }
+      let effects = readStory(of: index, now: now)
+      let count = effects.first.map { if case .writeMarks(let w) = $0 { w.count } else { 0 } } ?? 0
+      status.show(count > 1 ? "Marked read with \(count - 1) of its story" : "Marked read", now: now)
+      return effects
+    case .markAllShownRead:
+      let writes = reading.markRead(listing.visible, in: catalog, now: now)
+      status.show("Marked \(writes.count) article\(writes.count == 1 ? "" : "s") read", now: now)
+      return writes.isEmpty ? [] : [.writeMarks(writes)]
+    case .undoMarking:
+      guard let undone = reading.undo(in: catalog, now: now) else {
+        status.show("Nothing to undo", isError: true, now: now)
+        return []
+      }
+      status.show("Undid the marking of \(undone.count) article\(undone.count == 1 ? "" : "s")", now: now)
+      return [.writeMarks(undone.writes)]
+    case .toggleStar:
+      guard let index = listing.selectedArticleIndex else { return nothingSelected(now: now) }
+      let writes = reading.toggle(.starred, of: index, in: catalog, now: now)
+      status.show(reading.isStarred(index) ? "Starred" : "Unstarred", now: now)
+      return [.writeMarks(writes)]
+    case .nextUnread, .previousUnread:
+      selectUnread(forward: action == .nextUnread, now: now)
+    case .toggleUnreadOnly, .toggleStarredOnly:
+      let wanted: ReadingFilter = action == .toggleUnreadOnly ? .unread : .starred
+      reading.filter = reading.filter == wanted ? .all : wanted
+      listing.setMarkMask(reading.filterMask)
+      switch reading.filter {
+      case .all: status.show("Showing read and unread articles", now: now)
+      case .unread: status.show("Showing unread articles only", now: now)
+      case .starred: status.show("Showing starred articles only", now: now)
+      }
+    default:
+      break
+    }
+    return []
+  }
+
+  /// The tick's part in reading: the shown article becomes read after `readDelay`, and the store is
+  /// asked for other processes' changes every `Reading.checkInterval`.
+  mutating func tickReading(now: Double) -> [Effect] {
+    var effects: [Effect] = []
+    let shownID =
+      overlays.current == nil && !listing.detailsShowsRelated ? listing.selectedArticle?.id.rawValue : nil
+    if reading.shownArticle(shownID, now: now), let index = listing.selectedArticleIndex {
+      effects += readStory(of: index, now: now)
+    }
+    if reading.checkDue(now: now) { effects.append(.checkMarkChanges) }
+    return effects
+  }
+
+  private mutating func selectUnread(forward: Bool, now: Double) {
+    let rows = listing.visible
+    guard !rows.isEmpty else { return }
+    let start = listing.articleList.selectedIndex ?? (forward ? rows.count - 1 : 0)
+    for step in 1...rows.count {
+      let row = ((start + (forward ? step : -step)) % rows.count + rows.count) % rows.count
+      if !reading.isRead(rows[row]) {
+        if row != listing.articleList.selectedIndex { listing.select(row, in: .articles) }
+        listing.setFocus(.articles)
+        return
+      }
+    }
+    status.show("No unread articles listed", now: now)
+  }
+
+  private mutating func nothingSelected(now: Double) -> [Effect] {
+    status.show("Nothing selected", isError: true, now: now)
+    return []
+  }
+}
