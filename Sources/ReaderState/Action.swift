@@ -51,6 +51,11 @@ public enum Action: Sendable, Equatable {
   /// load's result is dropped.
   case loaded(ArticleCatalog, [Diagnostic], generation: Int)
 
+  /// The file watcher saw record files change: load again through the index and merge in place.
+  case filesChanged
+  /// Selects the newest of the articles that arrived through watching and have not been looked at.
+  case goToNewestArrival
+
   /// The terminal changed size.
   case resize(TerminalSize)
   /// Time passed: expires the status message.
@@ -75,12 +80,15 @@ public enum Effect: Sendable, Hashable {
   case load(generation: Int)
   /// Repaint every cell of the terminal.
   case redraw
+  /// Watch the record files for changes until the reader ends; long-lived, started once after the first load.
+  case watch
 
   /// The identity of a long-lived effect (one that runs on after `apply` returns and can be cancelled);
   /// nil for effects that are done once started.
   public var id: EffectID? {
     switch self {
     case .load(let generation): EffectID(kind: .load, generation: generation)
+    case .watch: EffectID(kind: .watch, generation: 1)
     case .copyToClipboard, .openURL, .redraw: nil
     }
   }
@@ -92,6 +100,7 @@ public struct EffectID: Sendable, Hashable, CustomStringConvertible {
   /// The kinds of long-lived effects.
   public enum Kind: String, Sendable, Hashable {
     case load
+    case watch
   }
 
   public var kind: Kind

@@ -7,6 +7,7 @@ extension ReaderModel {
   public mutating func apply(_ action: Action, now: Double, geometry: some ReaderGeometry) -> [Effect] {
     status.expire(now: now)
     let searchResult = listing.searchResult
+    defer { watch.saw(listing.selectedArticle?.id) }  // an arrival selected has been looked at
     defer {
       // The picker counts topics in the search result: keep them fresh whatever changed it.
       if overlays.current == .topicPicker, listing.searchResult != searchResult {
@@ -72,20 +73,30 @@ extension ReaderModel {
     case .closeOverlay: overlays.close()
 
     case .reload:
+      watch.mergingGeneration = nil  // `r` reloads everything, as before
       return [.load(generation: loading.start())]
+    case .filesChanged, .goToNewestArrival:
+      return applyWatch(action, now: now)
     case .loadProgress(let read, let total, let generation):
       guard loading.isCurrent(generation) else { break }
       loading.progress = LoadProgress(filesRead: read, filesTotal: total)
     case .loaded(let catalog, let diagnostics, let generation):
       guard loading.isCurrent(generation) else { break }  // a superseded load's records
       loading.finish(diagnostics: diagnostics)
-      listing.replaceCatalog(catalog)
+      if watch.mergingGeneration == generation {
+        let previous = listing.catalog
+        listing.mergeCatalog(catalog, height: geometry.paneHeights(for: size).articles)
+        watch.arrived(in: catalog, previous: previous)
+      } else {
+        listing.replaceCatalog(catalog)
+      }
       search.catalogReplaced(listing)
       switch overlays.current {
       case .topicPicker: overlays.refreshTopicCounts(listing)
       case .diagnostics: overlays.list.setCount(diagnostics.count)
       case .help, nil: break
       }
+      return watchAfterLoad()
 
     case .resize(let newSize): size = newSize
     case .tick: break

@@ -17,6 +17,8 @@ public struct ReaderModel: Sendable, Equatable {
   public var status: StatusLine
   /// The records' load and what it found wrong.
   public var loading: LoadingState
+  /// Watching the record files, and the articles that arrived unseen.
+  public var watch: WatchState
   public var size: TerminalSize
   /// Set by `.quit` (with no overlay open) and `.forceQuit`: the run loop ends.
   public var hasQuit: Bool
@@ -31,6 +33,7 @@ public struct ReaderModel: Sendable, Equatable {
     overlays = OverlayState()
     status = StatusLine()
     loading = LoadingState(diagnostics: diagnostics)
+    watch = WatchState()
     self.size = size
     hasQuit = false
   }

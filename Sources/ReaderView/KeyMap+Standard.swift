@@ -46,6 +46,7 @@ extension KeyMap {
     bind(.normal, [.character("Y")], .copyMarkdownLink, "Copy a Markdown link")
     bind(.normal, [.character("o")], .openInBrowser, "Open in the browser", hint: "open")
     bind(.normal, [.character("r")], .reload, "Reload the records")
+    bind(.normal, [.character("]")], .goToNewestArrival, "Go to the newest new article")
     bind(.normal, [.character("!")], .showDiagnostics, "Show load problems")
     bind(.normal, [.character("?")], .showHelp, "Help", hint: "help")
     bind(.normal, [.character("q")], .quit, "Quit", hint: "quit")

@@ -101,6 +101,10 @@ struct Canvas {
       parts.append("\(DateText.grouped(position.total)) article\(position.total == 1 ? "" : "s")")
       parts.append("\(DateText.grouped(position.visible)) shown")
     }
+    if !state.watch.unseen.isEmpty {
+      let key = keyMap.keyName(for: .goToNewestArrival, in: .normal).map { " (\($0))" } ?? ""
+      parts.append("\(DateText.grouped(state.watch.unseen.count)) new\(key)")
+    }
     if state.loading.diagnosticCount > 0 {
       let count = state.loading.diagnosticCount
       let key = keyMap.keyName(for: .showDiagnostics, in: .normal).map { " (\($0))" } ?? ""

@@ -11,6 +11,8 @@ struct EffectPerformer: Sendable {
   var browser: BrowserLauncher?
   /// Starts one load in the background that posts its progress and result to the inbox.
   var load: BackgroundLoad
+  /// Watches the record files while the reader is open; nil with `--no-watch`.
+  var watch: FileWatch?
 
   func perform(_ effect: Effect, context: EffectContext) -> [Action] {
     let inbox = context.inbox
@@ -39,6 +41,11 @@ struct EffectPerformer: Sendable {
       return started ? [] : [.showStatus("\(program) did not start", isError: true)]
     case .load(let generation):
       if let task = context.task { load.start(generation: generation, task: task, inbox: inbox) }
+      return []
+    case .watch:
+      if let task = context.task {
+        if let watch { watch.start(task: task, inbox: inbox) } else { task.finish() }
+      }
       return []
     case .redraw:
       context.screen.invalidate()  // the frame drawn after every event then repaints every cell
