@@ -12,11 +12,14 @@ extension ReaderModel {
       }
       return [startMergingLoad()]
     case .goToNewestArrival:
-      let rows = listing.visible.enumerated().filter { watch.unseen.contains(listing.catalog.articles[$0.element].id) }
+      let rows = listing.visible.enumerated().filter {
+        watch.unseen.contains(listing.catalog.articles[$0.element].id)
+      }
       guard !rows.isEmpty else {
         let hidden = watch.unseen.count
         status.show(
-          hidden == 0 ? "No new articles" : "The \(hidden) new article\(hidden == 1 ? " is" : "s are") not shown",
+          hidden == 0
+            ? "No new articles" : "The \(hidden) new article\(hidden == 1 ? " is" : "s are") not shown",
           isError: hidden > 0, now: now)
         return []
       }

@@ -82,7 +82,8 @@ final class WatcherRun: Sendable {
     let run = try WatcherRun()
     defer { #expect(run.stop()) }
     run.settle()
-    try FileManager.default.createDirectory(atPath: run.directory + "/sub", withIntermediateDirectories: false)
+    try FileManager.default.createDirectory(
+      atPath: run.directory + "/sub", withIntermediateDirectories: false)
     #expect(run.wait { run.changes == 1 }, "\(run.received)")
     run.settle()
     let before = run.changes
@@ -97,7 +98,9 @@ final class WatcherRun: Sendable {
     }
     defer { #expect(run.stop()) }
     #expect(run.wait { run.received.contains { if case .rescanning = $0 { true } else { false } } })
-    #expect(run.received.first == .rescanning(reason: "the inotify watch limit is reached (fs.inotify.max_user_watches)"))
+    #expect(
+      run.received.first
+        == .rescanning(reason: "the inotify watch limit is reached (fs.inotify.max_user_watches)"))
     run.settle()
     let before = run.changes
     try run.write("a/deep.txt")

@@ -30,7 +30,8 @@ extension Listing {
     }
     let newRow = row ?? 0
     articleList = ListViewport(
-      count: visible.count, selection: newRow, offset: max(0, newRow - screenRow), context: articleList.context)
+      count: visible.count, selection: newRow, offset: max(0, newRow - screenRow),
+      context: articleList.context)
     if selectedArticle?.id == selectedID {
       // The same article, perhaps with changed coverage: keep the related selection where it still fits.
       let count = selectedArticle?.related.count ?? 0
