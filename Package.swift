@@ -37,6 +37,8 @@ let package = Package(
     .target(name: "NewsCore", dependencies: ["CLibYAML", "CFileSystem", "CLZ4"]),
     // What persists: reading state in SQLite through GRDB; plain values in and out, no UI.
     .target(name: "NewsStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+    // File watching: inotify on every opened directory, coalesced, with a stat-rescan fallback; no UI.
+    .target(name: "NewsWatch", dependencies: ["NewsCore", "CFileSystem"]),
     // The config file: settings table, key-binding and view sections, parsed with positions; no UI.
     .target(name: "ReaderConfig", dependencies: ["NewsCore", "ScreenKit"]),
     // The whole reader state as a value, actions and effects: no terminal, no I/O.
@@ -51,17 +53,20 @@ let package = Package(
       name: "newsreader",
       dependencies: [
         "NewsCore", "NewsStore", "ReaderState", "ScreenKit", "ReaderView", "CursesScreen", "ReaderConfig",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "NewsWatch", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "NewsBench",
-      dependencies: ["NewsCore", "NewsStore", "CLibYAML", "ReaderState", "ReaderView", "ScreenKit"]
+      dependencies: [
+        "NewsCore", "NewsStore", "NewsWatch", "CLibYAML", "ReaderState", "ReaderView", "ScreenKit",
+      ]
     ),
 
     .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"]),
     .testTarget(
       name: "NewsStoreTests", dependencies: ["NewsStore", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "NewsWatchTests", dependencies: ["NewsWatch", "NewsCore"]),
     .testTarget(name: "ReaderStateTests", dependencies: ["ReaderState", "NewsCore"]),
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
     .testTarget(name: "ReaderConfigTests", dependencies: ["ReaderConfig", "NewsCore", "ScreenKit"]),

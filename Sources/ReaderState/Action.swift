@@ -66,6 +66,10 @@ public enum Action: Sendable, Equatable {
   case nextUnread, previousUnread
   /// Lists only unread (only starred) articles, or everything again.
   case toggleUnreadOnly, toggleStarredOnly
+  /// The file watcher saw record files change: load again through the index and merge in place.
+  case filesChanged
+  /// Selects the newest of the articles that arrived through watching and have not been looked at.
+  case goToNewestArrival
 
   /// The terminal changed size.
   case resize(TerminalSize)
@@ -112,12 +116,15 @@ public enum Effect: Sendable, Hashable {
     if case .writeMarks = self { return true }
     return false
   }
+  /// Watch the record files for changes until the reader ends; long-lived, started once after the first load.
+  case watch
 
   /// The identity of a long-lived effect (one that runs on after `apply` returns and can be cancelled);
   /// nil for effects that are done once started.
   public var id: EffectID? {
     switch self {
     case .load(let generation): EffectID(kind: .load, generation: generation)
+    case .watch: EffectID(kind: .watch, generation: 1)
     case .copyToClipboard, .openURL, .redraw, .writeMarks, .checkMarkChanges: nil
     }
   }
@@ -129,6 +136,7 @@ public struct EffectID: Sendable, Hashable, CustomStringConvertible {
   /// The kinds of long-lived effects.
   public enum Kind: String, Sendable, Hashable {
     case load
+    case watch
   }
 
   public var kind: Kind

@@ -7,6 +7,7 @@ extension ReaderModel {
   public mutating func apply(_ action: Action, now: Double, geometry: some ReaderGeometry) -> [Effect] {
     status.expire(now: now)
     let searchResult = listing.searchResult
+    defer { watch.saw(listing.selectedArticle?.id) }  // an arrival selected has been looked at
     defer {
       // The picker counts topics in the search result: keep them fresh whatever changed it.
       if overlays.current == .topicPicker, listing.searchResult != searchResult {
@@ -88,7 +89,10 @@ extension ReaderModel {
     case .closeOverlay: overlays.close()
 
     case .reload:
+      watch.mergingGeneration = nil  // `r` reloads everything, as before
       return [.load(generation: loading.start())]
+    case .filesChanged, .goToNewestArrival:
+      return applyWatch(action, now: now)
     case .loadProgress(let read, let total, let generation):
       guard loading.isCurrent(generation) else { break }
       loading.progress = LoadProgress(filesRead: read, filesTotal: total)
@@ -101,7 +105,13 @@ extension ReaderModel {
         let changes = ReloadChanges(from: listing.catalog.articles, to: catalog.articles)
         status.show("Reloaded: " + changes.summary, now: now)
       }
-      listing.replaceCatalog(catalog)
+      if watch.mergingGeneration == generation {
+        let previous = listing.catalog
+        listing.mergeCatalog(catalog, height: geometry.paneHeights(of: self).articles)
+        watch.arrived(in: catalog, previous: previous)
+      } else {
+        listing.replaceCatalog(catalog)
+      }
       reading.attach(catalog)
       if reading.filter != .all { listing.setMarkMask(reading.filterMask) }
       search.catalogReplaced(listing)
@@ -110,6 +120,7 @@ extension ReaderModel {
       case .diagnostics: overlays.list.setCount(diagnostics.count)
       case .help, nil: break
       }
+      return watchAfterLoad()
 
     case .resize(let newSize): size = newSize
     case .tick: return tickReading(now: now)

@@ -23,6 +23,8 @@ public struct ReaderModel: Sendable, Equatable {
   public var readingView: ReadingView?
   /// Read, starred and new articles, and the undo of markings.
   public var reading: Reading
+  /// Watching the record files, and the articles that arrived unseen.
+  public var watch: WatchState
   public var size: TerminalSize
   /// Set by `.quit` (with no overlay open and nowhere to go back to) and `.forceQuit`: the run loop ends.
   public var hasQuit: Bool
@@ -41,6 +43,7 @@ public struct ReaderModel: Sendable, Equatable {
     readingView = nil
     reading = Reading()
     reading.attach(catalog)
+    watch = WatchState()
     self.size = size
     hasQuit = false
   }

@@ -91,6 +91,17 @@ public final class EffectRunner: Sendable {
   /// The long-lived effects running now.
   public var running: Set<EffectID> { ledger.book.withLock { Set($0.running.keys) } }
 
+  /// Cancels every long-lived effect still running (the reader is ending): each stops at its next check.
+  public func cancelAll() {
+    let running = ledger.book.withLock { book -> [EffectTask] in
+      let tasks = book.running.values.sorted { $0.id.description < $1.id.description }
+      for task in tasks { book.events.append(.cancelled(task.id)) }
+      book.running = [:]
+      return tasks
+    }
+    for task in running { task.cancel() }
+  }
+
   /// Carries out `effect` and returns the actions its handler gives back.
   public func run(_ effect: Effect, screen: Screen, inbox: ActionInbox) -> [Action] {
     guard let id = effect.id else {

@@ -72,6 +72,8 @@ extension KeyMap {
       NamedAction("undo-marking", .undoMarking, "Undo the last marking"),
       NamedAction("toggle-unread-only", .toggleUnreadOnly, "List only unread articles, or all"),
       NamedAction("toggle-starred-only", .toggleStarredOnly, "List only starred articles, or all"),
+      NamedAction(
+        "go-to-newest-arrival", .goToNewestArrival, "Go to the newest article that arrived while open"),
     ]
     + (1...9).map {
       NamedAction(

@@ -57,6 +57,7 @@ extension KeyMap {
     bind(.normal, [.character("U")], .toggleUnreadOnly, "Only unread articles, or all")
     bind(.normal, [.character("S")], .toggleStarredOnly, "Only starred articles, or all")
     bind(.normal, [.character("r")], .reload, "Reload the records")
+    bind(.normal, [.character("]")], .goToNewestArrival, "Go to the newest new article")
     bind(.normal, [.character("!")], .showDiagnostics, "Show load problems")
     bind(.normal, [.character("?")], .showHelp, "Help", hint: "help")
     // vim's jump list: Ctrl-O back; its Ctrl-I is Tab here (the next pane), so forward is Ctrl-R, the key

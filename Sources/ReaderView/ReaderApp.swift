@@ -59,7 +59,10 @@ public final class ReaderApp {
   /// Runs until quit or an interrupt and returns the exit status: 0 on quit, 128 + signal on an interrupt.
   /// The screen is ended on every way out; a screen that cannot begin throws its error.
   public func run() throws -> Int32 {
-    defer { screen.end() }
+    defer {
+      effects.cancelAll()  // the watcher, a load still running: nothing outlives the reader
+      screen.end()
+    }
     try screen.begin()
     resize(to: screen.size)
     draw()

@@ -124,6 +124,10 @@ struct Canvas {
       case .starred: parts.append("starred only")
       }
     }
+    if !state.watch.unseen.isEmpty {
+      let key = keyMap.keyName(for: .goToNewestArrival, in: .normal).map { " (\($0))" } ?? ""
+      parts.append("\(DateText.grouped(state.watch.unseen.count)) new\(key)")
+    }
     if state.loading.diagnosticCount > 0 {
       let count = state.loading.diagnosticCount
       let key = keyMap.keyName(for: .showDiagnostics, in: .normal).map { " (\($0))" } ?? ""

@@ -6,6 +6,7 @@ import ReaderConfig
 import ReaderState
 import ReaderView
 import ScreenKit
+import Synchronization
 
 /// The default command: opens the records in the interactive reader.
 struct ReadCommand: ParsableCommand {
@@ -37,6 +38,9 @@ struct ReadCommand: ParsableCommand {
   var maxFiles: Int = LoadOptions().maxFiles
 
   @OptionGroup var index: IndexOptions
+
+  @Flag(help: "Do not watch the record files for changes (the config's `watch` setting, on by default).")
+  var noWatch = false
 
   @OptionGroup var state: StateOptions
 
@@ -89,6 +93,7 @@ struct ReadCommand: ParsableCommand {
       throw ExitCode(2)
     }
 
+    let watching = !noWatch && settings.settings.watch
     let inbox = ActionInbox()
     let readingState = ReadingStateConnection.open(state, inbox: inbox)
     defer { readingState.finish() }
@@ -102,9 +107,10 @@ struct ReadCommand: ParsableCommand {
           for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles),
           indexed: !index.disabled && settings.settings.index),
         configProblems: configProblems, readingState: readingState),
-      readingState: readingState)
+      readingState: readingState, watch: watching ? FileWatch(paths: paths) : nil)
 
     var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
+    model.watch.isEnabled = watching
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, keyMap: keys.keyMap,
@@ -141,6 +147,8 @@ struct BackgroundLoad: Sendable {
   var configProblems: [Diagnostic] = []
   /// Where first-seen times are recorded after each load.
   var readingState: ReadingStateConnection? = nil
+  /// The index of the last load, so a reload the watcher asks for need not read the index file again.
+  let memory = LoadIndexMemory()
 
   /// Starts load `generation`; the reader stays responsive while it runs. Once `task` is cancelled (a newer
   /// load superseded it) it posts nothing more; it always marks `task` finished when it ends.
@@ -148,20 +156,46 @@ struct BackgroundLoad: Sendable {
     let load = self
     DetachedThread.detach {
       defer { task.finish() }
-      let outcome = load.loader.load(paths: load.paths) { read, total in
+      let progress: SeedLoader.Progress = { read, total in
         guard !task.isCancelled else { return }
         inbox.post(.loadProgress(filesRead: read, filesTotal: total, generation: generation))
       }
+      let result: LoadResult
+      let pending: LoadIndex?
+      var indexProblem: String? = nil
+      let remembered = load.memory.index
+      if let remembered {
+        let reload = load.loader.loader.load(paths: load.paths, reusing: remembered, progress: progress)
+        (result, pending) = (reload.result, reload.updatedIndex)
+      } else {
+        let outcome = load.loader.load(paths: load.paths, progress: progress)
+        (result, pending, indexProblem) = (outcome.result, outcome.pendingIndex, outcome.indexProblem)
+      }
+      if let pending { load.memory.index = pending }
       guard !task.isCancelled else { return }
-      let result = outcome.result
       let catalog = ArticleCatalog(articles: result.articles)
       inbox.post(
         .loaded(catalog, load.configProblems + BackgroundLoad.diagnostics(of: result), generation: generation)
       )
-      if let problem = outcome.indexProblem { inbox.post(.showStatus(problem, isError: true)) }
+      if let indexProblem { inbox.post(.showStatus(indexProblem, isError: true)) }
       load.readingState?.recordFirstSeen(result.articles, inbox: inbox)
       // Written here, on the loading thread, after the records are on screen: the run loop never waits.
-      if let problem = load.loader.writeIndex(of: outcome) { inbox.post(.showStatus(problem, isError: true)) }
+      if let pending, let file = load.loader.file {
+        do throws(IndexWriteFailure) {
+          try file.write(pending)
+        } catch {
+          inbox.post(.showStatus(error.description, isError: true))
+        }
+      }
+    }
+  }
+
+  /// The index of the latest load, shared by the loads' threads.
+  final class LoadIndexMemory: Sendable {
+    private let stored = Mutex<LoadIndex?>(nil)
+    var index: LoadIndex? {
+      get { stored.withLock { $0 } }
+      set { stored.withLock { $0 = newValue } }
     }
   }
 

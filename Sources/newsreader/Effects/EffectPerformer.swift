@@ -15,6 +15,8 @@ struct EffectPerformer: Sendable {
   var load: BackgroundLoad
   /// Saves reading marks and notices other processes' changes; nil without a state file.
   var readingState: ReadingStateConnection? = nil
+  /// Watches the record files while the reader is open; nil with `--no-watch`.
+  var watch: FileWatch?
 
   func perform(_ effect: Effect, context: EffectContext) -> [Action] {
     let inbox = context.inbox
@@ -46,6 +48,11 @@ struct EffectPerformer: Sendable {
       return started ? [] : [.showStatus("\(program) did not start", isError: true)]
     case .load(let generation):
       if let task = context.task { load.start(generation: generation, task: task, inbox: inbox) }
+      return []
+    case .watch:
+      if let task = context.task {
+        if let watch { watch.start(task: task, inbox: inbox) } else { task.finish() }
+      }
       return []
     case .redraw:
       context.screen.invalidate()  // the frame drawn after every event then repaints every cell
