@@ -19,6 +19,12 @@ public enum Action: Sendable, Equatable {
   /// Adds typed text at the end of the search and narrows the list.
   case searchInsert(String)
   case searchDeleteBackward
+  /// A readline edit of the query being typed: cursor moves, deletions, history.
+  case searchEdit(SearchEdit)
+  /// Asks for the query history file to be read (once, at start).
+  case requestSearchHistory
+  /// The kept queries read from the history file, oldest first.
+  case searchHistoryLoaded([String])
   /// Keeps the search (Enter).
   case commitSearch
   /// Restores the search and list from before editing started (Esc).
@@ -75,13 +81,17 @@ public enum Effect: Sendable, Hashable {
   case load(generation: Int)
   /// Repaint every cell of the terminal.
   case redraw
+  /// Read the query history file and answer with `.searchHistoryLoaded`.
+  case loadSearchHistory
+  /// Append `query` to the query history file.
+  case recordSearch(String)
 
   /// The identity of a long-lived effect (one that runs on after `apply` returns and can be cancelled);
   /// nil for effects that are done once started.
   public var id: EffectID? {
     switch self {
     case .load(let generation): EffectID(kind: .load, generation: generation)
-    case .copyToClipboard, .openURL, .redraw: nil
+    case .copyToClipboard, .openURL, .redraw, .loadSearchHistory, .recordSearch: nil
     }
   }
 }

@@ -6,10 +6,10 @@ extension ReaderModel {
   @discardableResult
   public mutating func apply(_ action: Action, now: Double, geometry: some ReaderGeometry) -> [Effect] {
     status.expire(now: now)
-    let searchResult = listing.searchResult
+    let listed = listing.visible
     defer {
-      // The picker counts topics in the search result: keep them fresh whatever changed it.
-      if overlays.current == .topicPicker, listing.searchResult != searchResult {
+      // The picker counts topics among the listed articles: keep them fresh whatever changed the list.
+      if overlays.current == .topicPicker, listing.visible != listed {
         overlays.refreshTopicCounts(listing)
       }
     }
@@ -40,21 +40,31 @@ extension ReaderModel {
     case .startSearch: search.start(from: listing)
     case .searchInsert(let text): search.insert(text, into: &listing)
     case .searchDeleteBackward: search.deleteBackward(in: &listing)
-    case .commitSearch: search.commit(listing)
+    case .searchEdit(let edit): search.edit(edit, in: &listing)
+    case .requestSearchHistory: return [.loadSearchHistory]
+    case .searchHistoryLoaded(let entries): search.historyLoaded(entries)
+    case .commitSearch:
+      if let text = search.commit(listing) { return [.recordSearch(text)] }
     case .cancelSearch: _ = search.cancel(in: &listing)
     case .clearSearch: search.clear(in: &listing)
 
-    case .toggleTopic(let topic): listing.toggleTopic(topic)
+    case .toggleTopic(let topic):
+      listing.toggleTopic(topic)
+      search.queryChanged(listing)
     case .toggleTopicShortcut(let number):
       if number >= 1 && number <= listing.topicShortcuts.count {
         listing.toggleTopic(listing.topicShortcuts[number - 1])
+        search.queryChanged(listing)
       } else {
         status.show("No topic numbered \(number)", isError: true, now: now)
       }
-    case .clearTopics: listing.clearTopics()
+    case .clearTopics:
+      listing.clearTopics()
+      search.queryChanged(listing)
     case .togglePickerTopic:
       guard overlays.current == .topicPicker, let row = overlays.list.selectedIndex else { break }
       listing.toggleTopic(listing.catalog.topics[row])
+      search.queryChanged(listing)
 
     case .cycleSort:
       listing.cycleSort()

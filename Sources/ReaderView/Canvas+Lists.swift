@@ -18,10 +18,12 @@ extension Canvas {
       let article = state.listing.visibleArticle(at: row)
       let rowRole = selectionRole(isSelected: row == viewport.selection, pane: .articles)
       let related = article.related.count
+      // "↳" before the title: this article is listed for what its related coverage says.
       drawRow(
         in: rect.row(screenRow), columns: columns, rowRole: rowRole, date: article.publishedDateTime,
         provider: providerName(article.provider), title: article.title ?? "(untitled)",
-        mark: related > 0 ? "+\(min(related, 99))" : "")
+        mark: related > 0 ? "+\(min(related, 99))" : "",
+        relatedOnly: state.listing.isRelatedOnly(row: row))
     }
   }
 
@@ -56,7 +58,7 @@ extension Canvas {
   private mutating func drawRow(
     in rect: Rect, columns: ListColumns, rowRole: ThemeRole?, date: NewsDate?, provider: String,
     title: String,
-    mark: String
+    mark: String, relatedOnly: Bool = false
   ) {
     if let rowRole { grid.fill(rect, style: style(rowRole)) }
     func partStyle(_ role: ThemeRole) -> Style { rowRole.map(style) ?? style(role) }
@@ -69,7 +71,11 @@ extension Canvas {
       column += columns.provider + 1
     }
     let titleEnd = rect.endColumn - 1 - columns.mark
-    grid.put(title, row: rect.row, column: column, maxColumns: titleEnd - column, style: partStyle(.normal))
+    if relatedOnly, titleEnd - column > 4 {
+      column += grid.put("↳ ", row: rect.row, column: column, style: partStyle(.accent))
+    }
+    putHighlighted(
+      title, row: rect.row, column: column, maxColumns: titleEnd - column, style: partStyle(.normal))
     if !mark.isEmpty {
       let markColumns = DisplayWidth.columns(of: mark)
       grid.put(mark, row: rect.row, column: rect.endColumn - 1 - markColumns, style: partStyle(.accent))
@@ -97,12 +103,12 @@ extension Canvas {
     }
     var ways: [String?] = []
     switch state.search.mode {
-    case .editing: ways.append(way(.cancelSearch, .searchEditing, "cancels the search"))  // T would be typed
-    case .applied: ways.append(way(.clearSearch, .normal, "clears the search"))
+    case .editing: ways.append(way(.cancelSearch, .searchEditing, "cancels the edit"))  // T would be typed
+    case .applied: ways.append(way(.clearSearch, .normal, "clears the query"))
     case .off: break
     }
     if !state.listing.activeTopics.isEmpty && state.search.mode != .editing {
-      ways.insert(way(.clearTopics, .normal, "clears topics"), at: 0)
+      ways.insert(way(.clearTopics, .normal, "clears the topic terms"), at: 0)
     }
     let named = ways.compactMap { $0 }
     return ["No article matches" + (named.isEmpty ? "" : " — " + named.joined(separator: ", "))]

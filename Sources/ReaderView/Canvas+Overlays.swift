@@ -11,8 +11,7 @@ extension Canvas {
     switch overlay {
     case .help: title = "Help"
     case .topicPicker:
-      title =
-        state.listing.activeTopics.count > 1 ? "Topics (articles having any of the checked ones)" : "Topics"
+      title = state.listing.activeTopics.isEmpty ? "Topics" : "Topics (counts among the listed)"
     case .diagnostics: title = "Load problems (\(DateText.grouped(state.loading.diagnosticCount)))"
     }
     // A margin of a column or less is not context worth showing, only stray bits of the panes (a pane's

@@ -36,6 +36,9 @@ struct Canvas {
   let keyMap: KeyMap
   let layout: ReaderLayout
   let now: Double
+  /// Where the status bar drew each character of the query being typed (by position; the end too), so
+  /// the message bar can put a caret under an offending one.
+  var queryColumns: [Int: Int] = [:]
 
   mutating func draw() {
     guard layout.mode != .tooSmall else {

@@ -34,6 +34,7 @@ public struct Theme: Sendable, Hashable {
       .paneTitle: Style(attributes: [.bold]),
       .error: Style(attributes: [.bold, .reverse]),
       .overlay: .plain,
+      .match: Style(attributes: [.underline, .bold]),
     ])
 
   /// The built-in dark theme, used when no theme file is found.

@@ -93,9 +93,14 @@ struct ReadCommand: ParsableCommand {
         loader: IndexOptions.loader(
           for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles),
           indexed: !index.disabled && settings.settings.index),
-        configProblems: loadedConfig.problems))
+        configProblems: loadedConfig.problems),
+      searchHistory: SearchHistoryFile(environment: environment))
 
-    var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
+    // Dates in queries are the user's: `date:2023-03-01` starts at local midnight, `newer:2d` counts from
+    // when the reader started.
+    var model = ReaderModel(
+      catalog: ArticleCatalog(articles: []), sort: sort,
+      environment: QueryEnvironment(now: Date().timeIntervalSince1970, timeZone: .current))
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, keyMap: .standard,
@@ -112,6 +117,7 @@ struct ReadCommand: ParsableCommand {
     // The first load is an effect like any reload; the first screen is drawn at once, and the records
     // arrive through the inbox when loaded.
     app.perform(.reload)
+    app.perform(.requestSearchHistory)
     let status = try app.run()
     if status != 0 { throw ExitCode(status) }
   }

@@ -93,9 +93,10 @@ func expectApply(
     model.apply(.move(.down), now: 0)
     #expect(model.listing.linkedArticle(forRelatedRow: 1) == 2)
     expectApply(&model, .activate) {
-      $0.listing.filter = ArticleFilter()
+      $0.listing.queryText = ""
+      $0.listing.query = .everything
+      $0.search.mode = .off
       $0.listing.visible = [0, 1, 2, 3, 4]
-      $0.listing.searchResult = [0, 1, 2, 3, 4]
       $0.listing.articleList = ListViewport(count: 5, selection: 2)
       $0.listing.focus = .articles
       $0.listing.detailsShowsRelated = false

@@ -7,18 +7,24 @@ import Testing
 /// A screen worth keeping a golden of: the actions that lead there from the freshly loaded fixture.
 enum GoldenScenario: String, CaseIterable, Sendable {
   case list, relatedFocused, searchTyping, topicFilter, noMatch, help, diagnostics, scripts
+  /// A query that cannot be read: the caret under the offending character, the list as it was.
+  case queryError
+  /// A kept query: its words highlighted (in the style layer) in the list and the details.
+  case highlighted
 
   var actions: [Action] {
     switch self {
     case .list: []
     case .relatedFocused: [.activate, .move(.down)]
     case .searchTyping: [.startSearch, .searchInsert("f"), .searchInsert("a"), .searchInsert("c")]
-    case .topicFilter: [.toggleTopicShortcut(1), .toggleTopicShortcut(3)]
+    case .topicFilter: [.toggleTopicShortcut(1), .toggleTopicShortcut(2)]
     case .noMatch: [.toggleTopicShortcut(2), .startSearch, .searchInsert("zebra"), .commitSearch]
     case .help: [.showHelp]
     case .diagnostics: [.showDiagnostics, .move(.down)]
     // The CJK article selected, so the details pane shows CJK text; Arabic and emoji titles are in the list.
     case .scripts: [.move(.down)]
+    case .queryError: [.startSearch, .searchInsert("facial"), .searchInsert(" (ai or")]
+    case .highlighted: [.startSearch, .searchInsert("facial recognition"), .commitSearch]
     }
   }
 }

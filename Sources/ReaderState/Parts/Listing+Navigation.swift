@@ -81,9 +81,11 @@ extension Listing {
   mutating func jump(to target: Int) -> Bool {
     let clears = !visible.contains(target)
     if clears {
-      filter = ArticleFilter()
-      searchResult = catalog.select(filter, order: sort)
-      visible = searchResult
+      queryText = ""
+      query = .everything
+      queryError = nil
+      visible = catalog.sorted(Array(catalog.articles.indices), by: sort)
+      relatedOnly = []
     }
     articleList.setCount(visible.count)
     articleList.select(visible.firstIndex(of: target) ?? 0)

@@ -37,10 +37,11 @@ public struct OverlayState: Sendable, Equatable {
     }
   }
 
-  /// Counts the topics among `searchResult` while the picker is open (the rows of the picker change too).
+  /// Counts the topics among the listed articles while the picker is open (the rows of the picker change
+  /// too): a count says how many would be left with that topic added.
   public mutating func refreshTopicCounts(_ listing: Listing) {
     guard current == .topicPicker else { return }
-    topicCounts = listing.catalog.topicCounts(among: listing.searchResult)
+    topicCounts = listing.catalog.topicCounts(among: listing.visible)
     list.setCount(listing.catalog.topics.count)
   }
 }

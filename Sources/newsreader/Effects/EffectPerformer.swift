@@ -11,6 +11,8 @@ struct EffectPerformer: Sendable {
   var browser: BrowserLauncher?
   /// Starts one load in the background that posts its progress and result to the inbox.
   var load: BackgroundLoad
+  /// Where the reader's kept queries are read from and appended to.
+  var searchHistory = SearchHistoryFile(path: nil)
 
   func perform(_ effect: Effect, context: EffectContext) -> [Action] {
     let inbox = context.inbox
@@ -39,6 +41,18 @@ struct EffectPerformer: Sendable {
       return started ? [] : [.showStatus("\(program) did not start", isError: true)]
     case .load(let generation):
       if let task = context.task { load.start(generation: generation, task: task, inbox: inbox) }
+      return []
+    case .loadSearchHistory:
+      let history = searchHistory
+      DetachedThread.detach { inbox.post(.searchHistoryLoaded(history.read())) }
+      return []
+    case .recordSearch(let query):
+      let history = searchHistory
+      DetachedThread.detach {
+        if history.path != nil, !history.append(query) {
+          inbox.post(.showStatus("Could not keep the query in \(history.path ?? "")", isError: true))
+        }
+      }
       return []
     case .redraw:
       context.screen.invalidate()  // the frame drawn after every event then repaints every cell
