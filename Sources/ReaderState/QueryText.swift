@@ -30,8 +30,13 @@ public enum QueryText {
     let wanted = ArticleCatalog.fold(value)
     var kept: [Character] = []
     var position = 0
+    // Only terms at the top level count: not inside parentheses (an `or` there) nor inside a phrase.
+    var depth = 0
+    var inQuote = false
     while position < characters.count {
-      let atTermStart = position == 0 || characters[position - 1] == " " || characters[position - 1] == "("
+      let atTermStart =
+        depth == 0 && !inQuote
+        && (position == 0 || characters[position - 1] == " " || characters[position - 1] == "(")
       if atTermStart, position + prefix.count <= characters.count,
         String(characters[position..<(position + prefix.count)]).lowercased() == String(prefix),
         let (valueText, end) = readValue(characters, from: position + prefix.count),
@@ -45,6 +50,17 @@ public enum QueryText {
           kept.removeLast()
         }
         continue
+      }
+      let character = characters[position]
+      if inQuote, character == "\\", position + 1 < characters.count {
+        kept.append(character)
+        position += 1
+      } else if character == "\"" {
+        inQuote.toggle()
+      } else if !inQuote, character == "(" {
+        depth += 1
+      } else if !inQuote, character == ")" {
+        depth = max(0, depth - 1)
       }
       kept.append(characters[position])
       position += 1
