@@ -39,6 +39,11 @@ public enum Action: Sendable, Equatable {
   /// Toggles the topic under the topic picker's selection.
   case togglePickerTopic
 
+  /// Opens the picker of provider, domain or category values with live counts.
+  case showFacetPicker(Facet)
+  /// Adds or removes the term of the value under the facet picker's selection.
+  case togglePickerFacet
+
   case cycleSort
 
   /// Copies the focused item's URL.

@@ -9,9 +9,7 @@ extension ReaderModel {
     let listed = listing.visible
     defer {
       // The picker counts topics among the listed articles: keep them fresh whatever changed the list.
-      if overlays.current == .topicPicker, listing.visible != listed {
-        overlays.refreshTopicCounts(listing)
-      }
+      if listing.visible != listed { overlays.refreshPickers(listing) }
     }
     switch action {
     case .move(let movement):
@@ -79,6 +77,13 @@ extension ReaderModel {
     case .showTopicPicker:
       overlays.open(.topicPicker, rows: listing.catalog.topics.count)
       overlays.refreshTopicCounts(listing)
+    case .showFacetPicker(let facet): overlays.openFacetPicker(facet, listing: listing)
+    case .togglePickerFacet:
+      guard case .facetPicker(let facet) = overlays.current, let row = overlays.list.selectedIndex,
+        let picker = overlays.facetPicker, row < picker.values.count
+      else { break }
+      listing.toggle(facet, picker.values[row])
+      search.queryChanged(listing)
     case .closeOverlay: overlays.close()
 
     case .reload:
@@ -92,7 +97,7 @@ extension ReaderModel {
       listing.replaceCatalog(catalog)
       search.catalogReplaced(listing)
       switch overlays.current {
-      case .topicPicker: overlays.refreshTopicCounts(listing)
+      case .topicPicker, .facetPicker: overlays.refreshPickers(listing, catalogChanged: true)
       case .diagnostics: overlays.list.setCount(diagnostics.count)
       case .help, nil: break
       }

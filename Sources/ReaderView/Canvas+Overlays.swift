@@ -13,6 +13,7 @@ extension Canvas {
     case .topicPicker:
       title = state.listing.activeTopics.isEmpty ? "Topics" : "Topics (counts among the listed)"
     case .diagnostics: title = "Load problems (\(DateText.grouped(state.loading.diagnosticCount)))"
+    case .facetPicker(let facet): title = facet.rawValue.capitalized + " (counts among the listed)"
     }
     // A margin of a column or less is not context worth showing, only stray bits of the panes (a pane's
     // "↓" beside the box reads as the overlay's own): blank it.
@@ -30,6 +31,7 @@ extension Canvas {
     case .help: drawHelp(in: content)
     case .topicPicker: drawTopicPicker(in: content)
     case .diagnostics: drawDiagnostics(in: content)
+    case .facetPicker(let facet): drawFacetPicker(facet, in: content)
     }
   }
 
@@ -148,6 +150,33 @@ extension Canvas {
     }
   }
 
+  /// Every value of `facet` with its live count, checked when the query requires it.
+  private mutating func drawFacetPicker(_ facet: Facet, in rect: Rect) {
+    let rows = state.facetPickerRows
+    guard !rows.isEmpty else {
+      drawEmpty(["No article has a \(facet.rawValue)"], in: rect)
+      return
+    }
+    let viewport = state.overlays.list
+    let countColumns = 7
+    for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() where row < rows.count {
+      let target = rect.row(screenRow)
+      let selected = row == viewport.selection
+      if selected { grid.fill(target, style: style(.selected)) }
+      func partStyle(_ role: ThemeRole) -> Style { selected ? style(.selected) : overlayStyle(role) }
+      let entry = rows[row]
+      grid.put(
+        entry.isActive ? "[x]" : "[ ]", row: target.row, column: target.column, style: partStyle(.accent))
+      grid.put(
+        entry.value, row: target.row, column: target.column + 4,
+        maxColumns: target.columns - 4 - countColumns - 1,
+        style: partStyle(entry.isActive ? .topic : .overlay))
+      let countText = DateText.grouped(entry.count)
+      grid.put(
+        countText, row: target.row, column: target.endColumn - countText.utf8.count, style: partStyle(.dim))
+    }
+  }
+
   /// Each problem as `path:line:column: severity: message`, wrapped when long (continuation rows indented),
   /// the selected one highlighted on all its rows; the list starts late enough that it is wholly shown.
   private mutating func drawDiagnostics(in rect: Rect) {
@@ -226,6 +255,7 @@ enum HelpText {
       ("Reading", [.normal, .focused(.articles), .focused(.related)]),
       ("Searching", [.searchEditing]),
       ("Topic picker", [.topicPicker]),
+      ("Provider, domain, category pickers", [.facetPicker]),
       ("Help and load problems", [.help, .diagnostics]),
       ("Anywhere", [.global]),
     ]
@@ -240,7 +270,11 @@ enum HelpText {
       guard !section.isEmpty else { continue }
       if !lines.isEmpty { lines.append(Line(keys: "", help: "")) }
       lines.append(
-        Line(keys: "", help: heading + (contexts.first == .topicPicker ? " (moves as in lists)" : "")))
+        Line(
+          keys: "",
+          help: heading
+            + (contexts.first == .topicPicker || contexts.first == .facetPicker ? " (moves as in lists)" : "")
+        ))
       for line in section { lines.append(Line(keys: compactKeys(line.keys), help: line.help)) }
     }
     return lines

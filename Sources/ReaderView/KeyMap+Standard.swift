@@ -41,6 +41,9 @@ extension KeyMap {
         "Toggle numbered topic")
     }
     bind(.normal, [.character("T")], .clearTopics, "Clear the topic terms")
+    bind(.normal, [.character("P")], .showFacetPicker(.provider), "Pick providers")
+    bind(.normal, [.character("D")], .showFacetPicker(.domain), "Pick domains")
+    bind(.normal, [.character("C")], .showFacetPicker(.category), "Pick categories")
     bind(.normal, [.character("s")], .cycleSort, "Next sort order", hint: "sort")
     bind(.normal, [.character("y")], .copyLink, "Copy the link", hint: "copy")
     bind(.normal, [.character("Y")], .copyMarkdownLink, "Copy a Markdown link")
@@ -51,8 +54,8 @@ extension KeyMap {
     bind(.normal, [.character("q")], .quit, "Quit", hint: "quit")
 
     rows.append(KeyBinding(.searchEditing, .anyCharacter, nil, "Type into the query at the cursor"))
-    bind(.searchEditing, [.backspace], .searchDeleteBackward, "Delete the character before the cursor")
-    bind(.searchEditing, [.delete], .searchEdit(.deleteForward), "Delete the character under the cursor")
+    bind(.searchEditing, [.backspace], .searchDeleteBackward, "Delete before the cursor")
+    bind(.searchEditing, [.delete], .searchEdit(.deleteForward), "Delete under the cursor")
     bind(.searchEditing, [.left], .searchEdit(.moveLeft), "Cursor left")
     bind(.searchEditing, [.right], .searchEdit(.moveRight), "Cursor right")
     bind(.searchEditing, [.home, .control("a")], .searchEdit(.moveToStart), "Cursor to the start")
@@ -69,6 +72,13 @@ extension KeyMap {
     bind(.topicPicker, [.enter, .character(" ")], .togglePickerTopic, "Toggle the topic", hint: "toggle")
     bind(.topicPicker, [.character("T")], .clearTopics, "Clear topics", hint: "clear")
     bind(.topicPicker, [.escape, .character("q"), .character("t")], .closeOverlay, "Close", hint: "close")
+
+    movement(.facetPicker)
+    bind(
+      .facetPicker, [.enter, .character(" ")], .togglePickerFacet, "Add or remove its term", hint: "toggle")
+    bind(
+      .facetPicker, [.escape, .character("q")],
+      .closeOverlay, "Close", hint: "close")
 
     movement(.help)
     bind(.help, [.escape, .character("q"), .character("?")], .closeOverlay, "Close", hint: "close")

@@ -10,6 +10,8 @@ public enum KeyContext: Sendable, Hashable {
   /// Typing a search: printable characters go into the search text.
   case searchEditing
   case help, topicPicker, diagnostics
+  /// The provider, domain or category picker.
+  case facetPicker
   /// Everywhere, after the others.
   case global
 }
@@ -71,6 +73,7 @@ public struct KeyMap: Sendable {
     case .help: return [.help, .global]
     case .topicPicker: return [.topicPicker, .global]
     case .diagnostics: return [.diagnostics, .global]
+    case .facetPicker: return [.facetPicker, .global]
     case nil: return [.focused(state.listing.focus), .normal, .global]
     }
   }

@@ -11,6 +11,8 @@ enum GoldenScenario: String, CaseIterable, Sendable {
   case queryError
   /// A kept query: its words highlighted (in the style layer) in the list and the details.
   case highlighted
+  /// The domain picker over a kept query, its live counts among the listed.
+  case domainPicker
 
   var actions: [Action] {
     switch self {
@@ -25,6 +27,7 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case .scripts: [.move(.down)]
     case .queryError: [.startSearch, .searchInsert("facial"), .searchInsert(" (ai or")]
     case .highlighted: [.startSearch, .searchInsert("facial recognition"), .commitSearch]
+    case .domainPicker: [.startSearch, .searchInsert("-zebra"), .commitSearch, .showFacetPicker(.domain)]
     }
   }
 }
