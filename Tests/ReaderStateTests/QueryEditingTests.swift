@@ -54,6 +54,8 @@ import Testing
     model.apply(.searchInsert(" (coast"), now: 0)
     #expect(model.listing.queryError?.column == 7)
     #expect(model.listing.visible == listed && model.listing.query.text == "storm")
+    // Enter does not keep what cannot be read: the edit goes on.
+    expectApply(&model, .commitSearch)
     model.apply(.searchInsert(")"), now: 0)
     #expect(model.listing.queryError == nil && Fixtures.ids(model) == ["c"])
   }

@@ -118,8 +118,10 @@ public struct SearchSession: Sendable, Equatable {
 
   /// Enter: keeps the query (or ends the search when empty); returns the text to add to the history file,
   /// nil when it is empty or the same as the newest entry.
+  ///
+  /// A query that cannot be read is not kept: the edit goes on, the caret still showing where it fails.
   public mutating func commit(_ listing: Listing) -> String? {
-    guard mode == .editing else { return nil }
+    guard mode == .editing, listing.queryError == nil else { return nil }
     mode = listing.queryText.isEmpty ? .off : .applied
     snapshot = nil
     kept = []
