@@ -19,6 +19,12 @@ public enum Action: Sendable, Equatable {
   /// Adds typed text at the end of the search and narrows the list.
   case searchInsert(String)
   case searchDeleteBackward
+  /// A readline edit of the query being typed: cursor moves, deletions, history.
+  case searchEdit(SearchEdit)
+  /// Asks for the query history file to be read (once, at start).
+  case requestSearchHistory
+  /// The kept queries read from the history file, oldest first.
+  case searchHistoryLoaded([String])
   /// Keeps the search (Enter).
   case commitSearch
   /// Restores the search and list from before editing started (Esc).
@@ -32,6 +38,11 @@ public enum Action: Sendable, Equatable {
   case clearTopics
   /// Toggles the topic under the topic picker's selection.
   case togglePickerTopic
+
+  /// Opens the picker of provider, domain or category values with live counts.
+  case showFacetPicker(Facet)
+  /// Adds or removes the term of the value under the facet picker's selection.
+  case togglePickerFacet
 
   case cycleSort
 
@@ -110,14 +121,18 @@ public enum Effect: Sendable, Hashable {
   case writeMarks([MarkWrite])
   /// Ask the store whether another process changed the marks, and post `.marksLoaded` if so.
   case checkMarkChanges
+  /// Watch the record files for changes until the reader ends; long-lived, started once after the first load.
+  case watch
+  /// Read the query history file and answer with `.searchHistoryLoaded`.
+  case loadSearchHistory
+  /// Append `query` to the query history file.
+  case recordSearch(String)
 
   /// Whether the state changed along with this effect in a way the screen shows (a mark written).
   public var changesScreen: Bool {
     if case .writeMarks = self { return true }
     return false
   }
-  /// Watch the record files for changes until the reader ends; long-lived, started once after the first load.
-  case watch
 
   /// The identity of a long-lived effect (one that runs on after `apply` returns and can be cancelled);
   /// nil for effects that are done once started.
@@ -125,7 +140,9 @@ public enum Effect: Sendable, Hashable {
     switch self {
     case .load(let generation): EffectID(kind: .load, generation: generation)
     case .watch: EffectID(kind: .watch, generation: 1)
-    case .copyToClipboard, .openURL, .redraw, .writeMarks, .checkMarkChanges: nil
+    case .copyToClipboard, .openURL, .redraw, .writeMarks, .checkMarkChanges, .loadSearchHistory,
+      .recordSearch:
+      nil
     }
   }
 }

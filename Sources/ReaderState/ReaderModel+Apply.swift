@@ -6,13 +6,14 @@ extension ReaderModel {
   @discardableResult
   public mutating func apply(_ action: Action, now: Double, geometry: some ReaderGeometry) -> [Effect] {
     status.expire(now: now)
-    let searchResult = listing.searchResult
+    // Whatever the action evaluates a query with reads the reading state as it is now (a reference to the
+    // flags, not a copy); a mark does not list again by itself, so a row just read stays under the cursor.
+    listing.queryEnvironment.readingState = reading.snapshot
+    let listed = listing.visible
     defer { watch.saw(listing.selectedArticle?.id) }  // an arrival selected has been looked at
     defer {
-      // The picker counts topics in the search result: keep them fresh whatever changed it.
-      if overlays.current == .topicPicker, listing.searchResult != searchResult {
-        overlays.refreshTopicCounts(listing)
-      }
+      // The picker counts topics among the listed articles: keep them fresh whatever changed the list.
+      if listing.visible != listed { overlays.refreshPickers(listing) }
     }
     switch action {
     case .move(let movement):
@@ -50,21 +51,31 @@ extension ReaderModel {
     case .startSearch: search.start(from: listing)
     case .searchInsert(let text): search.insert(text, into: &listing)
     case .searchDeleteBackward: search.deleteBackward(in: &listing)
-    case .commitSearch: search.commit(listing)
+    case .searchEdit(let edit): search.edit(edit, in: &listing)
+    case .requestSearchHistory: return [.loadSearchHistory]
+    case .searchHistoryLoaded(let entries): search.historyLoaded(entries)
+    case .commitSearch:
+      if let text = search.commit(listing) { return [.recordSearch(text)] }
     case .cancelSearch: _ = search.cancel(in: &listing)
     case .clearSearch: search.clear(in: &listing)
 
-    case .toggleTopic(let topic): listing.toggleTopic(topic)
+    case .toggleTopic(let topic):
+      listing.toggleTopic(topic)
+      search.queryChanged(listing)
     case .toggleTopicShortcut(let number):
       if number >= 1 && number <= listing.topicShortcuts.count {
         listing.toggleTopic(listing.topicShortcuts[number - 1])
+        search.queryChanged(listing)
       } else {
         status.show("No topic numbered \(number)", isError: true, now: now)
       }
-    case .clearTopics: listing.clearTopics()
+    case .clearTopics:
+      listing.clearTopics()
+      search.queryChanged(listing)
     case .togglePickerTopic:
       guard overlays.current == .topicPicker, let row = overlays.list.selectedIndex else { break }
       listing.toggleTopic(listing.catalog.topics[row])
+      search.queryChanged(listing)
 
     case .cycleSort:
       listing.cycleSort()
@@ -86,6 +97,13 @@ extension ReaderModel {
     case .showTopicPicker:
       overlays.open(.topicPicker, rows: listing.catalog.topics.count)
       overlays.refreshTopicCounts(listing)
+    case .showFacetPicker(let facet): overlays.openFacetPicker(facet, listing: listing)
+    case .togglePickerFacet:
+      guard case .facetPicker(let facet) = overlays.current, let row = overlays.list.selectedIndex,
+        let picker = overlays.facetPicker, row < picker.values.count
+      else { break }
+      listing.toggle(facet, picker.values[row])
+      search.queryChanged(listing)
     case .closeOverlay: overlays.close()
 
     case .reload:
@@ -105,18 +123,20 @@ extension ReaderModel {
         let changes = ReloadChanges(from: listing.catalog.articles, to: catalog.articles)
         status.show("Reloaded: " + changes.summary, now: now)
       }
+      // The reading state first: the query's `is:` terms and the reading filter read it by catalog index.
+      reading.attach(catalog)
+      listing.queryEnvironment.readingState = reading.snapshot
       if watch.mergingGeneration == generation {
         let previous = listing.catalog
-        listing.mergeCatalog(catalog, height: geometry.paneHeights(of: self).articles)
+        listing.mergeCatalog(
+          catalog, markMask: reading.filterMask, height: geometry.paneHeights(of: self).articles)
         watch.arrived(in: catalog, previous: previous)
       } else {
-        listing.replaceCatalog(catalog)
+        listing.replaceCatalog(catalog, markMask: reading.filterMask)
       }
-      reading.attach(catalog)
-      if reading.filter != .all { listing.setMarkMask(reading.filterMask) }
       search.catalogReplaced(listing)
       switch overlays.current {
-      case .topicPicker: overlays.refreshTopicCounts(listing)
+      case .topicPicker, .facetPicker: overlays.refreshPickers(listing, catalogChanged: true)
       case .diagnostics: overlays.list.setCount(diagnostics.count)
       case .help, nil: break
       }

@@ -14,4 +14,7 @@ extension ReaderModel {
 
   /// Every topic in the picker's order with its live count while the picker is open.
   public var topicPickerRows: [TopicRow] { listing.topicPickerRows(counts: overlays.topicCounts) }
+
+  /// The open facet picker's rows, with live counts.
+  public var facetPickerRows: [FacetRow] { overlays.facetPicker?.rows(listing) ?? [] }
 }

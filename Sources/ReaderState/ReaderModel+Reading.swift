@@ -34,8 +34,10 @@ extension ReaderModel {
     switch action {
     case .marksLoaded(let marks):
       reading.receive(marks, catalog: catalog)
+      relistForReadingState()
     case .newSinceLastRun(let ids):
       reading.receiveNew(ids, catalog: catalog)
+      relistForReadingState()
     case .toggleRead:
       guard let index = listing.selectedArticleIndex else { return nothingSelected(now: now) }
       if reading.isRead(index) {
@@ -90,6 +92,13 @@ extension ReaderModel {
     }
     if reading.checkDue(now: now) { effects.append(.checkMarkChanges) }
     return effects
+  }
+
+  /// Marks arrived from the store (at start, or another reader's): a query asking about reading state
+  /// lists again with them. Marks made here do not, so what was just read stays where it is.
+  private mutating func relistForReadingState() {
+    guard listing.query.readsReadingState else { return }
+    listing.refreshQuery(environment: listing.queryEnvironment.with(readingState: reading.snapshot))
   }
 
   private mutating func selectUnread(forward: Bool, now: Double) {

@@ -29,13 +29,14 @@ public struct ReaderModel: Sendable, Equatable {
   /// Set by `.quit` (with no overlay open and nowhere to go back to) and `.forceQuit`: the run loop ends.
   public var hasQuit: Bool
 
-  /// A reader over `catalog` with `filter` applied (for command-line category or provider), sized for `size`.
+  /// A reader over `catalog` listing `query` (kept, as if typed and Enter pressed), sized for `size`.
   public init(
-    catalog: ArticleCatalog, diagnostics: [Diagnostic] = [], filter: ArticleFilter = ArticleFilter(),
-    sort: SortOrder = .newest, size: TerminalSize = TerminalSize(columns: 80, rows: 24)
+    catalog: ArticleCatalog, diagnostics: [Diagnostic] = [], query: String = "",
+    sort: SortOrder = .newest, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
+    environment: QueryEnvironment = QueryEnvironment()
   ) {
-    listing = Listing(catalog: catalog, filter: filter, sort: sort)
-    search = SearchSession()
+    listing = Listing(catalog: catalog, query: query, sort: sort, environment: environment)
+    search = SearchSession(mode: query.isEmpty ? .off : .applied)
     overlays = OverlayState()
     status = StatusLine()
     loading = LoadingState(diagnostics: diagnostics)

@@ -35,11 +35,13 @@ extension Canvas {
       let index = state.listing.visible[row]
       let isStarred = state.reading.isStarred(index)
       let title = article.title ?? "(untitled)"
+      // "↳" before the title (`relatedOnly`): this article is listed for what its related coverage says.
       drawRow(
         in: rect.row(screenRow), columns: columns, rowRole: rowRole, date: article.publishedDateTime,
         provider: listing.providerLabel(article.provider),
         title: isStarred ? glyphs.starred + " " + title : title,
-        mark: related > 0 ? "+\(min(related, 99))" : "", unread: !state.reading.isRead(index))
+        mark: related > 0 ? "+\(min(related, 99))" : "", unread: !state.reading.isRead(index),
+        relatedOnly: state.listing.isRelatedOnly(row: row))
     }
   }
 
@@ -105,7 +107,7 @@ extension Canvas {
   private mutating func drawRow(
     in rect: Rect, columns: ListColumns, rowRole: ThemeRole?, date: NewsDate?, provider: String,
     title: String,
-    mark: String, unread: Bool = false
+    mark: String, unread: Bool = false, relatedOnly: Bool = false
   ) {
     if let rowRole { grid.fill(rect, style: style(rowRole)) }
     func partStyle(_ role: ThemeRole) -> Style { rowRole.map(style) ?? style(role) }
@@ -122,7 +124,10 @@ extension Canvas {
     let titleEnd = rect.endColumn - 1 - columns.mark
     var titleStyle = partStyle(.normal)
     if unread { titleStyle.attributes.insert(.bold) }
-    grid.put(title, row: rect.row, column: column, maxColumns: titleEnd - column, style: titleStyle)
+    if relatedOnly, titleEnd - column > 4 {
+      column += grid.put(glyphs.relatedOnly + " ", row: rect.row, column: column, style: partStyle(.accent))
+    }
+    putHighlighted(title, row: rect.row, column: column, maxColumns: titleEnd - column, style: titleStyle)
     if !mark.isEmpty {
       let markColumns = DisplayWidth.columns(of: mark)
       grid.put(mark, row: rect.row, column: rect.endColumn - 1 - markColumns, style: partStyle(.accent))
@@ -146,12 +151,12 @@ extension Canvas {
     }
     var ways: [String?] = []
     switch state.search.mode {
-    case .editing: ways.append(way(.cancelSearch, .searchEditing, "cancels the search"))  // T would be typed
-    case .applied: ways.append(way(.clearSearch, .normal, "clears the search"))
+    case .editing: ways.append(way(.cancelSearch, .searchEditing, "cancels the edit"))  // T would be typed
+    case .applied: ways.append(way(.clearSearch, .normal, "clears the query"))
     case .off: break
     }
     if !state.listing.activeTopics.isEmpty && state.search.mode != .editing {
-      ways.insert(way(.clearTopics, .normal, "clears topics"), at: 0)
+      ways.insert(way(.clearTopics, .normal, "clears the topic terms"), at: 0)
     }
     let named = ways.compactMap { $0 }
     return ["No article matches" + (named.isEmpty ? "" : " — " + named.joined(separator: ", "))]
@@ -211,9 +216,11 @@ struct ListColumns {
 public struct ReadingGlyphs: Sendable, Equatable {
   public var unread: String
   public var starred: String
+  /// Before the title of an article listed only for what its related coverage matched.
+  public var relatedOnly: String
 
-  public static let unicode = ReadingGlyphs(unread: "•", starred: "★")
-  public static let ascii = ReadingGlyphs(unread: "*", starred: "+")
+  public static let unicode = ReadingGlyphs(unread: "•", starred: "★", relatedOnly: "↳")
+  public static let ascii = ReadingGlyphs(unread: "*", starred: "+", relatedOnly: ">")
 
   /// The glyphs for the locale the environment names (LC_ALL, then LC_CTYPE, then LANG, as POSIX
   /// looks them up): ASCII unless its codeset is UTF-8.

@@ -11,9 +11,9 @@ extension Canvas {
     switch overlay {
     case .help: title = "Help"
     case .topicPicker:
-      title =
-        state.listing.activeTopics.count > 1 ? "Topics (articles having any of the checked ones)" : "Topics"
+      title = state.listing.activeTopics.isEmpty ? "Topics" : "Topics (counts among the listed)"
     case .diagnostics: title = "Load problems (\(DateText.grouped(state.loading.diagnosticCount)))"
+    case .facetPicker(let facet): title = facet.rawValue.capitalized + " (counts among the listed)"
     }
     // A margin of a column or less is not context worth showing, only stray bits of the panes (a pane's
     // "↓" beside the box reads as the overlay's own): blank it.
@@ -32,6 +32,7 @@ extension Canvas {
     case .help: drawHelp(in: content)
     case .topicPicker: drawTopicPicker(in: content)
     case .diagnostics: drawDiagnostics(in: content)
+    case .facetPicker(let facet): drawFacetPicker(facet, in: content)
     }
   }
 
@@ -150,6 +151,33 @@ extension Canvas {
     }
   }
 
+  /// Every value of `facet` with its live count, checked when the query requires it.
+  private mutating func drawFacetPicker(_ facet: Facet, in rect: Rect) {
+    let rows = state.facetPickerRows
+    guard !rows.isEmpty else {
+      drawEmpty(["No article has a \(facet.rawValue)"], in: rect)
+      return
+    }
+    let viewport = state.overlays.list
+    let countColumns = 7
+    for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() where row < rows.count {
+      let target = rect.row(screenRow)
+      let selected = row == viewport.selection
+      if selected { grid.fill(target, style: style(.selected)) }
+      func partStyle(_ role: ThemeRole) -> Style { selected ? style(.selected) : overlayStyle(role) }
+      let entry = rows[row]
+      grid.put(
+        entry.isActive ? "[x]" : "[ ]", row: target.row, column: target.column, style: partStyle(.accent))
+      grid.put(
+        entry.value, row: target.row, column: target.column + 4,
+        maxColumns: target.columns - 4 - countColumns - 1,
+        style: partStyle(entry.isActive ? .topic : .overlay))
+      let countText = DateText.grouped(entry.count)
+      grid.put(
+        countText, row: target.row, column: target.endColumn - countText.utf8.count, style: partStyle(.dim))
+    }
+  }
+
   /// Each problem as `path:line:column: severity: message`, wrapped when long (continuation rows indented),
   /// the selected one highlighted on all its rows; the list starts late enough that it is wholly shown.
   private mutating func drawDiagnostics(in rect: Rect) {
@@ -246,7 +274,8 @@ enum HelpText {
     Section(heading: "Filtering and sorting") { line in
       guard line.context == .normal else { return false }
       switch line.action {
-      case .startSearch, .clearSearch, .showTopicPicker, .toggleTopicShortcut, .clearTopics, .cycleSort:
+      case .startSearch, .clearSearch, .showTopicPicker, .showFacetPicker, .toggleTopicShortcut, .clearTopics,
+        .cycleSort:
         return true
       default: return false
       }
@@ -255,7 +284,8 @@ enum HelpText {
       guard line.context == .normal || line.context.isFocusedPane else { return false }
       switch line.action {
       case .move, .focusNext, .focusPrevious, .focusLeft, .focusRight, .activate, .goBack, .goForward,
-        .startSearch, .clearSearch, .showTopicPicker, .toggleTopicShortcut, .clearTopics, .cycleSort:
+        .startSearch, .clearSearch, .showTopicPicker, .showFacetPicker, .toggleTopicShortcut, .clearTopics,
+        .cycleSort:
         return false
       default: return true
       }
@@ -265,6 +295,9 @@ enum HelpText {
     // Overlays move as the lists do: said once in the heading rather than every movement key again.
     Section(heading: "Topic picker (moves as in lists)") {
       $0.context == .topicPicker && !isMovement($0.action)
+    },
+    Section(heading: "Provider, domain, category pickers") {
+      $0.context == .facetPicker && !isMovement($0.action)
     },
     Section(heading: "Help and load problems") {
       ($0.context == .help || $0.context == .diagnostics) && !isMovement($0.action)

@@ -17,25 +17,23 @@ extension Canvas {
     }
     switch state.search.mode {
     case .editing:
-      segment("Search: ", base.adding(.bold))
-      segment(state.listing.searchText, base)
-      segment("_", base.adding(.bold))
+      segment("Query: ", base.adding(.bold))
       // The count answers "is this narrowing enough?" where the eyes already are, while typing.
       let matches = state.listing.visible.count
-      segment(
-        "  " + (matches == 0 ? "no match" : "\(DateText.grouped(matches)) match\(matches == 1 ? "" : "es")"),
-        matches == 0 ? base.adding(.bold) : base)
+      let count =
+        state.listing.queryError != nil
+        ? "  (list unchanged)"
+        : "  " + (matches == 0 ? "no match" : "\(DateText.grouped(matches)) match\(matches == 1 ? "" : "es")")
+      let room = max(1, end - column - DisplayWidth.columns(of: count) - 2)
+      column = drawQueryText(row: rect.row, column: column, room: room, base: base)
+      segment(count, matches == 0 || state.listing.queryError != nil ? base.adding(.bold) : base)
       segment("  ", base)
     case .applied:
-      segment("Search: ", base.adding(.bold))
-      segment(state.listing.searchText, base)
+      segment("Query: ", base.adding(.bold))
+      segment(state.listing.queryText, base)
       segment("  ", base)
     case .off:
       break
-    }
-    if let topics = state.listing.topicFilterSummary {
-      segment(topics, base.adding(.bold))
-      segment("  ", base)
     }
     segment("Sort: \(state.listing.sort.rawValue)", base)
     let shortcuts = state.listing.topicShortcutRows
@@ -58,9 +56,63 @@ extension Canvas {
     }
   }
 
-  /// The hints row, or the status message until it expires (errors in the error style).
+  /// The query being typed from `column`, in at most `room` columns: the part around the cursor when it
+  /// is too wide, the cursor as a reversed cell. Remembers where each character went, for the error caret.
+  /// Returns the column after it.
+  private mutating func drawQueryText(row: Int, column start: Int, room: Int, base: Style) -> Int {
+    let characters = Array(state.listing.queryText)
+    let cursor = min(state.search.cursor, characters.count)
+    // Drop characters from the start until the text up to the cursor (and the cursor cell) fits.
+    var first = 0
+    func width(_ range: Range<Int>) -> Int {
+      characters[range].reduce(0) { $0 + DisplayWidth.columns(of: String($1)) }
+    }
+    while first < cursor && width(first..<cursor) + 1 + (first > 0 ? 1 : 0) > room { first += 1 }
+    // The cursor is the bar's style inverted, so it shows on a reversed (monochrome) bar too.
+    var cursorStyle = base
+    if cursorStyle.attributes.contains(.reverse) {
+      cursorStyle.attributes.remove(.reverse)
+    } else {
+      cursorStyle.attributes.insert(.reverse)
+    }
+    var column = start
+    if first > 0 { column += grid.put("…", row: row, column: column, style: base.adding(.dim)) }
+    queryColumns = [:]
+    for position in first..<characters.count {
+      let text = String(characters[position])
+      let cellWidth = DisplayWidth.columns(of: text)
+      guard column + cellWidth <= start + room else { break }
+      queryColumns[position] = column
+      column += grid.put(text, row: row, column: column, style: position == cursor ? cursorStyle : base)
+    }
+    queryColumns[characters.count] = column
+    if cursor == characters.count, column < start + room {
+      column += grid.put(" ", row: row, column: column, style: cursorStyle)
+    }
+    return column
+  }
+
+  /// The hints row, or the status message until it expires (errors in the error style); while a query
+  /// that cannot be read is typed, a caret under its offending character and why.
   mutating func drawMessageBar() {
     let rect = layout.messageBar
+    if state.search.mode == .editing, let error = state.listing.queryError {
+      let caret = queryColumns[error.column - 1] ?? rect.column + 1
+      var column = grid.put("^", row: rect.row, column: caret, style: style(.error))
+      column += caret
+      let message = " " + error.message
+      if column + DisplayWidth.columns(of: message) <= rect.endColumn - 1 {
+        grid.put(
+          message, row: rect.row, column: column, maxColumns: rect.endColumn - 1 - column,
+          style: style(.error))
+      } else {
+        // No room after the caret: the message goes before it.
+        let text = error.message + " "
+        let width = min(DisplayWidth.columns(of: text), caret - rect.column - 1)
+        grid.put(text, row: rect.row, column: caret - width, maxColumns: width, style: style(.error))
+      }
+      return
+    }
     if let status = state.status.message, now < status.expires {
       grid.put(
         status.text, row: rect.row, column: rect.column + 1, maxColumns: rect.columns - 2,

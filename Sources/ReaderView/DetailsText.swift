@@ -51,6 +51,11 @@ struct DetailsText {
     if !item.topics.isEmpty { add("Topics: " + item.topics.joined(separator: ", "), .topic) }
     let scores = [item.quality.map { "Quality: \($0)" }, item.heat.map { "Heat: \($0)" }].compactMap { $0 }
     if !scores.isEmpty { add(scores.joined(separator: " · "), .dim) }
+    if let index = state.listing.selectedArticleIndex, article != nil,
+      state.listing.relatedOnly.contains(index)
+    {
+      add("Matched in related coverage only: the query's words are in its related items", .accent)
+    }
     if showsRelated, let row = state.listing.relatedList.selectedIndex,
       state.listing.linkedArticle(forRelatedRow: row) != nil
     {
@@ -142,7 +147,7 @@ extension Canvas {
       let index = offset + screenRow
       guard index < text.lines.count else { break }
       let line = text.lines[index]
-      let used = grid.put(
+      let used = putHighlighted(
         line.text, row: rect.row + screenRow, column: rect.column + 1, maxColumns: rect.columns - 2,
         style: style(line.role))
       if let url = line.link, used > 0 {

@@ -36,12 +36,32 @@ extension KeyMap {
         "activate", .activate,
         "On an article, show its related coverage; on a related item, go to its article"
       ),
-      NamedAction("search", .startSearch, "Start typing a search"),
-      NamedAction("search-delete-backward", .searchDeleteBackward, "Delete the last character of the search"),
-      NamedAction("search-keep", .commitSearch, "Keep the search being typed"),
-      NamedAction("search-cancel", .cancelSearch, "Cancel the search being typed"),
-      NamedAction("clear-search", .clearSearch, "Drop the kept search"),
+      NamedAction("search", .startSearch, "Edit the query (the search box)"),
+      NamedAction("search-delete-backward", .searchDeleteBackward, "Delete the character before the cursor"),
+      NamedAction(
+        "search-delete-forward", .searchEdit(.deleteForward), "Delete the character under the cursor"),
+      NamedAction("search-cursor-left", .searchEdit(.moveLeft), "Move the query's cursor left"),
+      NamedAction("search-cursor-right", .searchEdit(.moveRight), "Move the query's cursor right"),
+      NamedAction("search-cursor-start", .searchEdit(.moveToStart), "Move the query's cursor to the start"),
+      NamedAction("search-cursor-end", .searchEdit(.moveToEnd), "Move the query's cursor to the end"),
+      NamedAction(
+        "search-delete-word", .searchEdit(.deleteWordBackward), "Delete the word before the cursor"),
+      NamedAction(
+        "search-delete-to-start", .searchEdit(.deleteToStart), "Delete from the cursor to the start"),
+      NamedAction("search-delete-to-end", .searchEdit(.deleteToEnd), "Delete from the cursor to the end"),
+      NamedAction(
+        "search-history-previous", .searchEdit(.historyPrevious), "Recall the next older kept query"),
+      NamedAction("search-history-next", .searchEdit(.historyNext), "Recall the next newer kept query"),
+      NamedAction("search-keep", .commitSearch, "Keep the query being edited"),
+      NamedAction("search-cancel", .cancelSearch, "Cancel the edit, putting the query back"),
+      NamedAction("clear-search", .clearSearch, "Clear the query"),
       NamedAction("pick-topics", .showTopicPicker, "Open the topic picker"),
+      NamedAction("pick-providers", .showFacetPicker(.provider), "Open the provider picker"),
+      NamedAction("pick-domains", .showFacetPicker(.domain), "Open the domain picker"),
+      NamedAction("pick-categories", .showFacetPicker(.category), "Open the category picker"),
+      NamedAction(
+        "toggle-picker-value", .togglePickerFacet,
+        "Add or remove the term of the value selected in a provider, domain or category picker"),
     ]
     + (1...9).map { NamedAction("toggle-topic-\($0)", .toggleTopicShortcut($0), "Toggle topic number \($0)") }
     + [

@@ -32,15 +32,18 @@ extension KeyMap {
     bind(.normal, [.backTab], .focusPrevious, "Previous pane")
     bind(.normal, [.character("h"), .left], .focusLeft, "Pane to the left")
     bind(.normal, [.character("l"), .right], .focusRight, "Pane to the right")
-    bind(.normal, [.character("/")], .startSearch, "Search", hint: "search")
-    bind(.normal, [.escape], .clearSearch, "Clear the search")
+    bind(.normal, [.character("/")], .startSearch, "Edit the query (search)", hint: "search")
+    bind(.normal, [.escape], .clearSearch, "Clear the query")
     bind(.normal, [.character("t")], .showTopicPicker, "Pick topics", hint: "topics")
     for number in 1...9 {
       bind(
         .normal, [.character(Character(String(number)))], .toggleTopicShortcut(number),
         "Toggle numbered topic")
     }
-    bind(.normal, [.character("T")], .clearTopics, "Clear topics")
+    bind(.normal, [.character("T")], .clearTopics, "Clear the topic terms")
+    bind(.normal, [.character("P")], .showFacetPicker(.provider), "Pick providers")
+    bind(.normal, [.character("D")], .showFacetPicker(.domain), "Pick domains")
+    bind(.normal, [.character("C")], .showFacetPicker(.category), "Pick categories")
     bind(.normal, [.character("s")], .cycleSort, "Next sort order", hint: "sort")
     bind(.normal, [.character("y")], .copyLink, "Copy the link", hint: "copy")
     bind(.normal, [.character("Y")], .copyMarkdownLink, "Copy a Markdown link")
@@ -66,12 +69,20 @@ extension KeyMap {
     bind(.normal, [.control("r")], .goForward, "Forward again")
     bind(.normal, [.character("q")], .quit, "Close, else go back, else quit", hint: "quit")
 
-    rows.append(KeyBinding(.searchEditing, .anyCharacter, nil, "Add to the search"))
-    bind(.searchEditing, [.backspace], .searchDeleteBackward, "Delete the last character")
-    bind(.searchEditing, [.enter], .commitSearch, "Keep the search", hint: "keep")
-    bind(.searchEditing, [.escape], .cancelSearch, "Cancel the search", hint: "cancel")
-    bind(.searchEditing, [.down], .move(.down), "Move down")
-    bind(.searchEditing, [.up], .move(.up), "Move up")
+    rows.append(KeyBinding(.searchEditing, .anyCharacter, nil, "Type into the query at the cursor"))
+    bind(.searchEditing, [.backspace], .searchDeleteBackward, "Delete before the cursor")
+    bind(.searchEditing, [.delete], .searchEdit(.deleteForward), "Delete under the cursor")
+    bind(.searchEditing, [.left], .searchEdit(.moveLeft), "Cursor left")
+    bind(.searchEditing, [.right], .searchEdit(.moveRight), "Cursor right")
+    bind(.searchEditing, [.home, .control("a")], .searchEdit(.moveToStart), "Cursor to the start")
+    bind(.searchEditing, [.end, .control("e")], .searchEdit(.moveToEnd), "Cursor to the end")
+    bind(.searchEditing, [.control("w")], .searchEdit(.deleteWordBackward), "Delete the word before")
+    bind(.searchEditing, [.control("u")], .searchEdit(.deleteToStart), "Delete to the start")
+    bind(.searchEditing, [.control("k")], .searchEdit(.deleteToEnd), "Delete to the end")
+    bind(.searchEditing, [.up], .searchEdit(.historyPrevious), "Older kept query")
+    bind(.searchEditing, [.down], .searchEdit(.historyNext), "Newer kept query")
+    bind(.searchEditing, [.enter], .commitSearch, "Keep the query", hint: "keep")
+    bind(.searchEditing, [.escape], .cancelSearch, "Cancel the edit", hint: "cancel")
 
     // The reading view pages as less does; J and K are newsboat's next and previous article.
     bind(.reading, [.character(" "), .pageDown], .move(.pageDown), "Page down", hint: "page")
@@ -96,6 +107,13 @@ extension KeyMap {
     bind(.topicPicker, [.enter, .character(" ")], .togglePickerTopic, "Toggle the topic", hint: "toggle")
     bind(.topicPicker, [.character("T")], .clearTopics, "Clear topics", hint: "clear")
     bind(.topicPicker, [.escape, .character("q"), .character("t")], .closeOverlay, "Close", hint: "close")
+
+    movement(.facetPicker)
+    bind(
+      .facetPicker, [.enter, .character(" ")], .togglePickerFacet, "Add or remove its term", hint: "toggle")
+    bind(
+      .facetPicker, [.escape, .character("q")],
+      .closeOverlay, "Close", hint: "close")
 
     movement(.help)
     bind(.help, [.escape, .character("q"), .character("?")], .closeOverlay, "Close", hint: "close")

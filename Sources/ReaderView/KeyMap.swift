@@ -12,6 +12,8 @@ public enum KeyContext: Sendable, Hashable {
   case help, topicPicker, diagnostics
   /// The full-screen reading view.
   case reading
+  /// The provider, domain or category picker.
+  case facetPicker
   /// Everywhere, after the others.
   case global
 }
@@ -107,6 +109,7 @@ public struct KeyMap: Sendable {
     case .help: return [.help, .global]
     case .topicPicker: return [.topicPicker, .global]
     case .diagnostics: return [.diagnostics, .global]
+    case .facetPicker: return [.facetPicker, .global]
     case nil:
       if state.readingView != nil { return [.reading, .global] }
       return [.focused(state.listing.focus), .normal, .global]

@@ -42,6 +42,9 @@ struct Canvas {
   let timeZone: DisplayTimeZone
   /// The unread and starred marks, ASCII when the locale is not UTF-8.
   let glyphs: ReadingGlyphs
+  /// Where the status bar drew each character of the query being typed (by position; the end too), so
+  /// the message bar can put a caret under an offending one.
+  var queryColumns: [Int: Int] = [:]
 
   mutating func draw() {
     guard layout.mode != .tooSmall else {

@@ -34,5 +34,6 @@ public struct Theme: Sendable, Hashable {
       .paneTitle: Style(attributes: [.bold]),
       .error: Style(attributes: [.bold, .reverse]),
       .overlay: .plain,
+      .match: Style(attributes: [.underline, .bold]),
     ])
 }

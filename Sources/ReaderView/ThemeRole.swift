@@ -24,4 +24,7 @@ public enum ThemeRole: String, CaseIterable, Sendable, Hashable {
   case error
   /// Overlay (help, topics, diagnostics) background and text.
   case overlay
+  /// Words the query looks for, where they occur in the list and the details: added over the text's own
+  /// style, so underline or bold without colour is enough.
+  case match
 }

@@ -107,14 +107,20 @@ struct ReadCommand: ParsableCommand {
           for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles),
           indexed: !index.disabled && settings.settings.index),
         configProblems: configProblems, readingState: readingState),
-      readingState: readingState, watch: watching ? FileWatch(paths: paths) : nil)
+      readingState: readingState, watch: watching ? FileWatch(paths: paths) : nil,
+      searchHistory: SearchHistoryFile(environment: environment))
 
-    var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
+    // Dates in queries are the user's, as on screen: `date:2023-03-01` starts at local midnight,
+    // `newer:2d` counts from when the reader started.
+    let timeZone = DisplayTimeZone(environment: environment)
+    var model = ReaderModel(
+      catalog: ArticleCatalog(articles: []), sort: sort,
+      environment: QueryEnvironment(now: Date().timeIntervalSince1970, timeZone: timeZone.zone))
     model.watch.isEnabled = watching
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, keyMap: keys.keyMap,
-      timeZone: DisplayTimeZone(environment: environment), now: { Date().timeIntervalSince1970 },
+      timeZone: timeZone, now: { Date().timeIntervalSince1970 },
       inbox: inbox, glyphs: .forLocale(environment: environment), effects: performer.perform)
     if let themeMessage {
       inbox.post(.showStatus(themeMessage, isError: true))
@@ -128,6 +134,7 @@ struct ReadCommand: ParsableCommand {
     // The first load is an effect like any reload; the first screen is drawn at once, and the records
     // arrive through the inbox when loaded.
     app.perform(.reload)
+    app.perform(.requestSearchHistory)
     let status = try app.run()
     if status != 0 { throw ExitCode(status) }
   }

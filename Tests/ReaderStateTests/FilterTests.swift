@@ -8,22 +8,25 @@ import Testing
     expectApply(&model, .startSearch) {
       $0.search.mode = .editing
       $0.search.snapshot = SearchSnapshot(
-        search: "", mode: .off, visible: [0, 1, 2, 3, 4], searchResult: [0, 1, 2, 3, 4],
-        articleList: $0.listing.articleList)
+        queryText: "", query: .everything, queryError: nil, mode: .off, visible: [0, 1, 2, 3, 4],
+        relatedOnly: [], articleList: $0.listing.articleList)
     }
     model.apply(.searchInsert("s"), now: 0)
     #expect(Fixtures.ids(model) == ["a", "c", "e"])
     model.apply(.searchInsert("t"), now: 0)
-    #expect(Fixtures.ids(model) == ["c"])
+    // a is listed for its related item "Storm story", and marked so.
+    #expect(Fixtures.ids(model) == ["a", "c"] && model.listing.relatedOnly == [0])
     model.apply(.searchInsert("o"), now: 0)
-    #expect(Fixtures.ids(model) == ["c"])
-    #expect(model.search.steps.count == 3)
-    expectApply(&model, .commitSearch) {
+    #expect(Fixtures.ids(model) == ["a", "c"])
+    #expect(model.search.kept.count == 3 && model.search.cursor == 3)
+    expectApply(&model, .commitSearch, effects: [.recordSearch("sto")]) {
       $0.search.mode = .applied
       $0.search.snapshot = nil
-      $0.search.steps = []
+      $0.search.kept = []
+      $0.search.cursor = 0
+      $0.search.history = ["sto"]
     }
-    #expect(model.listing.searchText == "sto")
+    #expect(model.listing.queryText == "sto")
   }
 
   @Test(arguments: [
@@ -57,12 +60,12 @@ import Testing
     model.apply(.searchInsert("s"), now: 0)
     let afterS = model
     model.apply(.searchInsert("t"), now: 0)
+    model.apply(.move(.down), now: 0)
     #expect(model.listing.selectedArticle?.id == ArticleID("c"))
     model.apply(.searchDeleteBackward, now: 0)
-    #expect(
-      model.listing.visible == afterS.listing.visible
-        && model.listing.searchResult == afterS.listing.searchResult)
-    #expect(model.search.steps == afterS.search.steps && model.listing.searchText == "s")
+    #expect(model.listing.visible == afterS.listing.visible && model.listing.queryText == "s")
+    // The result for "s" was kept from before "t", and "st" is kept now for typing it again.
+    #expect(model.search.kept.map(\.expression) == [.all, .term(.word("s")), .term(.word("st"))])
     // The selection survives: c is still listed, now on the second row.
     #expect(model.listing.selectedArticle?.id == ArticleID("c") && model.listing.articleList.selection == 1)
   }
@@ -73,13 +76,14 @@ import Testing
     model.apply(.searchInsert("storm"), now: 0)
     model.apply(.commitSearch, now: 0)
     expectApply(&model, .clearSearch) {
-      $0.listing.filter.search = ""
+      $0.listing.queryText = ""
+      $0.listing.query = .everything
       $0.search.mode = .off
       $0.listing.visible = [0, 1, 2, 3, 4]
-      $0.listing.searchResult = [0, 1, 2, 3, 4]
-      $0.listing.articleList = ListViewport(count: 5, selection: 2)
+      $0.listing.relatedOnly = []
+      $0.listing.articleList = ListViewport(count: 5, selection: 0)
     }
-    #expect(model.listing.selectedArticle?.id == ArticleID("c"))
+    #expect(model.listing.selectedArticle?.id == ArticleID("a"))
   }
 }
 
@@ -89,24 +93,39 @@ import Testing
     #expect(model.listing.topicShortcuts == ["Economy", "Weather", "Egypt", "France", "Japan", "Politics"])
   }
 
-  @Test func severalTopicsMatchAnyOfThemAndTheScreenSaysSo() {
+  @Test func topicDigitsWriteTermsIntoTheQuery() {
     var model = Fixtures.model()
     expectApply(&model, .toggleTopicShortcut(1)) {
-      $0.listing.filter.topics = ["Economy"]
+      $0.listing.queryText = "topic:\"Economy\""
+      $0.listing.query = try! Query("topic:\"Economy\"")
+      $0.search.mode = .applied
       $0.listing.visible = [0, 1]
       $0.listing.articleList.setCount(2)
     }
-    #expect(model.listing.topicFilterSummary == "topic: Economy")
+    #expect(model.listing.activeTopics == ["Economy"])
+    // A second topic is a second term: articles must have both.
     model.apply(.toggleTopic("weather"), now: 0)
-    #expect(Fixtures.ids(model) == ["a", "b", "c", "d"])
-    #expect(model.listing.topicFilterSummary == "any of topics: Economy, weather")
+    #expect(model.listing.queryText == "topic:\"Economy\" topic:\"weather\"")
+    #expect(Fixtures.ids(model).isEmpty)
     model.apply(.toggleTopic("WEATHER"), now: 0)
-    #expect(Fixtures.ids(model) == ["a", "b"])
+    #expect(model.listing.queryText == "topic:\"Economy\"" && Fixtures.ids(model) == ["a", "b"])
     expectApply(&model, .clearTopics) {
-      $0.listing.filter.topics = []
+      $0.listing.queryText = ""
+      $0.listing.query = .everything
+      $0.search.mode = .off
       $0.listing.visible = [0, 1, 2, 3, 4]
       $0.listing.articleList.setCount(5)
     }
+  }
+
+  @Test func aTypedTopicTermIsToggledOffByItsDigit() {
+    var model = Fixtures.model()
+    model.apply(.startSearch, now: 0)
+    model.apply(.searchInsert("storm topic:economy"), now: 0)
+    model.apply(.commitSearch, now: 0)
+    #expect(model.listing.activeTopics == ["economy"])
+    model.apply(.toggleTopicShortcut(1), now: 0)
+    #expect(model.listing.queryText == "storm" && Fixtures.ids(model) == ["a", "c"])
   }
 
   @Test func aShortcutWithoutATopicSaysSo() {
@@ -149,11 +168,20 @@ import Testing
     expectApply(&model, .showTopicPicker) {
       $0.overlays.current = .topicPicker
       $0.overlays.list = ListViewport(count: 6)
+      $0.overlays.topicCounts = [1, 1, 0, 1, 0, 0]
+    }
+    // Counted among the listed a and c: Economy and France are a's, Weather c's.
+    #expect(model.topicPickerRows.map(\.count) == [1, 1, 0, 1, 0, 0])
+    model.apply(.move(.down), now: 0)
+    expectApply(&model, .togglePickerTopic) {
+      $0.listing.queryText = "storm topic:\"Weather\""
+      $0.listing.query = try! Query("storm topic:\"Weather\"")
+      $0.listing.visible = [2]
+      $0.listing.relatedOnly = []
+      $0.listing.articleList = ListViewport(count: 1)
+      $0.listing.relatedList = ListViewport(count: 0)
       $0.overlays.topicCounts = [0, 1, 0, 0, 0, 0]
     }
-    #expect(model.topicPickerRows.map(\.count) == [0, 1, 0, 0, 0, 0])
-    model.apply(.move(.down), now: 0)
-    expectApply(&model, .togglePickerTopic) { $0.listing.filter.topics = ["Weather"] }
     #expect(model.topicPickerRows[1].isActive && model.topicPickerRows[1].shortcut == 2)
     expectApply(&model, .closeOverlay) {
       $0.overlays.current = nil
@@ -170,7 +198,6 @@ import Testing
     expectApply(&model, .cycleSort, now: 0) {
       $0.listing.sort = .oldest
       $0.listing.visible = [4, 3, 2, 1, 0]
-      $0.listing.searchResult = [4, 3, 2, 1, 0]
       $0.listing.articleList.select(3)
       $0.status.message = StatusMessage(text: "Sorted by oldest", expires: 4)
     }

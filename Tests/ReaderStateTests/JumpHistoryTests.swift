@@ -18,7 +18,7 @@ import Testing
     let before = model
     model.apply(.activate, now: 0)
     #expect(model.listing.selectedArticle?.id == ArticleID("c"))
-    #expect(model.listing.searchText.isEmpty)
+    #expect(model.listing.queryText.isEmpty)
     return (model, before)
   }
 

@@ -62,9 +62,9 @@ import Testing
     overlays.refreshTopicCounts(listing)
     #expect(overlays.topicCounts.isEmpty)
     overlays.open(.topicPicker, rows: 0)
-    listing.setFilter(ArticleFilter(search: "storm"))
+    listing.setQuery("storm")
     overlays.refreshTopicCounts(listing)
-    #expect(overlays.topicCounts == [0, 1, 0, 0, 0, 0] && overlays.list.count == 6)
+    #expect(overlays.topicCounts == [1, 1, 0, 1, 0, 0] && overlays.list.count == 6)
   }
 }
 
@@ -75,7 +75,7 @@ import Testing
     var search = SearchSession()
     search.start(from: listing)
     search.insert("st", into: &listing)
-    #expect(listing.visible == [2] && search.mode == .editing && search.steps.count == 1)
+    #expect(listing.visible == [0, 2] && search.mode == .editing && search.kept.count == 1)
     let cancelled = search.cancel(in: &listing)
     #expect(cancelled && listing == before && search == SearchSession())
     let again = search.cancel(in: &listing)
@@ -89,18 +89,18 @@ import Testing
     search.insert("storm", into: &listing)
     listing.replaceCatalog(Fixtures.five())
     search.catalogReplaced(listing)
-    #expect(search == SearchSession(mode: .applied) && listing.searchText == "storm")
+    #expect(search == SearchSession(mode: .applied) && listing.queryText == "storm")
   }
 }
 
 @Suite struct ListingTests {
   @Test func enterOnALinkedRelatedItemJumpsAndSaysWhetherFiltersWereCleared() {
-    var listing = Listing(catalog: Fixtures.five(), filter: ArticleFilter(topics: ["Economy"]))
+    var listing = Listing(catalog: Fixtures.five(), query: "topic:Economy")
     listing.setFocus(.related)
     listing.select(1, in: .related)  // "Storm story" links to article c, which the topic hides
     let jumped = listing.activate()
     #expect(jumped == .jumped(clearedFilters: true))
-    #expect(listing.selectedArticle?.id == ArticleID("c") && listing.filter == ArticleFilter())
+    #expect(listing.selectedArticle?.id == ArticleID("c") && listing.queryText.isEmpty)
     listing.setFocus(.related)
     let again = listing.activate()
     #expect(again == .done)  // c has no related coverage: Enter there does nothing

@@ -117,9 +117,10 @@ func expectApply(
     let before = JumpHistory.Entry(listing: model.listing, search: model.search)
     expectApply(&model, .activate) {
       $0.history.record(before)
-      $0.listing.filter = ArticleFilter()
+      $0.listing.queryText = ""
+      $0.listing.query = .everything
+      $0.search.mode = .off
       $0.listing.visible = [0, 1, 2, 3, 4]
-      $0.listing.searchResult = [0, 1, 2, 3, 4]
       $0.listing.articleList = ListViewport(count: 5, selection: 2)
       $0.listing.focus = .articles
       $0.listing.detailsShowsRelated = false

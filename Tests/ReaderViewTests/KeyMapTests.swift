@@ -188,7 +188,7 @@ import Testing
     state.apply(.searchInsert("zzzz"), now: 0)
     state.apply(.commitSearch, now: 0)
     let screen = text(state)
-    #expect(screen.contains("X clears topics, Esc clears the"))
+    #expect(screen.contains("No article matches — X clears the topic terms, Esc"))
     #expect(screen.contains("F1 help") && !screen.contains("? help"))
   }
 

@@ -255,6 +255,6 @@ private final class BrokenScreen: Screen {
     #expect(app.model.search.mode == .editing)
     #expect(
       app.model.listing.visible.map { app.model.listing.catalog.articles[$0].id } == [ArticleID("combining")])
-    #expect(screen.lastGrid!.rowText(22).contains("Search: cafe_"))
+    #expect(screen.lastGrid!.rowText(22).contains("Query: cafe   1 match"))
   }
 }

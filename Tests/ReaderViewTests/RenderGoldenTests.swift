@@ -8,13 +8,19 @@ import Testing
 enum GoldenScenario: String, CaseIterable, Sendable {
   case list, relatedFocused, searchTyping, topicFilter, noMatch, help, diagnostics, scripts, readingView,
     reading
+  /// A query that cannot be read: the caret under the offending character, the list as it was.
+  case queryError
+  /// A kept query: its words highlighted (in the style layer) in the list and the details.
+  case highlighted
+  /// The domain picker over a kept query, its live counts among the listed.
+  case domainPicker
 
   var actions: [Action] {
     switch self {
     case .list: []
     case .relatedFocused: [.activate, .move(.down)]
     case .searchTyping: [.startSearch, .searchInsert("f"), .searchInsert("a"), .searchInsert("c")]
-    case .topicFilter: [.toggleTopicShortcut(1), .toggleTopicShortcut(3)]
+    case .topicFilter: [.toggleTopicShortcut(1), .toggleTopicShortcut(2)]
     case .noMatch: [.toggleTopicShortcut(2), .startSearch, .searchInsert("zebra"), .commitSearch]
     case .help: [.showHelp]
     case .diagnostics: [.showDiagnostics, .move(.down)]
@@ -28,6 +34,9 @@ enum GoldenScenario: String, CaseIterable, Sendable {
         .marksLoaded([ReadingMark(id: "cjk", readAt: 1), ReadingMark(id: "arabic", starredAt: 2)]),
         .newSinceLastRun(["clearview", "emoji"]),
       ]
+    case .queryError: [.startSearch, .searchInsert("facial"), .searchInsert(" (ai or")]
+    case .highlighted: [.startSearch, .searchInsert("facial recognition"), .commitSearch]
+    case .domainPicker: [.startSearch, .searchInsert("-zebra"), .commitSearch, .showFacetPicker(.domain)]
     }
   }
 }

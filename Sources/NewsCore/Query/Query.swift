@@ -20,6 +20,9 @@ public struct Query: Sendable, Hashable {
     self.expression = try parser.parse()
   }
 
+  /// Whether an `is:` term is in it: its result changes with the reading state, not only the articles.
+  public var readsReadingState: Bool { expression.readsReadingState }
+
   /// The query matching every article.
   public static let everything = Query(text: "", expression: .all)
 
@@ -44,6 +47,17 @@ public indirect enum QueryExpression: Sendable, Hashable {
   case and([QueryExpression])
   /// Any part may match.
   case or([QueryExpression])
+}
+
+extension QueryExpression {
+  var readsReadingState: Bool {
+    switch self {
+    case .all: false
+    case .term(let term): if case .state = term { true } else { false }
+    case .not(let inner): inner.readsReadingState
+    case .and(let parts), .or(let parts): parts.contains { $0.readsReadingState }
+    }
+  }
 }
 
 /// One term of a query.

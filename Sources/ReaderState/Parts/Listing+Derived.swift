@@ -3,7 +3,7 @@ import NewsCore
 /// One row of the topic picker or the shortcut bar.
 public struct TopicRow: Sendable, Hashable {
   public var topic: String
-  /// Articles having this topic that match the other filters.
+  /// Articles having this topic among those listed (what adding it would leave).
   public var count: Int
   public var isActive: Bool
   /// 1–9 when a digit toggles this topic.
@@ -18,8 +18,12 @@ public struct TopicRow: Sendable, Hashable {
 }
 
 extension Listing {
-  public var searchText: String { filter.search }
-  public var activeTopics: Set<String> { filter.topics }
+  /// The topics every listed article must have: the query's top-level `topic:` terms.
+  public var activeTopics: [String] { QueryText.requiredValues(.topic, in: query) }
+  /// The folded words the listed query looks for, to highlight where they occur.
+  public var highlightTerms: [String] { query.highlightTerms }
+  /// Whether the article at `row` of the visible list matches only through its related coverage.
+  public func isRelatedOnly(row: Int) -> Bool { relatedOnly.contains(visible[row]) }
 
   /// The article at `row` of the visible list.
   public func visibleArticle(at row: Int) -> Article { catalog.articles[visible[row]] }
@@ -70,16 +74,6 @@ extension Listing {
     }
   }
 
-  /// How the topic filter reads on screen: several topics match articles having any of them.
-  public var topicFilterSummary: String? {
-    let topics = filter.topics.sorted()
-    switch topics.count {
-    case 0: return nil
-    case 1: return "topic: \(topics[0])"
-    default: return "any of topics: " + topics.joined(separator: ", ")
-    }
-  }
-
   /// "12 of 1,413" style position text for the header: selected row (1-based) and visible count.
   public var listPosition: (selected: Int?, visible: Int, total: Int) {
     (articleList.selectedIndex.map { $0 + 1 }, visible.count, catalog.articles.count)
@@ -87,7 +81,7 @@ extension Listing {
 
   func isActive(_ topic: String) -> Bool {
     let folded = ArticleCatalog.fold(topic)
-    return filter.topics.contains { ArticleCatalog.fold($0) == folded }
+    return activeTopics.contains { ArticleCatalog.fold($0) == folded }
   }
 
   private func catalogFrequency(_ topic: String) -> Int {

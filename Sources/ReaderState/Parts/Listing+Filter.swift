@@ -1,48 +1,52 @@
 import NewsCore
 
 extension Listing {
-  /// Replaces the filter and recomputes the list: the search result only when the non-topic filters
-  /// changed (narrowing from the current one when they allow), then the topics over it.
-  public mutating func setFilter(_ newFilter: ArticleFilter, knownSearchResult: [Int]? = nil) {
+  /// Replaces the query text and lists its result: `known` when the caller kept it for this text (Backspace
+  /// back to a shorter text), else one evaluation, and none when the text reads as the query already
+  /// listed. A text that cannot be read keeps the list as it was and records the error.
+  public mutating func setQuery(_ text: String, known: QueryResult? = nil) {
+    queryText = text
+    let parsed: Query
+    do {
+      parsed = try Query(text)
+    } catch {
+      queryError = error
+      return
+    }
+    queryError = nil
+    guard parsed.expression != query.expression || known != nil else {
+      query = parsed
+      return
+    }
+    query = parsed
+    apply(known ?? catalog.select(parsed, context: queryEnvironment.context, order: sort))
+  }
+
+  /// The result of the listed query, for keeping while the text is edited further (the reading filter's
+  /// mask applied: it is applied again to whatever is listed, so applying it twice changes nothing).
+  public var queryResult: QueryResult { QueryResult(indices: visible, relatedOnly: relatedOnly) }
+
+  /// Lists `result`, keeping the selected article selected when it is still listed.
+  mutating func apply(_ result: QueryResult) {
     let previous = visible
     let selected = selectedArticleIndex
     let row = articleList.selection
-    var others = newFilter
-    others.topics = []
-    var oldOthers = filter
-    oldOthers.topics = []
-    filter = newFilter
-    if others != oldOthers {
-      if let knownSearchResult {
-        searchResult = knownSearchResult
-      } else {
-        searchResult = catalog.select(
-          others, order: sort, narrowing: others.narrows(oldOthers) ? searchResult : nil)
-      }
-    }
-    visible = masked(
-      filter.topics.isEmpty
-        ? searchResult
-        : catalog.select(ArticleFilter(topics: filter.topics), order: sort, narrowing: searchResult))
+    visible = masked(result.indices)
+    relatedOnly = result.relatedOnly
     reselect(selected, fallbackRow: row, previous: previous)
   }
 
-  /// Turns `topic` on or off (topics compare case- and accent-insensitively).
+  /// Adds `topic:"…"` to the query, or takes it out when it is there (topics compare case- and
+  /// accent-insensitively).
   public mutating func toggleTopic(_ topic: String) {
-    var changed = filter
-    if let existing = changed.topics.first(where: { ArticleCatalog.fold($0) == ArticleCatalog.fold(topic) }) {
-      changed.topics.remove(existing)
-    } else {
-      changed.topics.insert(topic)
-    }
-    setFilter(changed)
+    setQuery(QueryText.toggling(.topic, topic, in: queryText, active: activeTopics))
   }
 
+  /// Takes every topic term out of the query.
   public mutating func clearTopics() {
-    guard !filter.topics.isEmpty else { return }
-    var broader = filter
-    broader.topics = []
-    setFilter(broader)
+    var text = queryText
+    for topic in activeTopics { text = QueryText.removing(.topic, topic, from: text) }
+    if text != queryText { setQuery(text) }
   }
 
   /// The next sort order, keeping the selected article selected.
@@ -50,23 +54,28 @@ extension Listing {
     sort = sort.next
     let selected = selectedArticleIndex
     visible = catalog.sorted(visible, by: sort)
-    searchResult = catalog.sorted(searchResult, by: sort)
     reselect(selected, fallbackRow: articleList.selection, previous: nil)
   }
 
-  /// New records (a reload or the first load): the filter and sort are kept, and the selected article
+  /// Evaluates the listed query again: the reading state or the clock it reads changed.
+  public mutating func refreshQuery(environment: QueryEnvironment) {
+    queryEnvironment = environment
+    apply(catalog.select(query, context: environment.context, order: sort))
+  }
+
+  /// New records (a reload or the first load): the query, the reading filter (`newMask`, its mask for
+  /// `newCatalog`) and the sort are kept, and the selected article
   /// when it is still there (else the same row).
-  public mutating func replaceCatalog(_ newCatalog: ArticleCatalog) {
+  public mutating func replaceCatalog(_ newCatalog: ArticleCatalog, markMask newMask: [Bool]? = nil) {
     let selectedID = selectedArticle?.id
     let row = articleList.selection
     catalog = newCatalog
-    markMask = nil  // its indices were the old catalog's; the model sets it again for the new one
+    markMask = newMask?.count == catalog.articles.count ? newMask : nil
     topicShortcuts = Array(catalog.topics.prefix(9))
     sharedProviderNames = Listing.providerNamesSharedByDomains(in: catalog)
-    var others = filter
-    others.topics = []
-    searchResult = catalog.select(others, order: sort)
-    visible = filter.topics.isEmpty ? searchResult : catalog.select(filter, order: sort)
+    let result = catalog.select(query, context: queryEnvironment.context, order: sort)
+    visible = masked(result.indices)
+    relatedOnly = result.relatedOnly
     reselect(selectedID.flatMap(catalog.index(of:)), fallbackRow: row, previous: nil)
     resetRelated()
   }
@@ -76,15 +85,8 @@ extension Listing {
   /// Sets the reading filter's mask (nil: every article) and lists again, keeping the selection.
   public mutating func setMarkMask(_ mask: [Bool]?) {
     guard mask == nil || mask?.count == catalog.articles.count else { return }
-    let previous = visible
-    let selected = selectedArticleIndex
-    let row = articleList.selection
     markMask = mask
-    visible = masked(
-      filter.topics.isEmpty
-        ? searchResult
-        : catalog.select(ArticleFilter(topics: filter.topics), order: sort, narrowing: searchResult))
-    reselect(selected, fallbackRow: row, previous: previous)
+    apply(catalog.select(query, context: queryEnvironment.context, order: sort))
   }
 
   /// `rows` without the articles the reading filter leaves out.

@@ -1,11 +1,14 @@
 import NewsCore
 
 extension Listing {
-  /// Records of a reload the file watcher asked for, merged in place: the filter and sort are kept, new
-  /// articles take their places in sort order, and the selected article stays selected at the same row of
-  /// the screen (a list `height` rows tall), so nothing the user is reading moves. A selected article that
+  /// Records of a reload the file watcher asked for, merged in place: the query, the reading filter
+  /// (`newMask`, its mask for `newCatalog`) and the sort are kept, new articles take their places in sort
+  /// order, and the selected article stays selected at the same row of the screen (a list `height` rows
+  /// tall), so nothing the user is reading moves. A selected article that
   /// went away hands the selection to its neighbour: the nearest survivor below it, else above.
-  public mutating func mergeCatalog(_ newCatalog: ArticleCatalog, height: Int) {
+  public mutating func mergeCatalog(
+    _ newCatalog: ArticleCatalog, markMask newMask: [Bool]? = nil, height: Int
+  ) {
     let screenRow = articleList.selection - articleList.offset(height: height)
     let oldVisible = visible
     let oldArticles = catalog.articles
@@ -15,10 +18,11 @@ extension Listing {
 
     catalog = newCatalog
     topicShortcuts = Array(catalog.topics.prefix(9))
-    var others = filter
-    others.topics = []
-    searchResult = catalog.select(others, order: sort)
-    visible = filter.topics.isEmpty ? searchResult : catalog.select(filter, order: sort)
+    markMask = newMask?.count == catalog.articles.count ? newMask : nil
+    sharedProviderNames = Listing.providerNamesSharedByDomains(in: catalog)
+    let result = catalog.select(query, context: queryEnvironment.context, order: sort)
+    visible = masked(result.indices)
+    relatedOnly = result.relatedOnly
 
     var rowOfID: [ArticleID: Int] = [:]
     rowOfID.reserveCapacity(visible.count)

@@ -92,10 +92,12 @@ extension Listing {
   mutating func jump(to target: Int) -> Bool {
     let clears = !visible.contains(target)
     if clears {
-      filter = ArticleFilter()
+      queryText = ""
+      query = .everything
+      queryError = nil
       markMask = nil
-      searchResult = catalog.select(filter, order: sort)
-      visible = searchResult
+      visible = catalog.sorted(Array(catalog.articles.indices), by: sort)
+      relatedOnly = []
     }
     articleList.setCount(visible.count)
     articleList.select(visible.firstIndex(of: target) ?? 0)

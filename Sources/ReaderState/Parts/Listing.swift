@@ -1,18 +1,24 @@
 import NewsCore
 
-/// The article list and what hangs off it: the catalog, the filter and sort, the rows listed, the
+/// The article list and what hangs off it: the catalog, the query and sort, the rows listed, the
 /// selection of the article and related lists, the details scroll and the focus.
 public struct Listing: Sendable, Equatable {
   /// The loaded records, prepared for filtering and sorting.
   public var catalog: ArticleCatalog
-  /// Topics, search text and any category or provider given on the command line.
-  public var filter: ArticleFilter
+  /// The query as written: search words, the topics the digits and pickers add, any facet terms. It is
+  /// the one place where what narrows the list can be read.
+  public var queryText: String
+  /// The last query that could be read; the list shows its result while `queryText` does not parse.
+  public var query: Query
+  /// Why `queryText` cannot be read, or nil when it can.
+  public var queryError: QueryError?
+  /// The clock, time zone and reading state the query is evaluated with.
+  public var queryEnvironment: QueryEnvironment
   public var sort: SortOrder
   /// Indices into `catalog.articles` of the articles listed, in `sort` order.
   public var visible: [Int]
-  /// The articles matching every filter but the topics, in `sort` order: a topic toggle only narrows this,
-  /// and the picker's live counts are counted in it.
-  public var searchResult: [Int]
+  /// Those of `visible` that match only through their related coverage.
+  public var relatedOnly: Set<Int>
   /// Selection and scroll of the article list (rows are positions in `visible`).
   public var articleList: ListViewport
   /// Selection and scroll of the selected article's related coverage.
@@ -31,23 +37,37 @@ public struct Listing: Sendable, Equatable {
   /// lists show the domain for these, since the name tells the rows apart no better than nothing.
   public var sharedProviderNames: Set<String>
 
-  /// `catalog` listed with `filter` applied, in `sort` order, the first article selected.
-  public init(catalog: ArticleCatalog, filter: ArticleFilter = ArticleFilter(), sort: SortOrder = .newest) {
+  /// `catalog` listed with `query` applied (an unreadable query lists everything and keeps its error), in
+  /// `sort` order, the first article selected.
+  public init(
+    catalog: ArticleCatalog, query: String = "", sort: SortOrder = .newest,
+    environment: QueryEnvironment = QueryEnvironment()
+  ) {
     self.catalog = catalog
-    self.filter = filter
+    self.queryText = query
+    self.query = .everything
+    self.queryError = nil
+    self.queryEnvironment = environment
     self.sort = sort
-    var others = filter
-    others.topics = []
-    self.searchResult = catalog.select(others, order: sort)
-    self.visible = filter.topics.isEmpty ? searchResult : catalog.select(filter, order: sort)
+    self.visible = []
+    self.relatedOnly = []
     self.markMask = nil
-    self.articleList = ListViewport(count: visible.count)
+    self.articleList = ListViewport()
     self.relatedList = ListViewport()
     self.details = TextScroll()
     self.focus = .articles
     self.detailsShowsRelated = false
     self.topicShortcuts = Array(catalog.topics.prefix(9))
     self.sharedProviderNames = Listing.providerNamesSharedByDomains(in: catalog)
+    do {
+      self.query = try Query(query)
+    } catch {
+      self.queryError = error
+    }
+    let result = catalog.select(self.query, context: environment.context, order: sort)
+    visible = result.indices
+    relatedOnly = result.relatedOnly
+    articleList = ListViewport(count: visible.count)
     resetRelated()
   }
 }

@@ -11,12 +11,22 @@ public struct OverlayState: Sendable, Equatable {
   /// Live count per topic of `catalog.topics` with the other filters applied; kept fresh while the picker
   /// is open.
   public var topicCounts: [Int]
+  /// The provider, domain or category picker's values and live counts while it is open.
+  public var facetPicker: FacetPicker?
 
   public init() {
     current = nil
     list = ListViewport()
     help = TextScroll()
     topicCounts = []
+    facetPicker = nil
+  }
+
+  /// Opens the picker of `facet` over `listing`.
+  public mutating func openFacetPicker(_ facet: Facet, listing: Listing) {
+    let picker = FacetPicker(facet, listing: listing)
+    open(.facetPicker(facet), rows: picker.values.count)
+    facetPicker = picker
   }
 
   /// Opens `kind` with a list of `rows` rows (none for help), its first row selected.
@@ -37,15 +47,33 @@ public struct OverlayState: Sendable, Equatable {
     }
   }
 
-  /// Counts the topics among `searchResult` while the picker is open (the rows of the picker change too).
+  /// Counts the topics among the listed articles while the picker is open (the rows of the picker change
+  /// too): a count says how many would be left with that topic added.
   public mutating func refreshTopicCounts(_ listing: Listing) {
     guard current == .topicPicker else { return }
-    topicCounts = listing.catalog.topicCounts(among: listing.searchResult)
+    topicCounts = listing.catalog.topicCounts(among: listing.visible)
     list.setCount(listing.catalog.topics.count)
+  }
+
+  /// Keeps the open picker's counts (and, after new records, its values) fresh.
+  public mutating func refreshPickers(_ listing: Listing, catalogChanged: Bool = false) {
+    switch current {
+    case .topicPicker: refreshTopicCounts(listing)
+    case .facetPicker(let facet):
+      if catalogChanged {
+        facetPicker = FacetPicker(facet, listing: listing)
+        list.setCount(facetPicker?.values.count ?? 0)
+      } else {
+        facetPicker?.refresh(listing)
+      }
+    default: break
+    }
   }
 }
 
 /// A window drawn over the panes.
 public enum Overlay: Sendable, Hashable {
   case help, topicPicker, diagnostics
+  /// The provider, domain or category picker.
+  case facetPicker(Facet)
 }

@@ -153,6 +153,12 @@ public struct Reading: Sendable, Equatable {
 
   // MARK: Questions
 
+  /// The state of the loaded articles as the query's `is:` terms read it (by catalog index), sharing the
+  /// flags' storage rather than copying them.
+  public var snapshot: ReadingSnapshot {
+    ReadingSnapshot(isRead: isRead, isStarred: isStarred, isNew: isNew)
+  }
+
   public func isRead(_ index: Int) -> Bool { index < isRead.count && isRead[index] }
   public func isStarred(_ index: Int) -> Bool { index < isStarred.count && isStarred[index] }
   public func isNew(_ index: Int) -> Bool { index < isNew.count && isNew[index] }
@@ -272,5 +278,20 @@ public struct Reading: Sendable, Equatable {
       if isStarred[index] != (time != nil) { starredCount += time == nil ? -1 : 1 }
       isStarred[index] = time != nil
     }
+  }
+}
+
+/// The read, starred and new flags of the loaded articles at one moment, for `is:` terms.
+public struct ReadingSnapshot: ReadingStateLookup {
+  let isRead: [Bool]
+  let isStarred: [Bool]
+  let isNew: [Bool]
+
+  public func readingState(of article: Article, at index: Int) -> ReadingStateFlags {
+    var flags: ReadingStateFlags = []
+    if index < isRead.count, isRead[index] { flags.insert(.read) }
+    if index < isStarred.count, isStarred[index] { flags.insert(.starred) }
+    if index < isNew.count, isNew[index] { flags.insert(.new) }
+    return flags
   }
 }

@@ -17,6 +17,8 @@ struct EffectPerformer: Sendable {
   var readingState: ReadingStateConnection? = nil
   /// Watches the record files while the reader is open; nil with `--no-watch`.
   var watch: FileWatch?
+  /// Where the reader's kept queries are read from and appended to.
+  var searchHistory = SearchHistoryFile(path: nil)
 
   func perform(_ effect: Effect, context: EffectContext) -> [Action] {
     let inbox = context.inbox
@@ -52,6 +54,18 @@ struct EffectPerformer: Sendable {
     case .watch:
       if let task = context.task {
         if let watch { watch.start(task: task, inbox: inbox) } else { task.finish() }
+      }
+      return []
+    case .loadSearchHistory:
+      let history = searchHistory
+      DetachedThread.detach { inbox.post(.searchHistoryLoaded(history.read())) }
+      return []
+    case .recordSearch(let query):
+      let history = searchHistory
+      DetachedThread.detach {
+        if history.path != nil, !history.append(query) {
+          inbox.post(.showStatus("Could not keep the query in \(history.path ?? "")", isError: true))
+        }
       }
       return []
     case .redraw:
