@@ -16,7 +16,9 @@ struct Newsreader: ParsableCommand {
     commandName: "newsreader",
     abstract: "Read directories of news records in the terminal.",
     version: version,
-    subcommands: [ReadCommand.self, ListCommand.self, CheckCommand.self, TopicsCommand.self],
+    subcommands: [
+      ReadCommand.self, ListCommand.self, CheckCommand.self, TopicsCommand.self, StoriesCommand.self,
+    ],
     defaultSubcommand: ReadCommand.self
   )
 
