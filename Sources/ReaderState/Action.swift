@@ -35,6 +35,13 @@ public enum Action: Sendable, Equatable {
 
   case cycleSort
 
+  /// Lists stories instead of articles, or articles again.
+  case toggleStories
+  /// Narrows the listing to the selected story's articles.
+  case openStory
+  /// Back from an opened story to the stories view.
+  case closeStory
+
   /// Copies the focused item's URL.
   case copyLink
   /// Copies the focused item as a Markdown link `[title](url)`.

@@ -7,11 +7,14 @@ extension ReaderModel {
   public mutating func apply(_ action: Action, now: Double, geometry: some ReaderGeometry) -> [Effect] {
     status.expire(now: now)
     let searchResult = listing.searchResult
+    let visible = listing.visible
     defer {
       // The picker counts topics in the search result: keep them fresh whatever changed it.
       if overlays.current == .topicPicker, listing.searchResult != searchResult {
         overlays.refreshTopicCounts(listing)
       }
+      // Story rows follow the listed articles.
+      if stories.isShown, listing.visible != visible { stories.refresh(listing) }
     }
     switch action {
     case .move(let movement):
@@ -19,6 +22,8 @@ extension ReaderModel {
       if overlays.current != nil {
         let helpLines = overlays.current == .help ? geometry.helpLineCount(of: self) : 0
         overlays.move(movement, height: heights.overlay, helpLines: helpLines)
+      } else if stories.isShown && listing.focus == .articles {
+        stories.move(movement, height: heights.articles, listing: &listing)
       } else {
         let lines = listing.focus == .details ? geometry.detailsLineCount(of: self, now: now) : 0
         listing.move(movement, heights: heights, detailsLines: lines)
@@ -28,7 +33,9 @@ extension ReaderModel {
     case .focusLeft: listing.focusLeft()
     case .focusRight: listing.focusRight()
     case .focus(let pane): listing.setFocus(pane)
+    case .select(.articles, let row) where stories.isShown: stories.select(row, listing: &listing)
     case .select(let pane, let row): listing.select(row, in: pane)
+    case .activate where stories.isShown && listing.focus == .articles: stories.openSelected(&listing)
     case .activate:
       switch listing.activate() {
       case .done, .jumped(clearedFilters: false): break
@@ -61,6 +68,10 @@ extension ReaderModel {
       search.resort(in: listing.catalog, by: listing.sort)
       status.show("Sorted by \(listing.sort.rawValue)", now: now)
 
+    case .toggleStories: stories.toggle(&listing)
+    case .openStory: stories.openSelected(&listing)
+    case .closeStory: stories.close(&listing)
+
     case .copyLink, .copyMarkdownLink, .openInBrowser:
       return share(action, now: now)
 
@@ -81,6 +92,7 @@ extension ReaderModel {
       loading.finish(diagnostics: diagnostics)
       listing.replaceCatalog(catalog)
       search.catalogReplaced(listing)
+      stories.catalogReplaced(listing)
       switch overlays.current {
       case .topicPicker: overlays.refreshTopicCounts(listing)
       case .diagnostics: overlays.list.setCount(diagnostics.count)

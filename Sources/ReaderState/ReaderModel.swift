@@ -13,6 +13,8 @@ public struct ReaderModel: Sendable, Equatable {
   public var search: SearchSession
   /// The help, topic picker or load problems window.
   public var overlays: OverlayState
+  /// The stories view and the story opened from it.
+  public var stories: StoryView
   /// The transient message of the status bar.
   public var status: StatusLine
   /// The records' load and what it found wrong.
@@ -29,6 +31,7 @@ public struct ReaderModel: Sendable, Equatable {
     listing = Listing(catalog: catalog, filter: filter, sort: sort)
     search = SearchSession()
     overlays = OverlayState()
+    stories = StoryView()
     status = StatusLine()
     loading = LoadingState(diagnostics: diagnostics)
     self.size = size

@@ -12,6 +12,10 @@ extension Canvas {
       drawEmpty(emptyListMessage, in: rect)
       return
     }
+    if state.stories.isShown {
+      drawStories(in: rect)
+      return
+    }
     let columns = ListColumns(width: rect.columns - 2)
     let viewport = state.listing.articleList
     for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() {

@@ -224,7 +224,7 @@ enum HelpText {
   static func lines(keyMap: KeyMap) -> [Line] {
     let all = keyMap.helpLines()
     let sections: [(String, [KeyContext])] = [
-      ("Reading", [.normal, .focused(.articles), .focused(.related)]),
+      ("Reading", [.normal, .focused(.articles), .focused(.related), .openedStory]),
       ("Searching", [.searchEditing]),
       ("Topic picker", [.topicPicker]),
       ("Help and load problems", [.help, .diagnostics]),

@@ -10,6 +10,8 @@ public enum KeyContext: Sendable, Hashable {
   /// Typing a search: printable characters go into the search text.
   case searchEditing
   case help, topicPicker, diagnostics
+  /// The articles of a story opened from the stories view.
+  case openedStory
   /// Everywhere, after the others.
   case global
 }
@@ -71,7 +73,10 @@ public struct KeyMap: Sendable {
     case .help: return [.help, .global]
     case .topicPicker: return [.topicPicker, .global]
     case .diagnostics: return [.diagnostics, .global]
-    case nil: return [.focused(state.listing.focus), .normal, .global]
+    case nil:
+      // Inside a story opened from the stories view, its keys (Esc: back) come before the normal ones.
+      let story: [KeyContext] = state.stories.opened != nil ? [.openedStory] : []
+      return [.focused(state.listing.focus)] + story + [.normal, .global]
     }
   }
 

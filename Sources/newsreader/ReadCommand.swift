@@ -70,6 +70,9 @@ struct ReadCommand: ParsableCommand {
 
     var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
+    model.stories.preferredLanguages = StoryLanguage.preferred(fromLocaleSettings: [
+      environment["LANGUAGE"], environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"],
+    ])
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, keyMap: .standard,
       now: { Date().timeIntervalSince1970 }, inbox: inbox, effects: performer.perform)

@@ -20,10 +20,7 @@ extension Listing {
           others, order: sort, narrowing: others.narrows(oldOthers) ? searchResult : nil)
       }
     }
-    visible =
-      filter.topics.isEmpty
-      ? searchResult
-      : catalog.select(ArticleFilter(topics: filter.topics), order: sort, narrowing: searchResult)
+    visible = restrictedVisible()
     reselect(selected, fallbackRow: row, previous: previous)
   }
 
@@ -64,7 +61,9 @@ extension Listing {
     var others = filter
     others.topics = []
     searchResult = catalog.select(others, order: sort)
-    visible = filter.topics.isEmpty ? searchResult : catalog.select(filter, order: sort)
+    // A story's members are indices into the old catalog: the story is closed; a period still applies.
+    restriction.articles = nil
+    visible = restrictedVisible()
     reselect(selectedID.flatMap(catalog.index(of:)), fallbackRow: row, previous: nil)
     resetRelated()
   }

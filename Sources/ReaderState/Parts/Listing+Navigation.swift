@@ -82,6 +82,7 @@ extension Listing {
     let clears = !visible.contains(target)
     if clears {
       filter = ArticleFilter()
+      restriction = ListingRestriction()
       searchResult = catalog.select(filter, order: sort)
       visible = searchResult
     }

@@ -24,6 +24,8 @@ public struct Listing: Sendable, Equatable {
   public var detailsShowsRelated: Bool
   /// Topics reachable with the digits 1–9: the most frequent topics of the catalog.
   public var topicShortcuts: [String]
+  /// An opened story or a chosen period, applied after the filter.
+  public var restriction = ListingRestriction()
 
   /// `catalog` listed with `filter` applied, in `sort` order, the first article selected.
   public init(catalog: ArticleCatalog, filter: ArticleFilter = ArticleFilter(), sort: SortOrder = .newest) {
