@@ -4,7 +4,9 @@ import NewsCore
 enum StoryGrouping {
   /// The median of `repetitions` groupings of `articles`, and a problem when the stories do not cover
   /// every article exactly once.
-  static func measure(articles: [Article], records: Int, repetitions: Int) -> (row: BenchRow, problem: String?) {
+  static func measure(articles: [Article], records: Int, repetitions: Int) -> (
+    row: BenchRow, problem: String?
+  ) {
     var samples: [Double] = []
     var index: StoryIndex?
     for _ in 1...max(1, repetitions) {
@@ -19,7 +21,8 @@ enum StoryGrouping {
     let row = BenchRow(
       key: "story_grouping_ms", label: "stories: group the loaded records", records: records,
       value: Stopwatch.median(samples) * 1000, unit: "ms",
-      note: "median of \(samples.count); \(stories.count) stories, largest \(largest) articles; target ≤ 200 ms")
+      note:
+        "median of \(samples.count); \(stories.count) stories, largest \(largest) articles; target ≤ 200 ms")
     return (row, problem)
   }
 }
@@ -34,8 +37,10 @@ extension StoryGrouping {
     }
     let repetitions = arguments.count > 1 ? Int(arguments[1]) ?? 3 : 3
     let result = SeedLoader().load(paths: [directory])
-    let measured = measure(articles: result.articles, records: result.articles.count, repetitions: repetitions)
-    print("\(measured.row.label): \(String(format: "%.1f", measured.row.value ?? 0)) ms; \(measured.row.note)")
+    let measured = measure(
+      articles: result.articles, records: result.articles.count, repetitions: repetitions)
+    print(
+      "\(measured.row.label): \(String(format: "%.1f", measured.row.value ?? 0)) ms; \(measured.row.note)")
     if let problem = measured.problem { print("problem: \(problem)") }
     return measured.problem == nil ? 0 : 1
   }

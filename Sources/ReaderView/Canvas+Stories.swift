@@ -61,20 +61,21 @@ struct StoryColumns {
     return first == last ? last : first + "–" + last
   }
 
-  /// `3 articles · 2 outlets · 2 languages`, shorter as the pane narrows; the unread count first when known.
+  /// `3 articles · 2 outlets · 2 languages`, shorter as the pane narrows (languages only when some are
+  /// known); the unread count first when known.
   func countsText(_ summary: StorySummary, unread: Int?) -> String {
     func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
     let articles = summary.members.count
     var parts: [String] = []
     if width >= 90 {
       if let unread { parts.append("\(unread) unread") }
-      parts += [
-        count(articles, "article"), count(summary.outletCount, "outlet"),
-        count(summary.languageCount, "language"),
-      ]
+      parts += [count(articles, "article"), count(summary.outletCount, "outlet")]
+      // No language known (most outlets do not say) is not "0 languages".
+      if summary.languageCount > 0 { parts.append(count(summary.languageCount, "language")) }
     } else if width >= 50 {
       if let unread { parts.append("\(unread) new") }
-      parts += ["\(articles) art", "\(summary.outletCount) out", "\(summary.languageCount) lang"]
+      parts += ["\(articles) art", "\(summary.outletCount) out"]
+      if summary.languageCount > 0 { parts.append("\(summary.languageCount) lang") }
     } else {
       parts.append(unread.map { "\($0)/\(articles)" } ?? "\(articles)")
     }

@@ -25,7 +25,7 @@ extension KeyMap {
       bind(context, [.character("G"), .end], .move(.last), "Last")
     }
 
-    bind(.focused(.articles), [.enter], .activate, "Article: show its related coverage; story (stories view): its articles")
+    bind(.focused(.articles), [.enter], .activate, "Article: show its related coverage")
     bind(.focused(.related), [.enter], .activate, "Related item: go to its article", hint: "go to article")
     movement(.normal)
     bind(.normal, [.tab], .focusNext, "Next pane", hint: "pane")
@@ -42,8 +42,8 @@ extension KeyMap {
     }
     bind(.normal, [.character("T")], .clearTopics, "Clear topics")
     bind(.normal, [.character("s")], .cycleSort, "Next sort order", hint: "sort")
-    bind(.normal, [.character("v")], .toggleStories, "Stories: one row per story, or articles again", hint: "stories")
-    bind(.openedStory, [.escape], .closeStory, "Back to the stories", hint: "stories")
+    bind(.normal, [.character("v")], .toggleStories, "Stories view; Enter opens a story")
+    bind(.openedStory, [.escape], .closeStory, "In an opened story: back to the stories", hint: "stories")
     bind(.normal, [.character("y")], .copyLink, "Copy the link", hint: "copy")
     bind(.normal, [.character("Y")], .copyMarkdownLink, "Copy a Markdown link")
     bind(.normal, [.character("o")], .openInBrowser, "Open in the browser", hint: "open")

@@ -17,7 +17,9 @@ struct StoriesCommand: ParsableCommand {
 
   @Option(
     name: .customLong("language"),
-    help: "A language the lead headline should be in, best first (repeatable; default from LANGUAGE, LC_ALL, LANG).")
+    help:
+      "A language the lead headline should be in, best first (repeatable; default from LANGUAGE, LC_ALL, LANG)."
+  )
   var languages: [String] = []
 
   @Option(help: "Largest record file read, in bytes.")

@@ -14,7 +14,8 @@ import Testing
       item: NewsItem(
         title: "Title " + name,
         publishedDateTime: date.map { NewsDate(canonicalSecondsSince1970: $0) }, webUrl: url,
-        ampWebUrl: amp, provider: provider == nil && domain == nil
+        ampWebUrl: amp,
+        provider: provider == nil && domain == nil
           ? nil : Provider(name: provider, domain: domain),
         extraFields: extra),
       related: related.map { NewsItem(title: "Related", webUrl: $0) })
@@ -68,8 +69,11 @@ import Testing
       Self.article("d", url: "HTTPS://other.org/b/"),
     ]
     #expect(Self.groups(articles) == [["a", "b", "d"], ["c"]])
-    #expect(String(decoding: StoryURL.normalized("HTTP://WWW.Example.org/A/"), as: UTF8.self) == "//www.example.org/A")
-    #expect(String(decoding: StoryURL.normalized("ftp://Host.org/x?Q=1"), as: UTF8.self) == "ftp://host.org/x?Q=1")
+    #expect(
+      String(decoding: StoryURL.normalized("HTTP://WWW.Example.org/A/"), as: UTF8.self)
+        == "//www.example.org/A")
+    #expect(
+      String(decoding: StoryURL.normalized("ftp://Host.org/x?Q=1"), as: UTF8.self) == "ftp://host.org/x?Q=1")
     #expect(StoryURL.hash("") == nil)
     #expect(StoryURL.hash("https://a.org/x/") == StoryURL.hash("http://A.org/x"))
   }
@@ -128,10 +132,12 @@ import Testing
         "de", url: "https://de.wikipedia.org/wiki/Erdbeben", date: 300, provider: "Wikipedia",
         domain: "de.wikipedia.org"),
       Self.article(
-        "sv", url: "https://sv.wikipedia.org/wiki/Jordbavning", related: ["https://de.wikipedia.org/wiki/Erdbeben"],
+        "sv", url: "https://sv.wikipedia.org/wiki/Jordbavning",
+        related: ["https://de.wikipedia.org/wiki/Erdbeben"],
         date: 200, provider: "Wikipedia", domain: "sv.wikipedia.org"),
       Self.article(
-        "yue", url: "https://zh-yue.wikipedia.org/wiki/x", related: ["https://sv.wikipedia.org/wiki/Jordbavning"],
+        "yue", url: "https://zh-yue.wikipedia.org/wiki/x",
+        related: ["https://sv.wikipedia.org/wiki/Jordbavning"],
         date: 400, provider: "Wikipedia", domain: "zh-yue.wikipedia.org"),
       Self.article(
         "press", url: "https://press.example/quake", related: ["https://de.wikipedia.org/wiki/Erdbeben"],

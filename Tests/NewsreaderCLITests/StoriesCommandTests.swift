@@ -35,8 +35,9 @@ import Testing
     #expect(output.status == 0)
     let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines.count == 5)
-    #expect(lines[2].hasSuffix(
-      "  3 articles, 2 outlets, 2 languages, 2023-02-06 to 2023-02-08  Jordbävningen i Turkiet 2023"))
+    #expect(
+      lines[2].hasSuffix(
+        "  3 articles, 2 outlets, 2 languages, 2023-02-06 to 2023-02-08  Jordbävningen i Turkiet 2023"))
     #expect(lines[3].hasPrefix("  ") && lines[3].split(separator: " ").count == 3)
     #expect(lines[4] == "")
   }
@@ -50,14 +51,18 @@ import Testing
 
   @Test(
     .enabled(
-      if: FileManager.default.fileExists(atPath: realCorpus), "../shared/corpus/real is not beside the package"))
+      if: FileManager.default.fileExists(atPath: realCorpus),
+      "../shared/corpus/real is not beside the package"))
   func theEarthquakeStoryOfTheRealCorpusGathersItsLanguagesTheSameOnEveryRun() throws {
     let listed = try CommandRunner.run(["list", Self.realCorpus, "--format", "json"])
     let articles = try #require(
       try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
     // The German article of the 2023 Turkey–Syria earthquake (29 related items in every language).
     let quake = try #require(
-      articles.first { ($0["webUrl"] as? String) == "https://de.wikipedia.org/wiki/Erdbeben_in_der_T%C3%BCrkei_und_Syrien_2023" })
+      articles.first {
+        ($0["webUrl"] as? String)
+          == "https://de.wikipedia.org/wiki/Erdbeben_in_der_T%C3%BCrkei_und_Syrien_2023"
+      })
     #expect((quake["related"] as? [Any])?.count == 29)
     let quakeID = try #require(quake["id"] as? String)
 

@@ -122,7 +122,9 @@ public final class StoryIndex: Sendable {
     // The hashes first, on all cores: reading each link's bytes (one cache miss per string) is most of
     // the work and needs no shared state. Slot `s` of article `i` is at `starts[i] + s`; 0 is no link.
     var starts = [Int](repeating: 0, count: articles.count + 1)
-    for index in articles.indices { starts[index + 1] = starts[index] + 3 * (articles[index].related.count + 1) }
+    for index in articles.indices {
+      starts[index + 1] = starts[index] + 3 * (articles[index].related.count + 1)
+    }
     let slotStarts = starts
     var hashes = [UInt64](repeating: 0, count: starts[articles.count])
     let chunkCount = articles.count < 8_192 ? 1 : 4 * ProcessInfoLite.activeProcessorCount
