@@ -41,6 +41,10 @@ public enum Action: Sendable, Equatable {
   case openStory
   /// Back from an opened story to the stories view.
   case closeStory
+  /// Lists only the selected article's period of the timeline, or every date again.
+  case togglePeriodFilter
+  /// Moves the period listed by this many bars (negative: earlier).
+  case shiftPeriod(Int)
 
   /// Copies the focused item's URL.
   case copyLink

@@ -16,12 +16,15 @@ public struct PaneHeights: Sendable, Hashable {
   public var details: Int
   /// Rows an overlay's list shows.
   public var overlay: Int
+  /// Bars the timeline row has room for, 0 when the terminal has no room for the row.
+  public var timelineBars: Int
 
-  public init(articles: Int, related: Int, details: Int, overlay: Int) {
+  public init(articles: Int, related: Int, details: Int, overlay: Int, timelineBars: Int = 0) {
     self.articles = articles
     self.related = related
     self.details = details
     self.overlay = overlay
+    self.timelineBars = timelineBars
   }
 
   /// The rows shown by the list of `pane`.

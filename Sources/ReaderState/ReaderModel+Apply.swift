@@ -14,7 +14,10 @@ extension ReaderModel {
         overlays.refreshTopicCounts(listing)
       }
       // Story rows follow the listed articles.
-      if stories.isShown, listing.visible != visible { stories.refresh(listing) }
+      if listing.visible != visible {
+        if stories.isShown { stories.refresh(listing) }
+        timeline.refresh(listing)
+      }
     }
     switch action {
     case .move(let movement):
@@ -71,6 +74,8 @@ extension ReaderModel {
     case .toggleStories: stories.toggle(&listing)
     case .openStory: stories.openSelected(&listing)
     case .closeStory: stories.close(&listing)
+    case .togglePeriodFilter, .shiftPeriod:
+      choosePeriod(action, bars: geometry.paneHeights(for: size).timelineBars, now: now)
 
     case .copyLink, .copyMarkdownLink, .openInBrowser:
       return share(action, now: now)

@@ -15,6 +15,8 @@ public struct ReaderModel: Sendable, Equatable {
   public var overlays: OverlayState
   /// The stories view and the story opened from it.
   public var stories: StoryView
+  /// Articles per period of the current filter, for the timeline row.
+  public var timeline: Timeline
   /// The transient message of the status bar.
   public var status: StatusLine
   /// The records' load and what it found wrong.
@@ -32,10 +34,12 @@ public struct ReaderModel: Sendable, Equatable {
     search = SearchSession()
     overlays = OverlayState()
     stories = StoryView()
+    timeline = Timeline()
     status = StatusLine()
     loading = LoadingState(diagnostics: diagnostics)
     self.size = size
     hasQuit = false
+    timeline.refresh(listing)
   }
 }
 

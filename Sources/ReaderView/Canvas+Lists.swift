@@ -6,6 +6,7 @@ extension Canvas {
   /// The article list: date, provider, title and "+N" when the article has related coverage; only the rows
   /// on screen are read.
   mutating func drawArticles() {
+    drawTimeline()
     let rect = layout.articles.content
     guard !rect.isEmpty else { return }
     if state.listing.visible.isEmpty {

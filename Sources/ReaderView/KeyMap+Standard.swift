@@ -43,6 +43,10 @@ extension KeyMap {
     bind(.normal, [.character("T")], .clearTopics, "Clear topics")
     bind(.normal, [.character("s")], .cycleSort, "Next sort order", hint: "sort")
     bind(.normal, [.character("v")], .toggleStories, "Stories view; Enter opens a story")
+    bind(
+      .normal, [.character("p")], .togglePeriodFilter, "Timeline: only the selected article's period, or all")
+    bind(.normal, [.character("[")], .shiftPeriod(-1), "The period before")
+    bind(.normal, [.character("]")], .shiftPeriod(1), "The period after")
     bind(.openedStory, [.escape], .closeStory, "In an opened story: back to the stories", hint: "stories")
     bind(.normal, [.character("y")], .copyLink, "Copy the link", hint: "copy")
     bind(.normal, [.character("Y")], .copyMarkdownLink, "Copy a Markdown link")

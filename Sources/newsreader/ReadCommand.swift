@@ -70,6 +70,11 @@ struct ReadCommand: ParsableCommand {
 
     var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
+    // The first locale variable set decides, as setlocale does; without UTF-8 the timeline uses ASCII.
+    let codeset =
+      [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
+      .compactMap { $0 }.first { !$0.isEmpty } ?? ""
+    model.timeline.asciiOnly = !codeset.lowercased().replacingOccurrences(of: "-", with: "").contains("utf8")
     model.stories.preferredLanguages = StoryLanguage.preferred(fromLocaleSettings: [
       environment["LANGUAGE"], environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"],
     ])

@@ -33,3 +33,32 @@ import Testing
     #expect(help.contains("In an opened story: back to the stories"))
   }
 }
+
+/// The timeline row: drawn above the list from 30 rows, absent below; a chosen period at the three sizes.
+@Suite struct TimelineGoldenTests {
+  @Test(arguments: RenderGoldenTests.sizes)
+  func aChosenPeriod(_ size: Size) {
+    GoldenScreen.expect(
+      StoryGoldenTests.screen([.move(.down), .togglePeriodFilter], size: size),
+      named: "timeline-period-\(size.columns)x\(size.rows)")
+  }
+
+  @Test func barsScaleToTheBusiestPeriodAndMarkTheSelectedArticle() {
+    let grid = StoryGoldenTests.screen([], size: Size(columns: 120, rows: 40))
+    let row = grid.rowText(2)
+    #expect(row.contains("▄▄▄▄█ by day"))
+    #expect(row.contains("█"))
+    #expect(!StoryGoldenTests.screen([], size: Size(columns: 80, rows: 24)).framedText.contains("by day"))
+  }
+
+  @Test func asciiBarsWhenTheLocaleIsNotUTF8() {
+    let size = Size(columns: 120, rows: 40)
+    var state = ReaderFixtures.state(size: size)
+    state.timeline.asciiOnly = true
+    let row = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now
+    ).rowText(2)
+    #expect(row.contains("#"))
+    #expect(!row.contains("█"))
+  }
+}

@@ -1,0 +1,39 @@
+import ReaderState
+import ScreenKit
+
+extension Canvas {
+  /// The timeline row above the article list: one bar per period of the current filter's articles, the
+  /// selected article's period in the accent style, a chosen period (the listing's date window) reversed,
+  /// and the period's name at the end.
+  mutating func drawTimeline() {
+    let rect = layout.timeline
+    let columns = layout.timelineBars
+    guard !rect.isEmpty, columns > 0 else { return }
+    let (period, bars) = state.timeline.bars(columns: columns)
+    guard !bars.isEmpty else { return }
+    let highest = bars.map(\.count).max() ?? 0
+    let levels: [String] =
+      state.timeline.asciiOnly
+      ? ["_", ".", "-", "=", "#"] : ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    let selected = state.listing.selectedArticle?.publishedDateTime?.secondsSince1970
+    let chosen = state.listing.restriction.dates
+    // The newest bar ends at the row's right, as the newest article is at the top of the list by default.
+    var column = rect.column + 1 + (columns - bars.count)
+    for bar in bars {
+      let glyph: String
+      if bar.count == 0 || highest == 0 {
+        glyph = " "
+      } else {
+        let level = (bar.count * levels.count + highest - 1) / highest
+        glyph = levels[min(levels.count, max(1, level)) - 1]
+      }
+      let role: ThemeRole =
+        chosen == bar.dates ? .selected : selected.map(bar.dates.contains) == true ? .accent : .dim
+      grid.put(glyph == " " && role != .dim ? "·" : glyph, row: rect.row, column: column, style: style(role))
+      column += 1
+    }
+    grid.put(
+      "by " + period.rawValue, row: rect.row, column: rect.endColumn - 1 - layout.timelineLabelColumns,
+      maxColumns: layout.timelineLabelColumns, style: style(.dim))
+  }
+}
