@@ -12,6 +12,7 @@ extension ReaderModel {
       // The picker counts topics in the search result: keep them fresh whatever changed it.
       if overlays.current == .topicPicker, listing.searchResult != searchResult {
         overlays.refreshTopicCounts(listing)
+        timeline.refreshTopicSeries(listing)
       }
       // Story rows follow the listed articles.
       if listing.visible != visible {
@@ -85,6 +86,7 @@ extension ReaderModel {
     case .showTopicPicker:
       overlays.open(.topicPicker, rows: listing.catalog.topics.count)
       overlays.refreshTopicCounts(listing)
+      timeline.refreshTopicSeries(listing)
     case .closeOverlay: overlays.close()
 
     case .reload:

@@ -126,7 +126,8 @@ extension Canvas {
     }
     let viewport = state.overlays.list
     let active = Set(state.listing.activeTopics.map(ArticleCatalog.fold))
-    let countColumns = 7
+    // Each topic's sparkline sits left of its count when the picker is wide enough for both.
+    let countColumns = 7 + (rect.columns >= 40 ? sparklineColumns : 0)
     for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() where row < topics.count {
       let target = rect.row(screenRow)
       let selected = row == viewport.selection
@@ -143,6 +144,11 @@ extension Canvas {
       grid.put(
         topic, row: target.row, column: target.column + 6, maxColumns: target.columns - 6 - countColumns - 1,
         style: partStyle(isActive ? .topic : .overlay))
+      if rect.columns >= 40 {
+        drawSparkline(
+          forTopic: row, row: target.row, column: target.endColumn - 7 - sparklineColumns,
+          style: partStyle(.accent))
+      }
       let countText = DateText.grouped(count)
       grid.put(
         countText, row: target.row, column: target.endColumn - countText.utf8.count, style: partStyle(.dim))

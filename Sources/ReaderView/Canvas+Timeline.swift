@@ -36,4 +36,27 @@ extension Canvas {
       "by " + period.rawValue, row: rect.row, column: rect.endColumn - 1 - layout.timelineLabelColumns,
       maxColumns: layout.timelineLabelColumns, style: style(.dim))
   }
+
+  /// Columns a topic's sparkline takes in the picker, its trailing space included.
+  var sparklineColumns: Int { Timeline.topicSeriesBuckets + 1 }
+
+  /// The sparkline of topic `topic` (its position in the catalog's topics) at `row`, `column`: its
+  /// articles of the search result over the timeline's span, scaled to its own busiest bucket.
+  mutating func drawSparkline(forTopic topic: Int, row: Int, column: Int, style: Style) {
+    let series = state.timeline.topicSeries
+    guard topic < series.count else { return }
+    let levels: [String] =
+      state.timeline.asciiOnly ? ["_", ".", "-", "=", "#"] : ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    let highest = series[topic].max() ?? 0
+    var text = ""
+    for count in series[topic] {
+      if count == 0 || highest == 0 {
+        text += " "
+      } else {
+        text += levels[min(levels.count, max(1, (count * levels.count + highest - 1) / highest)) - 1]
+      }
+    }
+    // Right-aligned, so the newest bucket is always beside the count.
+    grid.put(text, row: row, column: column + Timeline.topicSeriesBuckets - series[topic].count, style: style)
+  }
 }

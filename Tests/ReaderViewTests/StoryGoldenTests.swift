@@ -62,3 +62,18 @@ import Testing
     #expect(!row.contains("█"))
   }
 }
+
+/// The topic picker's sparklines: each topic's articles over the timeline's span, beside its count.
+@Suite struct TopicSparklineTests {
+  @Test func thePickerShowsEachTopicsSparklineBesideItsCount() throws {
+    let size = Size(columns: 120, rows: 40)
+    let grid = StoryGoldenTests.screen([.showTopicPicker], size: size)
+    GoldenScreen.expect(grid, named: "topic-sparklines-120x40")
+    let state = ReaderFixtures.applying([.showTopicPicker], to: ReaderFixtures.state(size: size), size: size)
+    // AI is on 03-12 and 03-13 (three articles); the series spans 03-09 to 03-13 in 12 buckets.
+    let ai = try #require(state.listing.catalog.topics.firstIndex(of: "AI"))
+    #expect(state.timeline.topicSeries[ai].reduce(0, +) == state.listing.catalog.topicFrequencies[ai])
+    #expect(state.timeline.topicSeries[ai].last! > 0)
+    #expect(state.timeline.topicSeries[ai].first == 0)
+  }
+}

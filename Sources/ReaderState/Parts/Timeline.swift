@@ -8,6 +8,12 @@ import NewsCore
 public struct Timeline: Sendable {
   /// Articles per day (days since 1970-01-01 UTC), ascending by day, of the listing without its date window.
   public var dayCounts: [DayCount]
+  /// Per topic of the catalog (its positions), articles of the search result in each of
+  /// at most `topicSeriesBuckets` equal spans of the timeline (no shorter than a day), for the topic picker's sparklines; filled while the
+  /// picker is open.
+  public var topicSeries: [[Int]] = []
+  /// Buckets of each topic's sparkline.
+  public static let topicSeriesBuckets = 12
   /// Whether bars are drawn with `_.-=#` instead of block characters (the locale is not UTF-8).
   public var asciiOnly: Bool
   /// Day of each article of `countedCatalog`, `Int32.min` when undated.
@@ -44,6 +50,25 @@ public struct Timeline: Sendable {
       }
     }
     dayCounts = counts
+  }
+
+  /// Counts each topic's articles of `listing.searchResult` (what the picker counts) over the span of the
+  /// timeline, in `topicSeriesBuckets` equal parts.
+  public mutating func refreshTopicSeries(_ listing: Listing) {
+    guard countedCatalog === listing.catalog, let first = dayCounts.first?.day, let last = dayCounts.last?.day
+    else {
+      topicSeries = []
+      return
+    }
+    let span = Int(last) - Int(first) + 1
+    // No bucket shorter than a day: five days of news are five bars, not twelve with gaps.
+    let buckets = min(Timeline.topicSeriesBuckets, span)
+    let days = dayOfArticle
+    topicSeries = listing.catalog.topicSeries(among: listing.searchResult, buckets: buckets) { index in
+      let day = days[index]
+      guard day != Int32.min, day >= first, day <= last else { return nil }
+      return (Int(day) - Int(first)) * buckets / span
+    }
   }
 
   /// The bars for `columns` columns: the finest period whose span of bars fits, or the latest `columns`
