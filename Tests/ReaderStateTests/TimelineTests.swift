@@ -33,6 +33,13 @@ import Testing
     #expect(model.timeline.dayCounts.map(\.count) == [1])
   }
 
+  @Test func datesCenturiesApartAreCountedAsWell() {
+    // A span far longer than the articles are many takes the sorting path instead of a dense array.
+    let model = Self.model(days: [200_000, 0, 200_000])
+    #expect(model.timeline.dayCounts == [DayCount(day: 0, count: 1), DayCount(day: 200_000, count: 2)])
+    #expect(model.timeline.bars(columns: 10).period == .year)
+  }
+
   @Test func theFinestPeriodThatFitsIsChosen() {
     let model = Self.model(days: [0, 1, 6, 40])  // 1970-01-01 (a Thursday) to 1970-02-10
     let byDay = model.timeline.bars(columns: 41)

@@ -37,16 +37,36 @@ public struct Timeline: Sendable {
       countedCatalog = listing.catalog
     }
     let indices = listing.restriction.dates == nil ? listing.visible : listing.visibleIgnoringDates()
-    var days: [Int32] = []
-    days.reserveCapacity(indices.count)
-    for index in indices where dayOfArticle[index] != Int32.min { days.append(dayOfArticle[index]) }
-    days.sort()
+    // Counted into a dense array over the days' span (no sort: a keystroke at 100,000 articles would
+    // spend milliseconds sorting), unless the dates are centuries apart, where sorting costs less.
+    var low = Int32.max
+    var high = Int32.min
+    for index in indices where dayOfArticle[index] != Int32.min {
+      low = min(low, dayOfArticle[index])
+      high = max(high, dayOfArticle[index])
+    }
     var counts: [DayCount] = []
-    for day in days {
-      if let last = counts.last, last.day == day {
-        counts[counts.count - 1].count += 1
-      } else {
-        counts.append(DayCount(day: day, count: 1))
+    if low > high {
+      counts = []
+    } else if Int(high) - Int(low) < max(4 * indices.count, 4_096) {
+      var dense = [Int](repeating: 0, count: Int(high) - Int(low) + 1)
+      for index in indices where dayOfArticle[index] != Int32.min {
+        dense[Int(dayOfArticle[index] - low)] += 1
+      }
+      for (offset, count) in dense.enumerated() where count > 0 {
+        counts.append(DayCount(day: low + Int32(offset), count: count))
+      }
+    } else {
+      var days: [Int32] = []
+      days.reserveCapacity(indices.count)
+      for index in indices where dayOfArticle[index] != Int32.min { days.append(dayOfArticle[index]) }
+      days.sort()
+      for day in days {
+        if let last = counts.last, last.day == day {
+          counts[counts.count - 1].count += 1
+        } else {
+          counts.append(DayCount(day: day, count: 1))
+        }
       }
     }
     dayCounts = counts
@@ -108,6 +128,11 @@ public struct DayCount: Sendable, Hashable {
   /// Days since 1970-01-01 UTC.
   public var day: Int32
   public var count: Int
+
+  public init(day: Int32, count: Int) {
+    self.day = day
+    self.count = count
+  }
 }
 
 /// One bar of the timeline: a period and the articles in it.
