@@ -6,7 +6,7 @@ extension Theme {
   public static let defaultThemeSource = #"""
     # The default theme, for dark terminal backgrounds.
     # Roles: normal, selected, selected-unfocused, header, status-bar, dim, accent, topic, border,
-    # pane-title, error, overlay. Colours: default, an ANSI name (red, bright-blue, ...),
+    # pane-title, error, overlay, match. Colours: default, an ANSI name (red, bright-blue, ...),
     # a 256-palette index (0-255) or #rrggbb. Attributes: bold, dim, italic, underline, reverse.
     # Terminals with fewer colours get the nearest one; NO_COLOR switches to monochrome.
     name: dark
@@ -23,6 +23,7 @@ extension Theme {
       pane-title: { fg: bright-white, attrs: [bold] }
       error: { fg: 203, attrs: [bold] }
       overlay: { fg: default, bg: 235 }
+      match: { attrs: [underline, bold] }
 
     """#
 

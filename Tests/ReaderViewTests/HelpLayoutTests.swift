@@ -35,8 +35,9 @@ import Testing
     }
     // Overlays move as the lists do: their movement keys are not listed again for each of them.
     #expect(lines.filter { $0.keys == "j, ↓" && $0.help == "Move down" }.isEmpty)
-    // One Close for the topic picker, one for help and load problems together.
-    #expect(lines.filter { $0.help == "Close" }.count == 2)
+    // One Close for the topic picker, one for the provider, domain and category pickers together, one for
+    // help and load problems together.
+    #expect(lines.filter { $0.help == "Close" }.count == 3)
   }
 
   @Test func everyBoundActionIsInTheHelp() {
