@@ -7,7 +7,7 @@ extension Canvas {
   /// outlets and languages it has; only the rows on screen are summarized.
   mutating func drawStories(in rect: Rect) {
     let stories = state.stories
-    let columns = StoryColumns(width: rect.columns - 2)
+    let columns = StoryColumns(width: rect.columns - 2, timeZone: timeZone)
     let viewport = stories.list
     for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() {
       guard let story = stories.story(atRow: row), let summary = stories.summary(of: story) else { continue }
@@ -53,16 +53,18 @@ extension Canvas {
 /// the counts to the number of articles.
 struct StoryColumns {
   let width: Int
+  /// Where the dates are shown in.
+  let timeZone: DisplayTimeZone
 
   /// Columns of the date: a range `2023-02-06–2023-02-11` when wide, else the latest day.
   var date: Int { width >= 90 ? 21 : width >= 60 ? 10 : 5 }
 
   func dateText(_ range: ClosedRange<Double>?) -> String {
     guard let range else { return "" }
-    if date == 5 { return DateText.shortDay(range.upperBound) }
-    let last = DateText.day(range.upperBound)
+    if date == 5 { return DateText.shortDay(range.upperBound, in: timeZone) }
+    let last = DateText.day(range.upperBound, in: timeZone)
     guard date == 21 else { return last }
-    let first = DateText.day(range.lowerBound)
+    let first = DateText.day(range.lowerBound, in: timeZone)
     return first == last ? last : first + "–" + last
   }
 

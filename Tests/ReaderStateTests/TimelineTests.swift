@@ -17,11 +17,13 @@ import Testing
 
   struct Bars: ReaderGeometry {
     var bars: Int
-    func paneHeights(for size: TerminalSize) -> PaneHeights {
+    func paneHeights(of state: ReaderModel) -> PaneHeights {
       PaneHeights(articles: 20, related: 5, details: 10, overlay: 20, timelineBars: bars)
     }
     func detailsLineCount(of state: ReaderModel, now: Double) -> Int { 0 }
     func helpLineCount(of state: ReaderModel) -> Int { 0 }
+    func readingLineCount(of state: ReaderModel, now: Double) -> Int { 0 }
+    func panesSideBySide(for size: TerminalSize) -> Bool { size.columns >= 100 }
   }
 
   @Test func countsPerDayFollowTheListing() {
