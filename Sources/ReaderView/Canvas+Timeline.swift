@@ -3,7 +3,7 @@ import ScreenKit
 
 extension Canvas {
   /// The timeline row above the article list: one bar per period of the current filter's articles, the
-  /// selected article's period in the accent style, a chosen period (the listing's date window) reversed,
+  /// selected article's period in the accent style, a chosen period (its `date:` term in the query) reversed,
   /// and the period's name at the end.
   mutating func drawTimeline() {
     let rect = layout.timeline
@@ -15,8 +15,9 @@ extension Canvas {
     let levels: [String] =
       state.timeline.asciiOnly
       ? ["_", ".", "-", "=", "#"] : ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-    let selected = state.listing.selectedArticle?.publishedDateTime?.secondsSince1970
-    let chosen = state.listing.restriction.dates
+    let selected = state.listing.selectedArticle?.publishedDateTime?.secondsSince1970.map(
+      state.timeline.day(of:))
+    let chosen = state.listing.chosenPeriodTerm
     // The newest bar ends at the row's right, as the newest article is at the top of the list by default.
     var column = rect.column + 1 + (columns - bars.count)
     for bar in bars {
@@ -28,7 +29,7 @@ extension Canvas {
         glyph = levels[min(levels.count, max(1, level)) - 1]
       }
       let role: ThemeRole =
-        chosen == bar.dates ? .selected : selected.map(bar.dates.contains) == true ? .accent : .dim
+        chosen == bar.term ? .selected : selected.map(bar.days.contains) == true ? .accent : .dim
       grid.put(glyph == " " && role != .dim ? "·" : glyph, row: rect.row, column: column, style: style(role))
       column += 1
     }

@@ -1,3 +1,4 @@
+import Foundation
 import NewsCore
 import ReaderState
 import Testing
@@ -52,11 +53,13 @@ import Testing
     #expect(byWeek.period == .week)
     // Weeks start on Monday: Thursday 1 Jan and Friday 2 Jan in one, Wednesday 7 Jan in the next.
     #expect(byWeek.bars.map(\.count) == [2, 1, 0, 0, 0, 0, 1])  // Tuesday 10 Feb in the seventh
-    #expect(byWeek.bars[1].dates == (4 * Self.day)..<(11 * Self.day))
+    #expect(byWeek.bars[1].days == 4..<11)
+    #expect(byWeek.bars[1].term == "date:1970-01-05..1970-01-11")
     let byMonth = model.timeline.bars(columns: 3)
     #expect(byMonth.period == .month)
     #expect(byMonth.bars.map(\.count) == [3, 1])
-    #expect(byMonth.bars[1].dates == (31 * Self.day)..<(59 * Self.day))
+    #expect(byMonth.bars[1].days == 31..<59)
+    #expect(byMonth.bars[1].term == "date:1970-02")
     // Not even years fit in one column over two years: the latest year.
     let long = Self.model(days: [0, 400])
     #expect(long.timeline.bars(columns: 1).period == .year)
@@ -67,7 +70,8 @@ import Testing
     var model = Self.model(days: [40, 12, 10, 10])  // a0 (day 40) selected: newest first
     let geometry = Bars(bars: 41)
     model.apply(.togglePeriodFilter, now: 0, geometry: geometry)
-    #expect(model.listing.restriction.dates == (40 * Self.day)..<(41 * Self.day))
+    // The period is a term of the query, readable and editable like any other.
+    #expect(model.listing.queryText == "date:1970-02-10")
     #expect(Fixtures.ids(model) == ["a0"])
     #expect(model.status.message?.text == "Only 1970-02-10")
     // The timeline still counts every period of the filter.
@@ -76,17 +80,44 @@ import Testing
     #expect(Fixtures.ids(model) == ["a1"])
     model.apply(.shiftPeriod(-2), now: 0, geometry: geometry)
     #expect(Fixtures.ids(model) == ["a2", "a3"])
+    #expect(model.listing.queryText == "date:1970-01-11")
     model.apply(.togglePeriodFilter, now: 0, geometry: geometry)
-    #expect(model.listing.restriction.dates == nil)
+    #expect(model.listing.chosenPeriodTerm == nil)
+    #expect(model.listing.queryText.isEmpty)
     #expect(model.listing.visible.count == 4)
   }
 
   @Test func anUndatedArticleHasNoPeriodToChoose() {
     var model = ReaderModel(catalog: ArticleCatalog(articles: [Fixtures.article("x")]))
     model.apply(.togglePeriodFilter, now: 0, geometry: Bars(bars: 10))
-    #expect(model.listing.restriction.dates == nil)
+    #expect(model.listing.chosenPeriodTerm == nil)
     #expect(model.status.message?.isError == true)
     model.apply(.shiftPeriod(1), now: 0, geometry: Bars(bars: 10))
+    #expect(model.status.message?.text == "No period chosen")
+  }
+
+  @Test func barsAreDaysOfTheUsersZoneAsDateTermsAre() throws {
+    // 23:30 UTC on day 10 is already day 11 in Tokyo: counted there, and its term lists it there.
+    let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+    var model = ReaderModel(
+      catalog: ArticleCatalog(articles: [Fixtures.article("late", date: 10 * Self.day + 23.5 * 3_600)]),
+      size: TerminalSize(columns: 120, rows: 40),
+      environment: QueryEnvironment(now: 0, timeZone: tokyo))
+    #expect(model.timeline.dayCounts.map(\.day) == [11])
+    model.apply(.togglePeriodFilter, now: 0, geometry: Bars(bars: 41))
+    #expect(model.listing.queryText == "date:1970-01-12")
+    #expect(Fixtures.ids(model) == ["late"])
+  }
+
+  @Test func aPeriodTermEditedAwayIsNoLongerChosen() {
+    var model = Self.model(days: [40, 12])
+    model.apply(.togglePeriodFilter, now: 0, geometry: Bars(bars: 41))
+    #expect(model.listing.chosenPeriodTerm == "date:1970-02-10")
+    model.apply(.startSearch, now: 0)
+    for _ in 0..<"date:1970-02-10".count { model.apply(.searchDeleteBackward, now: 0) }
+    model.apply(.commitSearch, now: 0)
+    #expect(model.listing.chosenPeriodTerm == nil)
+    model.apply(.shiftPeriod(1), now: 0, geometry: Bars(bars: 41))
     #expect(model.status.message?.text == "No period chosen")
   }
 }

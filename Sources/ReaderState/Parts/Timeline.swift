@@ -1,3 +1,4 @@
+import Foundation
 import NewsCore
 
 /// The news volume of the current filter over time: articles per day, counted when the listing changes,
@@ -6,7 +7,8 @@ import NewsCore
 /// Counting reads one cached day number per listed article (the dates are turned into days once per
 /// catalog), so a keystroke stays cheap at 100,000 articles; drawing groups the distinct days only.
 public struct Timeline: Sendable {
-  /// Articles per day (days since 1970-01-01 UTC), ascending by day, of the listing without its date window.
+  /// Articles per day (days since 1970-01-01 in the query's time zone, so a bar is a day of the user's
+  /// calendar as `date:` terms are), ascending by day, of the listing without its period term.
   public var dayCounts: [DayCount]
   /// Per topic of the catalog (its positions), articles of the search result in each of
   /// at most `topicSeriesBuckets` equal spans of the timeline (no shorter than a day), for the topic picker's sparklines; filled while the
@@ -19,6 +21,8 @@ public struct Timeline: Sendable {
   /// Day of each article of `countedCatalog`, `Int32.min` when undated.
   private var dayOfArticle: [Int32]
   private var countedCatalog: ArticleCatalog?
+  /// The zone `dayOfArticle` was counted in.
+  private var countedZone: TimeZone?
 
   public init(asciiOnly: Bool = false) {
     dayCounts = []
@@ -29,14 +33,26 @@ public struct Timeline: Sendable {
 
   /// Recounts over `listing`'s articles, its date window left out so every period stays visible.
   public mutating func refresh(_ listing: Listing) {
-    if countedCatalog !== listing.catalog {
+    let zone = listing.queryEnvironment.timeZone
+    if countedCatalog !== listing.catalog || countedZone != zone {
+      // The zone's offset changes on hour boundaries at most: looked up once per hour that has articles.
+      var offsetOfHour: [Int: Int] = [:]
       dayOfArticle = listing.catalog.articles.map { article in
         guard let seconds = article.item.publishedDateTime?.secondsSince1970 else { return Int32.min }
-        return Int32((seconds / 86_400).rounded(.down))
+        let hour = Int((seconds / 3_600).rounded(.down))
+        let offset =
+          offsetOfHour[hour]
+          ?? {
+            let found = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(hour) * 3_600))
+            offsetOfHour[hour] = found
+            return found
+          }()
+        return Timeline.clampedDay((seconds + Double(offset)) / 86_400)
       }
       countedCatalog = listing.catalog
+      countedZone = zone
     }
-    let indices = listing.restriction.dates == nil ? listing.visible : listing.visibleIgnoringDates()
+    let indices = listing.chosenPeriodTerm == nil ? listing.visible : listing.visibleIgnoringPeriod()
     // Counted into a dense array over the days' span (no sort: a keystroke at 100,000 articles would
     // spend milliseconds sorting), unless the dates are centuries apart, where sorting costs less.
     var low = Int32.max
@@ -102,7 +118,8 @@ public struct Timeline: Sendable {
     let low = max(period.number(of: first), period.number(of: last) - columns + 1)
     let high = period.number(of: last)
     var bars = (low...high).map { number in
-      TimelineBar(dates: period.start(of: number)..<period.start(of: number + 1), count: 0)
+      TimelineBar(
+        period: period, days: period.firstDay(of: number)..<period.firstDay(of: number + 1), count: 0)
     }
     for entry in dayCounts {
       let position = period.number(of: entry.day) - low
@@ -111,9 +128,22 @@ public struct Timeline: Sendable {
     return (period, bars)
   }
 
-  /// The dates of the bar holding `seconds` when drawn in `columns` columns.
-  public func period(containing seconds: Double, columns: Int) -> Range<Double>? {
-    bars(columns: columns).bars.first { $0.dates.contains(seconds) }?.dates
+  /// The bar holding the instant `seconds` when drawn in `columns` columns.
+  public func bar(containing seconds: Double, columns: Int) -> TimelineBar? {
+    let day = self.day(of: seconds)
+    return bars(columns: columns).bars.first { $0.days.contains(day) }
+  }
+
+  /// The day (since 1970-01-01 in the zone the timeline counts in) of the instant `seconds`.
+  public func day(of seconds: Double) -> Int {
+    let offset = (countedZone ?? TimeZone(secondsFromGMT: 0)!).secondsFromGMT(
+      for: Date(timeIntervalSince1970: seconds))
+    return Int(Timeline.clampedDay((seconds + Double(offset)) / 86_400))
+  }
+
+  /// A day number within what `Int32` holds (dates are range-checked to years 1-9999 on load).
+  static func clampedDay(_ days: Double) -> Int32 {
+    Int32(max(Double(Int32.min + 1), min(Double(Int32.max), days.rounded(.down))))
   }
 }
 
@@ -137,9 +167,34 @@ public struct DayCount: Sendable, Hashable {
 
 /// One bar of the timeline: a period and the articles in it.
 public struct TimelineBar: Sendable, Hashable {
-  /// The period, seconds since 1970, half-open.
-  public var dates: Range<Double>
+  /// How long the bar is.
+  public var period: TimelinePeriod
+  /// Its days (since 1970-01-01 in the user's zone), half-open.
+  public var days: Range<Int>
   public var count: Int
+
+  /// The query term listing this bar's period: `date:2021-03-13`, `date:2021-03-08..2021-03-14`,
+  /// `date:2021-03`, `date:2021`.
+  public var term: String {
+    let first = Timeline.isoDay(days.lowerBound)
+    switch period {
+    case .day: return "date:" + first
+    case .week: return "date:" + first + ".." + Timeline.isoDay(days.upperBound - 1)
+    case .month: return "date:" + first.prefix(7)
+    case .year: return "date:" + first.prefix(4)
+    }
+  }
+
+  /// What the status bar says the period is: `2021-03-13`, `the week of 2021-03-08`, `2021-03`, `2021`.
+  public var name: String {
+    let first = Timeline.isoDay(days.lowerBound)
+    switch period {
+    case .day: return first
+    case .week: return "the week of " + first
+    case .month: return String(first.prefix(7))
+    case .year: return String(first.prefix(4))
+    }
+  }
 }
 
 /// How long one bar of the timeline is, finest first.
@@ -160,8 +215,8 @@ public enum TimelinePeriod: String, Sendable, CaseIterable {
     }
   }
 
-  /// Seconds since 1970 at the start of period `number`.
-  func start(of number: Int) -> Double {
+  /// The first day (since 1970) of period `number`.
+  func firstDay(of number: Int) -> Int {
     let day: Int
     switch self {
     case .day: day = number
@@ -171,11 +226,21 @@ public enum TimelinePeriod: String, Sendable, CaseIterable {
         year: number.floorDivided(by: 12), month: number - 12 * number.floorDivided(by: 12) + 1)
     case .year: day = Timeline.days(year: number, month: 1)
     }
-    return Double(day) * 86_400
+    return day
   }
 }
 
 extension Timeline {
+  /// `YYYY-MM-DD` of `days` since 1970-01-01.
+  static func isoDay(_ days: Int) -> String {
+    let (year, month) = civil(fromDays: days)
+    let day = days - Timeline.days(year: year, month: month) + 1
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    let yearText = String(year)
+    return String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + "-" + two(month) + "-"
+      + two(day)
+  }
+
   /// Year and month of `days` since 1970-01-01 (H. Hinnant's civil-from-days).
   static func civil(fromDays days: Int) -> (year: Int, month: Int) {
     let z = days + 719_468
@@ -208,17 +273,32 @@ extension Int {
 }
 
 extension Listing {
-  /// The listed articles as they would be without the date window (an opened story still applies).
-  func visibleIgnoringDates() -> [Int] {
-    guard restriction.dates != nil else { return visible }
-    let result = catalog.select(query, context: queryEnvironment.context, order: sort)
-    return ListingRestriction(articles: restriction.articles).apply(to: masked(result.indices), in: catalog)
+  /// The period term the timeline wrote, when the query still has it.
+  public var chosenPeriodTerm: String? {
+    guard let periodTerm, QueryText.containsToken(periodTerm, in: queryText) else { return nil }
+    return periodTerm
   }
 
-  /// Lists only articles dated in `dates` (nil: any date), keeping an opened story.
-  public mutating func restrictDates(to dates: Range<Double>?) {
-    var changed = restriction
-    changed.dates = dates
-    restrict(changed)
+  /// The listed articles as they would be without the chosen period's term (so the timeline keeps every
+  /// period of the filter); the query evaluated once more only while a period is chosen.
+  func visibleIgnoringPeriod() -> [Int] {
+    guard let term = chosenPeriodTerm,
+      let without = try? Query(QueryText.removingToken(term, from: queryText))
+    else { return visible }
+    let result = catalog.select(without, context: queryEnvironment.context, order: sort)
+    return listed(result)
+  }
+
+  /// Writes `term` (a bar's `date:` term) into the query in place of the chosen one, or takes the chosen
+  /// one out when `term` is nil.
+  public mutating func choosePeriod(_ term: String?) {
+    var text = queryText
+    if let chosen = chosenPeriodTerm { text = QueryText.removingToken(chosen, from: text) }
+    if let term {
+      while text.last == " " { text.removeLast() }
+      text = text.isEmpty ? term : text + " " + term
+    }
+    periodTerm = term
+    setQuery(text)
   }
 }
