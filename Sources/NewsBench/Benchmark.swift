@@ -47,6 +47,10 @@ struct Benchmark {
       measurePeer(directory: corpus.directory, files: files, floor: floor)
       measureIndex(directory: corpus.directory, files: files, floor: floor)
       let catalog = measureQueries(records: files.paths.count, loaded: loaded)
+      let grouping = StoryGrouping.measure(
+        articles: loaded, records: files.paths.count, repetitions: options.repetitions)
+      rows.append(grouping.row)
+      if let problem = grouping.problem { problems.append(problem) }
       if isLargest {
         measureFrames(catalog: catalog, records: files.paths.count)
         progress("reading state \(files.paths.count)")

@@ -5,6 +5,9 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "measure-memory" {
   exit(MemoryProbe.childMain(arguments: Array(arguments.dropFirst())))
 }
+if arguments.first == "stories" {
+  exit(StoryGrouping.standaloneMain(arguments: Array(arguments.dropFirst())))
+}
 
 let options: BenchOptions
 do {

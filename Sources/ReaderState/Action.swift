@@ -46,6 +46,17 @@ public enum Action: Sendable, Equatable {
 
   case cycleSort
 
+  /// Lists stories instead of articles, or articles again.
+  case toggleStories
+  /// Narrows the listing to the selected story's articles.
+  case openStory
+  /// Back from an opened story to the stories view.
+  case closeStory
+  /// Lists only the selected article's period of the timeline, or every date again.
+  case togglePeriodFilter
+  /// Moves the period listed by this many bars (negative: earlier).
+  case shiftPeriod(Int)
+
   /// Copies the focused item's URL.
   case copyLink
   /// Copies the focused item as a Markdown link `[title](url)`.

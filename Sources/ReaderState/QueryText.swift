@@ -68,6 +68,18 @@ public enum QueryText {
     return String(kept)
   }
 
+  /// Whether `token` (a term without spaces, `date:2021-03`) stands alone in `text`: at the start or after
+  /// a space, and at the end or before one.
+  public static func containsToken(_ token: String, in text: String) -> Bool {
+    text.split(separator: " ", omittingEmptySubsequences: true).contains { $0 == token }
+  }
+
+  /// `text` without the stand-alone occurrences of `token`, spaces left single.
+  public static func removingToken(_ token: String, from text: String) -> String {
+    text.split(separator: " ", omittingEmptySubsequences: true).filter { $0 != token }.joined(
+      separator: " ")
+  }
+
   /// The value at `start`: a quoted one (with `\"` and `\\` escapes) or a run up to a space or `)`.
   private static func readValue(_ characters: [Character], from start: Int) -> (String, Int)? {
     guard start < characters.count else { return nil }

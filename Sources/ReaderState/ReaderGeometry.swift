@@ -24,13 +24,18 @@ public struct PaneHeights: Sendable, Hashable {
   public var overlay: Int
   /// Rows of text the reading view shows.
   public var reading: Int
+  /// Bars the timeline row has room for, 0 when the terminal has no room for the row.
+  public var timelineBars: Int
 
-  public init(articles: Int, related: Int, details: Int, overlay: Int, reading: Int? = nil) {
+  public init(
+    articles: Int, related: Int, details: Int, overlay: Int, reading: Int? = nil, timelineBars: Int = 0
+  ) {
     self.articles = articles
     self.related = related
     self.details = details
     self.overlay = overlay
     self.reading = reading ?? max(1, details)
+    self.timelineBars = timelineBars
   }
 
   /// The rows shown by the list of `pane`.

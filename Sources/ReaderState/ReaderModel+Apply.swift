@@ -12,8 +12,14 @@ extension ReaderModel {
     let listed = listing.visible
     defer { watch.saw(listing.selectedArticle?.id) }  // an arrival selected has been looked at
     defer {
-      // The picker counts topics among the listed articles: keep them fresh whatever changed the list.
-      if listing.visible != listed { overlays.refreshPickers(listing) }
+      // The pickers count among the listed articles, story rows and the timeline follow them: keep them
+      // fresh whatever changed the list.
+      if listing.visible != listed {
+        overlays.refreshPickers(listing)
+        if overlays.current == .topicPicker { timeline.refreshTopicSeries(listing) }
+        if stories.isShown { stories.refresh(listing) }
+        timeline.refresh(listing)
+      }
     }
     switch action {
     case .move(let movement):
@@ -25,6 +31,8 @@ extension ReaderModel {
       } else if overlays.current != nil {
         let helpLines = overlays.current == .help ? geometry.helpLineCount(of: self) : 0
         overlays.move(movement, height: heights.overlay, helpLines: helpLines)
+      } else if stories.isShown && listing.focus == .articles {
+        stories.move(movement, height: heights.articles, listing: &listing)
       } else {
         let lines = listing.focus == .details ? geometry.detailsLineCount(of: self, now: now) : 0
         listing.move(movement, heights: heights, detailsLines: lines)
@@ -34,7 +42,9 @@ extension ReaderModel {
     case .focusLeft: listing.focusLeft(sideBySide: geometry.panesSideBySide(for: size))
     case .focusRight: listing.focusRight(sideBySide: geometry.panesSideBySide(for: size))
     case .focus(let pane): listing.setFocus(pane)
+    case .select(.articles, let row) where stories.isShown: stories.select(row, listing: &listing)
     case .select(let pane, let row): listing.select(row, in: pane)
+    case .activate where stories.isShown && listing.focus == .articles: stories.openSelected(&listing)
     case .activate:
       let before = JumpHistory.Entry(listing: listing, search: search)
       switch listing.activate() {
@@ -82,6 +92,12 @@ extension ReaderModel {
       search.resort(in: listing.catalog, by: listing.sort)
       status.show("Sorted by \(listing.sort.rawValue)", now: now)
 
+    case .toggleStories: stories.toggle(&listing)
+    case .openStory: stories.openSelected(&listing)
+    case .closeStory: stories.close(&listing)
+    case .togglePeriodFilter, .shiftPeriod:
+      choosePeriod(action, bars: geometry.paneHeights(of: self).timelineBars, now: now)
+
     case .copyLink, .copyMarkdownLink, .openInBrowser:
       let effects = share(action, now: now)
       // A link taken away has been read: the article it belongs to, with its story.
@@ -97,6 +113,7 @@ extension ReaderModel {
     case .showTopicPicker:
       overlays.open(.topicPicker, rows: listing.catalog.topics.count)
       overlays.refreshTopicCounts(listing)
+      timeline.refreshTopicSeries(listing)
     case .showFacetPicker(let facet): overlays.openFacetPicker(facet, listing: listing)
     case .togglePickerFacet:
       guard case .facetPicker(let facet) = overlays.current, let row = overlays.list.selectedIndex,
@@ -135,6 +152,7 @@ extension ReaderModel {
         listing.replaceCatalog(catalog, markMask: reading.filterMask)
       }
       search.catalogReplaced(listing)
+      stories.catalogReplaced(listing)
       switch overlays.current {
       case .topicPicker, .facetPicker: overlays.refreshPickers(listing, catalogChanged: true)
       case .diagnostics: overlays.list.setCount(diagnostics.count)

@@ -4,6 +4,10 @@ extension ReaderModel {
   /// The loaded articles one marking reads: the article and the loaded articles its related coverage
   /// links to (the same story from other outlets), so one undo reverts them together.
   public func story(of index: Int) -> [Int] {
+    // In the stories view the selected row is the story: all of its members, not only the linked ones.
+    if stories.isShown, let selected = stories.selectedStory, selected.members.contains(index) {
+      return [index] + selected.members.filter { $0 != index }
+    }
     let catalog = listing.catalog
     guard index < catalog.articles.count else { return [] }
     var indices = [index]
@@ -40,6 +44,18 @@ extension ReaderModel {
       relistForReadingState()
     case .toggleRead:
       guard let index = listing.selectedArticleIndex else { return nothingSelected(now: now) }
+      if stories.isShown, let story = stories.selectedStory {
+        // A story row is read when all of its articles are: N reads the rest, or, all read, unreads them.
+        let members = story.members
+        if members.allSatisfy({ reading.isRead($0) }) {
+          let writes = reading.markUnread(members, in: catalog, now: now)
+          status.show("Marked the story's \(members.count) articles unread", now: now)
+          return writes.isEmpty ? [] : [.writeMarks(writes)]
+        }
+        let effects = readStory(of: index, now: now)
+        status.show("Marked the story read (\(members.count) articles)", now: now)
+        return effects
+      }
       if reading.isRead(index) {
         status.show("Marked unread", now: now)
         return [.writeMarks(reading.toggle(.read, of: index, in: catalog, now: now))]

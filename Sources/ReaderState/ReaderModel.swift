@@ -13,6 +13,10 @@ public struct ReaderModel: Sendable, Equatable {
   public var search: SearchSession
   /// The help, topic picker or load problems window.
   public var overlays: OverlayState
+  /// The stories view and the story opened from it.
+  public var stories: StoryView
+  /// Articles per period of the current filter, for the timeline row.
+  public var timeline: Timeline
   /// The transient message of the status bar.
   public var status: StatusLine
   /// The records' load and what it found wrong.
@@ -38,6 +42,8 @@ public struct ReaderModel: Sendable, Equatable {
     listing = Listing(catalog: catalog, query: query, sort: sort, environment: environment)
     search = SearchSession(mode: query.isEmpty ? .off : .applied)
     overlays = OverlayState()
+    stories = StoryView()
+    timeline = Timeline()
     status = StatusLine()
     loading = LoadingState(diagnostics: diagnostics)
     history = JumpHistory()
@@ -47,6 +53,7 @@ public struct ReaderModel: Sendable, Equatable {
     watch = WatchState()
     self.size = size
     hasQuit = false
+    timeline.refresh(listing)
   }
 }
 

@@ -6,10 +6,15 @@ extension Canvas {
   /// The article list: date (or, sorted by date, the time under a row naming the day), provider, title
   /// and "+N" when the article has related coverage; only the rows on screen are read.
   mutating func drawArticles() {
+    drawTimeline()
     let rect = layout.articles.content
     guard !rect.isEmpty else { return }
     if state.listing.visible.isEmpty {
       drawEmpty(emptyListMessage, in: rect)
+      return
+    }
+    if state.stories.isShown {
+      drawStories(in: rect)
       return
     }
     let listing = state.listing

@@ -128,7 +128,8 @@ extension Canvas {
     }
     let viewport = state.overlays.list
     let active = Set(state.listing.activeTopics.map(ArticleCatalog.fold))
-    let countColumns = 7
+    // Each topic's sparkline sits left of its count when the picker is wide enough for both.
+    let countColumns = 7 + (rect.columns >= 40 ? sparklineColumns : 0)
     for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() where row < topics.count {
       let target = rect.row(screenRow)
       let selected = row == viewport.selection
@@ -145,6 +146,11 @@ extension Canvas {
       grid.put(
         topic, row: target.row, column: target.column + 6, maxColumns: target.columns - 6 - countColumns - 1,
         style: partStyle(isActive ? .topic : .overlay))
+      if rect.columns >= 40 {
+        drawSparkline(
+          forTopic: row, row: target.row, column: target.endColumn - 7 - sparklineColumns,
+          style: partStyle(.accent))
+      }
       let countText = DateText.grouped(count)
       grid.put(
         countText, row: target.row, column: target.endColumn - countText.utf8.count, style: partStyle(.dim))
@@ -280,12 +286,19 @@ enum HelpText {
       default: return false
       }
     },
+    Section(heading: "Stories and the timeline") { line in
+      guard line.context == .normal || line.context == .openedStory else { return false }
+      switch line.action {
+      case .toggleStories, .closeStory, .togglePeriodFilter, .shiftPeriod: return true
+      default: return false
+      }
+    },
     Section(heading: "Links and more") { line in
       guard line.context == .normal || line.context.isFocusedPane else { return false }
       switch line.action {
       case .move, .focusNext, .focusPrevious, .focusLeft, .focusRight, .activate, .goBack, .goForward,
         .startSearch, .clearSearch, .showTopicPicker, .showFacetPicker, .toggleTopicShortcut, .clearTopics,
-        .cycleSort:
+        .cycleSort, .toggleStories, .closeStory, .togglePeriodFilter, .shiftPeriod:
         return false
       default: return true
       }

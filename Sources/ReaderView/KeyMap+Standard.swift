@@ -45,6 +45,13 @@ extension KeyMap {
     bind(.normal, [.character("D")], .showFacetPicker(.domain), "Pick domains")
     bind(.normal, [.character("C")], .showFacetPicker(.category), "Pick categories")
     bind(.normal, [.character("s")], .cycleSort, "Next sort order", hint: "sort")
+    bind(.normal, [.character("v")], .toggleStories, "Stories view; Enter opens a story")
+    // n p ] are the reading marks' and the arrivals' keys: the timeline takes w ("when") and < >.
+    bind(
+      .normal, [.character("w")], .togglePeriodFilter, "Timeline: only the selected article's period, or all")
+    bind(.normal, [.character("<")], .shiftPeriod(-1), "The period before")
+    bind(.normal, [.character(">")], .shiftPeriod(1), "The period after")
+    bind(.openedStory, [.escape], .closeStory, "In an opened story: back to the stories", hint: "stories")
     bind(.normal, [.character("y")], .copyLink, "Copy the link", hint: "copy")
     bind(.normal, [.character("Y")], .copyMarkdownLink, "Copy a Markdown link")
     bind(.normal, [.character("o")], .openInBrowser, "Open in the browser", hint: "open")

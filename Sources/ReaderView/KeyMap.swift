@@ -14,6 +14,8 @@ public enum KeyContext: Sendable, Hashable {
   case reading
   /// The provider, domain or category picker.
   case facetPicker
+  /// The articles of a story opened from the stories view.
+  case openedStory
   /// Everywhere, after the others.
   case global
 }
@@ -112,7 +114,9 @@ public struct KeyMap: Sendable {
     case .facetPicker: return [.facetPicker, .global]
     case nil:
       if state.readingView != nil { return [.reading, .global] }
-      return [.focused(state.listing.focus), .normal, .global]
+      // Inside a story opened from the stories view, its keys (Esc: back) come before the normal ones.
+      let story: [KeyContext] = state.stories.opened != nil ? [.openedStory] : []
+      return [.focused(state.listing.focus)] + story + [.normal, .global]
     }
   }
 

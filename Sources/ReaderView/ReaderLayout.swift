@@ -50,6 +50,10 @@ public struct ReaderLayout: Sendable, Hashable {
   public let preview: PaneFrame
   /// The box of an open overlay (help, topic picker, diagnostics), border included.
   public let overlay: Rect
+  /// The timeline row above the article list, when the terminal has `timelineMinimumRows` (empty otherwise).
+  public let timeline: Rect
+  /// Terminal rows from which the timeline gets its own row.
+  public static let timelineMinimumRows = 30
 
   /// The layout for a terminal of `size` showing `focus` (which matters only in tabs mode); with `needs`,
   /// the related pane of the wide layout grows to show every related item when the details leave room.
@@ -61,6 +65,7 @@ public struct ReaderLayout: Sendable, Hashable {
     guard size.columns >= ReaderLayout.minimumSize.columns, size.rows >= ReaderLayout.minimumSize.rows else {
       mode = .tooSmall
       (header, statusBar, messageBar, tabBar, separator, overlay) = (empty, empty, empty, empty, empty, empty)
+      timeline = empty
       (articles, details, related, preview) = (none, none, none, none)
       return
     }
@@ -82,7 +87,7 @@ public struct ReaderLayout: Sendable, Hashable {
       let (left, rightWithRule) = body.split(columns: size.columns * 45 / 100)
       let (rule, right) = rightWithRule.split(columns: 1)
       separator = rule
-      articles = PaneFrame(titled: left)
+      (timeline, articles) = ReaderLayout.timelineAndList(PaneFrame(titled: left), terminalRows: size.rows)
       // Up to 8 rows of related coverage on ordinary terminals; a tall one (over 40 rows) gives half of its
       // extra rows to it, since details rarely need 40 rows and some articles have 20 related items.
       var relatedRows = max(2, min(body.rows / 3, 8 + max(0, body.rows - 37) / 2))
@@ -106,15 +111,31 @@ public struct ReaderLayout: Sendable, Hashable {
       details = frame
       if content.rows >= ReaderLayout.previewMinimumRows {
         let (list, below) = content.split(rows: content.rows * 45 / 100)
-        articles = PaneFrame(title: untitled, content: list)
-        related = articles
+        (timeline, articles) = ReaderLayout.timelineAndList(
+          PaneFrame(title: untitled, content: list), terminalRows: size.rows)
+        related = PaneFrame(title: untitled, content: list)
         preview = PaneFrame(titled: below)
       } else {
         (articles, related) = (frame, frame)
         preview = none
+        timeline = empty
       }
     }
   }
+
+  /// The article list's first content row given to the timeline on a terminal of `terminalRows` rows.
+  private static func timelineAndList(_ frame: PaneFrame, terminalRows: Int) -> (Rect, PaneFrame) {
+    guard terminalRows >= timelineMinimumRows, frame.content.rows >= 4 else {
+      return (Rect(columns: 0, rows: 0), frame)
+    }
+    let (row, list) = frame.content.split(rows: 1)
+    return (row, PaneFrame(title: frame.title, content: list))
+  }
+
+  /// Bars the timeline row holds: its columns less a margin each side and the period's name.
+  public var timelineBars: Int { max(0, timeline.columns - 2 - timelineLabelColumns - 1) }
+  /// Columns of the period's name at the row's end (`by month`).
+  public var timelineLabelColumns: Int { 8 }
 
   /// The frame of one pane.
   public func frame(of pane: Pane) -> PaneFrame {
@@ -143,7 +164,7 @@ public struct ReaderLayout: Sendable, Hashable {
   public var paneHeights: PaneHeights {
     PaneHeights(
       articles: max(1, articles.content.rows), related: max(1, related.content.rows),
-      details: max(1, details.content.rows), overlay: max(1, overlay.rows - 2))
+      details: max(1, details.content.rows), overlay: max(1, overlay.rows - 2), timelineBars: timelineBars)
   }
 
   /// The rows of the overlay's content inside its border.

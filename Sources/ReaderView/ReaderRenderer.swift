@@ -175,7 +175,8 @@ struct Canvas {
   private func paneTitle(_ pane: Pane) -> String {
     switch pane {
     case .articles:
-      return "Articles"
+      if state.stories.isShown { return "Stories (\(DateText.grouped(state.stories.rows.count)))" }
+      return state.stories.opened != nil ? "Articles of one story" : "Articles"
     case .details:
       return state.listing.detailsShowsRelated && state.listing.selectedRelated != nil
         ? "Details of related item" : "Details"
@@ -195,6 +196,7 @@ struct Canvas {
       if tab.pane == .related, !state.listing.relatedItems.isEmpty {
         label = " Related (\(state.listing.relatedItems.count)) "
       }
+      if tab.pane == .articles, state.stories.isShown { label = " Stories " }
       let shown = tab.pane == state.listing.focus
       grid.put(
         label, row: rect.row, column: tab.columns.lowerBound,

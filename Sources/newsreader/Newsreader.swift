@@ -23,8 +23,8 @@ struct Newsreader: ParsableCommand {
     discussion: readerHelp,
     version: version,
     subcommands: [
-      ReadCommand.self, ListCommand.self, CheckCommand.self, TopicsCommand.self, ConfigCommand.self,
-      MarkCommand.self, StateCommand.self, KeysCommand.self,
+      ReadCommand.self, ListCommand.self, CheckCommand.self, TopicsCommand.self, StoriesCommand.self,
+      ConfigCommand.self, MarkCommand.self, StateCommand.self, KeysCommand.self,
     ],
     defaultSubcommand: ReadCommand.self
   )

@@ -118,6 +118,14 @@ struct ReadCommand: ParsableCommand {
       environment: QueryEnvironment(now: Date().timeIntervalSince1970, timeZone: timeZone.zone))
     model.watch.isEnabled = watching
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
+    // The first locale variable set decides, as setlocale does; without UTF-8 the timeline uses ASCII.
+    let codeset =
+      [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
+      .compactMap { $0 }.first { !$0.isEmpty } ?? ""
+    model.timeline.asciiOnly = !codeset.lowercased().replacingOccurrences(of: "-", with: "").contains("utf8")
+    model.stories.preferredLanguages = StoryLanguage.preferred(fromLocaleSettings: [
+      environment["LANGUAGE"], environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"],
+    ])
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, keyMap: keys.keyMap,
       timeZone: timeZone, now: { Date().timeIntervalSince1970 },

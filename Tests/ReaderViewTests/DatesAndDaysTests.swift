@@ -52,7 +52,8 @@ import Testing
     ])
     var state = ReaderModel(catalog: oneYear, sort: .quality)
     state.apply(.resize(TerminalSize(columns: 120, rows: 40)), now: ReaderFixtures.now)
-    #expect(Self.render(state, size: size).rowText(2).hasPrefix("•05-02 P "))
+    // Row 2 is the timeline (40 rows have room for it); the articles follow.
+    #expect(Self.render(state, size: size).rowText(3).hasPrefix("•05-02 P "))
 
     let twoYears = ArticleCatalog(articles: [
       Self.article("a", "2024-05-02T10:00:00Z", 1_714_644_000, quality: 90),
@@ -61,8 +62,8 @@ import Testing
     state = ReaderModel(catalog: twoYears, sort: .quality)
     state.apply(.resize(TerminalSize(columns: 120, rows: 40)), now: ReaderFixtures.now)
     let grid = Self.render(state, size: size)
-    #expect(grid.rowText(2).hasPrefix("•2024-05-02 P "))
-    #expect(grid.rowText(3).hasPrefix("•2021-03-11 P "))
+    #expect(grid.rowText(3).hasPrefix("•2024-05-02 P "))
+    #expect(grid.rowText(4).hasPrefix("•2021-03-11 P "))
   }
 
   @Test func sortedByDateADayRowSeparatesDays() {

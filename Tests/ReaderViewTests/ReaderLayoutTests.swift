@@ -10,12 +10,16 @@ import Testing
     #expect(layout.header == Rect(row: 0, column: 0, columns: 120, rows: 1))
     #expect(layout.statusBar.row == 38)
     #expect(layout.messageBar.row == 39)
-    #expect(layout.articles.content == Rect(row: 2, column: 0, columns: 54, rows: 36))
+    // From 30 rows the timeline takes the list's first row.
+    #expect(layout.timeline == Rect(row: 2, column: 0, columns: 54, rows: 1))
+    #expect(layout.articles.content == Rect(row: 3, column: 0, columns: 54, rows: 35))
     #expect(layout.separator.column == 54)
     #expect(layout.details.content == Rect(row: 2, column: 55, columns: 65, rows: 27))
     #expect(layout.related.title.row == 29)
     #expect(layout.related.content == Rect(row: 30, column: 55, columns: 65, rows: 8))
-    #expect(layout.paneHeights == PaneHeights(articles: 36, related: 8, details: 27, overlay: 35))
+    #expect(
+      layout.paneHeights
+        == PaneHeights(articles: 35, related: 8, details: 27, overlay: 35, timelineBars: 43))
   }
 
   @Test func tallTerminalsGiveRelatedCoverageMoreRows() {
@@ -65,7 +69,7 @@ import Testing
 
   @Test func hitTestingFindsThePaneAndTheContentRow() {
     let wide = ReaderLayout(size: Size(columns: 120, rows: 40))
-    #expect(wide.pane(atRow: 5, column: 10)! == (.articles, 3))
+    #expect(wide.pane(atRow: 5, column: 10)! == (.articles, 2))
     #expect(wide.pane(atRow: 1, column: 10)! == (.articles, -1))
     #expect(wide.pane(atRow: 3, column: 80)! == (.details, 1))
     #expect(wide.pane(atRow: 31, column: 80)! == (.related, 1))

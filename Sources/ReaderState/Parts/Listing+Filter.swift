@@ -31,7 +31,7 @@ extension Listing {
     let previous = visible
     let selected = selectedArticleIndex
     let row = articleList.selection
-    visible = masked(result.indices)
+    visible = listed(result)
     relatedOnly = result.relatedOnly
     reselect(selected, fallbackRow: row, previous: previous)
   }
@@ -73,8 +73,10 @@ extension Listing {
     markMask = newMask?.count == catalog.articles.count ? newMask : nil
     topicShortcuts = Array(catalog.topics.prefix(9))
     sharedProviderNames = Listing.providerNamesSharedByDomains(in: catalog)
+    // A story's members are indices into the old catalog: the story is closed; a period still applies.
+    restriction.articles = nil
     let result = catalog.select(query, context: queryEnvironment.context, order: sort)
-    visible = masked(result.indices)
+    visible = listed(result)
     relatedOnly = result.relatedOnly
     reselect(selectedID.flatMap(catalog.index(of:)), fallbackRow: row, previous: nil)
     resetRelated()
@@ -94,4 +96,8 @@ extension Listing {
     guard let markMask else { return rows }
     return rows.filter { $0 < markMask.count && markMask[$0] }
   }
+
+  /// What the list shows of a query's result: the reading filter's mask, then the restriction (an opened
+  /// story, a chosen period) applied.
+  func listed(_ result: QueryResult) -> [Int] { restriction.apply(to: masked(result.indices), in: catalog) }
 }

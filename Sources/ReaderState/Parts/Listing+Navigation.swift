@@ -96,6 +96,7 @@ extension Listing {
       query = .everything
       queryError = nil
       markMask = nil
+      restriction = ListingRestriction()
       visible = catalog.sorted(Array(catalog.articles.indices), by: sort)
       relatedOnly = []
     }

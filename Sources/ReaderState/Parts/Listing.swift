@@ -36,6 +36,11 @@ public struct Listing: Sendable, Equatable {
   /// Provider names that several domains share ("Wikipedia" for sv.wikipedia.org and en.wikipedia.org):
   /// lists show the domain for these, since the name tells the rows apart no better than nothing.
   public var sharedProviderNames: Set<String>
+  /// An opened story, applied after the query and the reading filter.
+  public var restriction = ListingRestriction()
+  /// The `date:` term the timeline wrote into the query for the period chosen there (`w`), nil when none
+  /// is chosen; a term the user edited away no longer counts (see `chosenPeriodTerm`).
+  public var periodTerm: String?
 
   /// `catalog` listed with `query` applied (an unreadable query lists everything and keeps its error), in
   /// `sort` order, the first article selected.

@@ -191,6 +191,24 @@ public struct Reading: Sendable, Equatable {
     return writes
   }
 
+  /// Marks the articles at `indices` unread as one undo group (a story read by mistake); returns what to
+  /// save (nothing for articles already unread).
+  public mutating func markUnread(_ indices: [Int], in catalog: ArticleCatalog, now: Double) -> [MarkWrite] {
+    var group: [UndoStep] = []
+    var writes: [MarkWrite] = []
+    var seen = Set<Int>()
+    for index in indices where index < isRead.count && isRead[index] && seen.insert(index).inserted {
+      let article = catalog.articles[index]
+      let id = article.id.rawValue
+      let url = article.item.identifyingURL
+      group.append(UndoStep(id: id, url: url, field: .read, previous: marks[id]?.readAt))
+      set(.read, of: index, id: id, to: nil)
+      writes.append(MarkWrite(id: id, url: url, kind: .unread, at: now))
+    }
+    remember(group)
+    return writes
+  }
+
   /// Toggles read (or starred) of the article at `index`; one undo group.
   public mutating func toggle(_ field: Field, of index: Int, in catalog: ArticleCatalog, now: Double)
     -> [MarkWrite]
