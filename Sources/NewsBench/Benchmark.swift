@@ -56,6 +56,9 @@ struct Benchmark {
         progress("reading state \(files.paths.count)")
         rows += StateTiming.measure(catalog: catalog, repetitions: options.repetitions, problems: &problems)
         rows += ReadingTiming.measure(catalog: catalog, repetitions: options.repetitions, problems: &problems)
+        progress("stories view \(files.paths.count)")
+        rows += StoryViewTiming.measure(
+          catalog: catalog, repetitions: options.repetitions, problems: &problems)
         measureMemory(directory: corpus.directory, files: files)
       }
       measureFirstScreen(directory: corpus.directory, records: files.paths.count)

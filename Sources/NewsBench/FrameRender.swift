@@ -12,9 +12,24 @@ enum FrameRender {
     case listMiddle
     /// The details pane focused on an article near the middle that has related coverage.
     case detailsWithRelated
+    /// The stories view, a story in the middle selected (the timeline above it from 30 rows, as in every
+    /// scene).
+    case storiesMiddle
 
-    var keyPart: String { self == .listMiddle ? "frame_render" : "frame_render_details" }
-    var labelPart: String { self == .listMiddle ? "render one frame" : "render one frame, details focused" }
+    var keyPart: String {
+      switch self {
+      case .listMiddle: "frame_render"
+      case .detailsWithRelated: "frame_render_details"
+      case .storiesMiddle: "frame_render_stories"
+      }
+    }
+    var labelPart: String {
+      switch self {
+      case .listMiddle: "render one frame"
+      case .detailsWithRelated: "render one frame, details focused"
+      case .storiesMiddle: "render one frame, stories view"
+      }
+    }
   }
 
   /// Render times of one scene, or why it could not be set up.
@@ -53,6 +68,10 @@ enum FrameRender {
       else { return Samples(unavailable: "no article from the middle on has related coverage") }
       model.apply(.select(.articles, row: row), now: now, geometry: geometry)
       model.apply(.focus(.details), now: now, geometry: geometry)
+    case .storiesMiddle:
+      model.apply(.toggleStories, now: now, geometry: geometry)
+      guard model.stories.rows.count > 0 else { return Samples(unavailable: "no stories to list") }
+      model.apply(.select(.articles, row: model.stories.rows.count / 2), now: now, geometry: geometry)
     }
 
     var samples = Samples()

@@ -72,6 +72,8 @@ public enum Action: Sendable, Equatable {
   /// Load `generation` finished with these records (filters and the selection are kept); a superseded
   /// load's result is dropped.
   case loaded(ArticleCatalog, [Diagnostic], generation: Int)
+  /// The stories of `catalog`, grouped off the run loop after it was loaded.
+  case storiesGrouped(StoryIndex, for: ArticleCatalog)
 
   /// The reading marks the store has (at start, and again after another process changed them).
   case marksLoaded([ReadingMark])
@@ -134,6 +136,9 @@ public enum Effect: Sendable, Hashable {
   case checkMarkChanges
   /// Watch the record files for changes until the reader ends; long-lived, started once after the first load.
   case watch
+  /// Group `catalog`'s articles into stories off the run loop and answer with `.storiesGrouped`, so the
+  /// stories view opens at once.
+  case groupStories(ArticleCatalog)
   /// Read the query history file and answer with `.searchHistoryLoaded`.
   case loadSearchHistory
   /// Append `query` to the query history file.
@@ -152,7 +157,7 @@ public enum Effect: Sendable, Hashable {
     case .load(let generation): EffectID(kind: .load, generation: generation)
     case .watch: EffectID(kind: .watch, generation: 1)
     case .copyToClipboard, .openURL, .redraw, .writeMarks, .checkMarkChanges, .loadSearchHistory,
-      .recordSearch:
+      .recordSearch, .groupStories:
       nil
     }
   }

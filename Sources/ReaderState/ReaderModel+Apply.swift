@@ -153,12 +153,17 @@ extension ReaderModel {
       }
       search.catalogReplaced(listing)
       stories.catalogReplaced(listing)
+      var effects = watchAfterLoad()
+      // Grouped in the background unless the view is shown (then it was grouped with the new records).
+      if stories.indexedCatalog !== listing.catalog { effects.append(.groupStories(listing.catalog)) }
       switch overlays.current {
       case .topicPicker, .facetPicker: overlays.refreshPickers(listing, catalogChanged: true)
       case .diagnostics: overlays.list.setCount(diagnostics.count)
       case .help, nil: break
       }
-      return watchAfterLoad()
+      return effects
+    case .storiesGrouped(let grouping, let catalog):
+      stories.grouped(grouping, for: catalog, listing: listing)
 
     case .resize(let newSize): size = newSize
     case .tick: return tickReading(now: now)

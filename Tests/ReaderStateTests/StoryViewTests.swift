@@ -14,6 +14,29 @@ import Testing
     }
   }
 
+  @Test func aLoadAsksForTheGroupingOffTheRunLoopAndTheViewUsesIt() {
+    var model = Fixtures.model(ArticleCatalog(articles: []))
+    model.apply(.reload, now: Self.now)
+    let catalog = Fixtures.five()
+    let effects = model.apply(.loaded(catalog, [], generation: 1), now: Self.now)
+    #expect(effects.contains(.groupStories(catalog)))
+    // The grouping made elsewhere is kept for this catalog; one for an older catalog is not.
+    model.apply(
+      .storiesGrouped(StoryIndex(articles: Fixtures.many(3).articles), for: Fixtures.many(3)), now: Self.now)
+    #expect(model.stories.index == nil)
+    let grouping = StoryIndex(articles: catalog.articles)
+    model.apply(.storiesGrouped(grouping, for: catalog), now: Self.now)
+    #expect(model.stories.index == grouping)
+    model.apply(.toggleStories, now: Self.now)
+    #expect(model.stories.indexedCatalog === catalog)
+    #expect(Self.storyRows(model).count == 4)
+    // While the view is shown a load groups at once, so nothing more is asked for.
+    let reloaded = Fixtures.five()
+    model.apply(.reload, now: Self.now)
+    #expect(
+      !model.apply(.loaded(reloaded, [], generation: 2), now: Self.now).contains(.groupStories(reloaded)))
+  }
+
   @Test func toggleListsOneRowPerStoryInListingOrder() {
     var model = Fixtures.model()
     model.apply(.toggleStories, now: Self.now)

@@ -166,9 +166,10 @@ public final class ArticleCatalog: Sendable {
   }
 }
 
-extension ArticleCatalog: Equatable {
+extension ArticleCatalog: Hashable {
   /// Catalogs are immutable and expensive: two are equal when they are the same catalog.
   public static func == (lhs: ArticleCatalog, rhs: ArticleCatalog) -> Bool { lhs === rhs }
+  public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 
 extension SortOrder {

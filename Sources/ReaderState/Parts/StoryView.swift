@@ -128,6 +128,14 @@ public struct StoryView: Sendable, Equatable {
     refresh(listing)
   }
 
+  /// A grouping made off the run loop: kept when it is of the catalog listed now and none is yet.
+  public mutating func grouped(_ grouping: StoryIndex, for catalog: ArticleCatalog, listing: Listing) {
+    guard catalog === listing.catalog, indexedCatalog !== catalog else { return }
+    index = grouping
+    indexedCatalog = catalog
+    refresh(listing)
+  }
+
   /// A new catalog: the grouping is rebuilt when the view is next shown or now if it is shown; an opened
   /// story is closed (the listing already dropped its members).
   public mutating func catalogReplaced(_ listing: Listing) {

@@ -1,3 +1,4 @@
+import NewsCore
 import ReaderState
 import ReaderView
 
@@ -54,6 +55,11 @@ struct EffectPerformer: Sendable {
     case .watch:
       if let task = context.task {
         if let watch { watch.start(task: task, inbox: inbox) } else { task.finish() }
+      }
+      return []
+    case .groupStories(let catalog):
+      DetachedThread.detach {
+        inbox.post(.storiesGrouped(StoryIndex(articles: catalog.articles), for: catalog))
       }
       return []
     case .loadSearchHistory:
