@@ -14,6 +14,8 @@ public enum KeyContext: Sendable, Hashable {
   case reading
   /// The provider, domain or category picker.
   case facetPicker
+  /// The saved views' picker.
+  case viewPicker
   /// Everywhere, after the others.
   case global
 }
@@ -110,6 +112,7 @@ public struct KeyMap: Sendable {
     case .topicPicker: return [.topicPicker, .global]
     case .diagnostics: return [.diagnostics, .global]
     case .facetPicker: return [.facetPicker, .global]
+    case .viewPicker: return [.viewPicker, .global]
     case nil:
       if state.readingView != nil { return [.reading, .global] }
       return [.focused(state.listing.focus), .normal, .global]
