@@ -32,6 +32,15 @@ public struct DateFormat: Sendable, Hashable {
     return nil
   }
 
+  /// Whether the pattern writes the zone (`%Z` or `%z`), so nothing need say it after the date.
+  public var writesZone: Bool {
+    var iterator = pattern.makeIterator()
+    while let character = iterator.next() {
+      if character == "%", let letter = iterator.next(), letter == "Z" || letter == "z" { return true }
+    }
+    return false
+  }
+
   private static let months = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
   ]

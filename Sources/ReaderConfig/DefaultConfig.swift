@@ -23,15 +23,15 @@ public enum DefaultConfig {
       "#  global:",
       "#    ctrl-q: quit",
       "#  article-list:",
-      "#    g g: move-to-top",
+      "#    g g: move-first",
       "#    x: [toggle-read, move-down]",
       "#    s: none",
       "",
       "# Saved views: a name, a query in the query language and optionally a key.",
       "views: {}",
       "#  unread-science:",
-      "#    query: \"topic:science unread\"",
-      "#    key: v s",
+      "#    query: \"topic:science is:unread\"",
+      "#    key: g s",
     ]
     return lines.joined(separator: "\n") + "\n"
   }

@@ -25,6 +25,8 @@ public struct ReaderSettings: Sendable, Equatable {
   public var languages: LanguageChoice = .system
   /// Seconds the reader waits for the next key of a sequence such as `g g`.
   public var sequenceTimeout: Double = 1.0
+  /// What the number keys 1–9 do on the main screen.
+  public var digits: DigitKeys = .topics
 
   public init() {}
 }
@@ -35,6 +37,14 @@ public enum TimeZoneChoice: Sendable, Hashable {
   case system
   /// An IANA name such as `Europe/Paris`, or `UTC`.
   case named(String)
+}
+
+/// What the number keys 1–9 do on the main screen.
+public enum DigitKeys: String, Sendable, Hashable, CaseIterable {
+  /// Toggle the nine most frequent topics.
+  case topics
+  /// Apply the first nine saved views.
+  case views
 }
 
 /// How links are opened.

@@ -66,6 +66,9 @@ public struct Setting: Sendable {
     Setting(
       "sequence-timeout", .seconds(in: 0.1...10), \.sequenceTimeout,
       "Seconds the reader waits for the next key of a sequence such as g g."),
+    Setting(
+      "digits", .choice, \.digits,
+      "What 1-9 do on the main screen: toggle the most frequent topics, or apply the first nine views."),
   ]
 
   /// The setting named `name`.

@@ -44,6 +44,13 @@ public enum Action: Sendable, Equatable {
   /// Adds or removes the term of the value under the facet picker's selection.
   case togglePickerFacet
 
+  /// Opens the picker of the saved views, with their unread and total counts.
+  case showViewPicker
+  /// Applies the view under the view picker's selection (and closes the picker).
+  case applyPickerView
+  /// Puts saved view number `n` (from 1, in the config file's order) in the query.
+  case applyView(Int)
+
   case cycleSort
 
   /// Lists stories instead of articles, or articles again.

@@ -106,7 +106,9 @@ extension ReaderModel {
 
     case .marksLoaded, .newSinceLastRun, .toggleRead, .markAllShownRead, .undoMarking, .toggleStar,
       .nextUnread, .previousUnread, .toggleUnreadOnly, .toggleStarredOnly:
-      return applyReading(action, now: now)
+      let effects = applyReading(action, now: now)
+      refreshViewPicker()
+      return effects
 
     case .showHelp: overlays.open(.help, rows: 0)
     case .showDiagnostics: overlays.open(.diagnostics, rows: loading.diagnostics.count)
@@ -121,6 +123,12 @@ extension ReaderModel {
       else { break }
       listing.toggle(facet, picker.values[row])
       search.queryChanged(listing)
+    case .showViewPicker: overlays.openViewPicker(views, listing: listing, reading: reading)
+    case .applyPickerView:
+      guard overlays.current == .viewPicker, let row = overlays.list.selectedIndex else { break }
+      overlays.close()
+      applyView(row + 1, now: now)
+    case .applyView(let number): applyView(number, now: now)
     case .closeOverlay: overlays.close()
 
     case .reload:
@@ -159,6 +167,7 @@ extension ReaderModel {
       switch overlays.current {
       case .topicPicker, .facetPicker: overlays.refreshPickers(listing, catalogChanged: true)
       case .diagnostics: overlays.list.setCount(diagnostics.count)
+      case .viewPicker: refreshViewPicker()
       case .help, nil: break
       }
       return effects

@@ -2,7 +2,8 @@ import NewsCore
 
 extension ReaderModel {
   /// The loaded articles one marking reads: the article and the loaded articles its related coverage
-  /// links to (the same story from other outlets), so one undo reverts them together.
+  /// links to (the same story from other outlets), so one undo reverts them together; the article alone
+  /// when `reading.readsStory` is off.
   public func story(of index: Int) -> [Int] {
     // In the stories view the selected row is the story: all of its members, not only the linked ones.
     if stories.isShown, let selected = stories.selectedStory, selected.members.contains(index) {
@@ -11,6 +12,7 @@ extension ReaderModel {
     let catalog = listing.catalog
     guard index < catalog.articles.count else { return [] }
     var indices = [index]
+    guard reading.readsStory else { return indices }
     for item in catalog.articles[index].related {
       if let linked = catalog.articleIndex(linkedFrom: item), !indices.contains(linked) {
         indices.append(linked)

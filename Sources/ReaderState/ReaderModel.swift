@@ -29,6 +29,8 @@ public struct ReaderModel: Sendable, Equatable {
   public var reading: Reading
   /// Watching the record files, and the articles that arrived unseen.
   public var watch: WatchState
+  /// The saved views of the config file, in its order (the view picker's rows, the digits' views).
+  public var views: [NamedQuery]
   public var size: TerminalSize
   /// Set by `.quit` (with no overlay open and nowhere to go back to) and `.forceQuit`: the run loop ends.
   public var hasQuit: Bool
@@ -51,6 +53,7 @@ public struct ReaderModel: Sendable, Equatable {
     reading = Reading()
     reading.attach(catalog)
     watch = WatchState()
+    views = []
     self.size = size
     hasQuit = false
     timeline.refresh(listing)

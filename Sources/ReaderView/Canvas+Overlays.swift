@@ -14,6 +14,7 @@ extension Canvas {
       title = state.listing.activeTopics.isEmpty ? "Topics" : "Topics (counts among the listed)"
     case .diagnostics: title = "Load problems (\(DateText.grouped(state.loading.diagnosticCount)))"
     case .facetPicker(let facet): title = facet.rawValue.capitalized + " (counts among the listed)"
+    case .viewPicker: title = "Views (unread, total)"
     }
     // A margin of a column or less is not context worth showing, only stray bits of the panes (a pane's
     // "↓" beside the box reads as the overlay's own): blank it.
@@ -33,6 +34,7 @@ extension Canvas {
     case .topicPicker: drawTopicPicker(in: content)
     case .diagnostics: drawDiagnostics(in: content)
     case .facetPicker(let facet): drawFacetPicker(facet, in: content)
+    case .viewPicker: drawViewPicker(in: content)
     }
   }
 
@@ -184,6 +186,54 @@ extension Canvas {
     }
   }
 
+  /// Every saved view: checked when it is the query listed, the key that applies it, its name, its query
+  /// (dim, when there is room) and its unread and total counts over all the records.
+  private mutating func drawViewPicker(in rect: Rect) {
+    let rows = state.viewPickerRows
+    guard !rows.isEmpty else {
+      drawEmpty(
+        ["No saved views", "Name queries under views: in the config file (newsreader config path)"], in: rect)
+      return
+    }
+    let viewport = state.overlays.list
+    let keys = rows.indices.map { keyMap.keyName(for: .applyView($0 + 1), in: .normal) ?? "" }
+    let keyColumns = min(8, keys.map { DisplayWidth.columns(of: $0) }.max() ?? 0)
+    let countColumns = 7
+    let nameStart = 4 + (keyColumns > 0 ? keyColumns + 1 : 0)
+    let nameColumns = min(
+      rows.map { DisplayWidth.columns(of: $0.name) }.max() ?? 0, max(8, (rect.columns - nameStart) / 2))
+    for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() where row < rows.count {
+      let target = rect.row(screenRow)
+      let selected = row == viewport.selection
+      if selected { grid.fill(target, style: style(.selected)) }
+      func partStyle(_ role: ThemeRole) -> Style { selected ? style(.selected) : overlayStyle(role) }
+      let entry = rows[row]
+      let counts =
+        DateText.grouped(entry.unread).leftPadded(to: countColumns)
+        + DateText.grouped(entry.total).leftPadded(to: countColumns)
+      let countStart = target.endColumn - counts.utf8.count
+      grid.put(
+        entry.isActive ? "[x]" : "[ ]", row: target.row, column: target.column, style: partStyle(.accent))
+      if keyColumns > 0 {
+        grid.put(
+          keys[row], row: target.row, column: target.column + 4, maxColumns: keyColumns,
+          style: partStyle(.accent))
+      }
+      let nameEnd = min(target.column + nameStart + nameColumns, countStart - 1)
+      grid.put(
+        entry.name, row: target.row, column: target.column + nameStart,
+        maxColumns: max(0, nameEnd - target.column - nameStart),
+        style: partStyle(entry.isActive ? .topic : .overlay))
+      let queryStart = nameEnd + 2
+      if countStart - 1 - queryStart >= 6 {
+        grid.put(
+          entry.query, row: target.row, column: queryStart, maxColumns: countStart - 1 - queryStart,
+          style: partStyle(.dim))
+      }
+      grid.put(counts, row: target.row, column: countStart, style: partStyle(.dim))
+    }
+  }
+
   /// Each problem as `path:line:column: severity: message`, wrapped when long (continuation rows indented),
   /// the selected one highlighted on all its rows; the list starts late enough that it is wholly shown.
   private mutating func drawDiagnostics(in rect: Rect) {
@@ -293,6 +343,17 @@ enum HelpText {
       default: return false
       }
     },
+    Section(heading: "Saved views (the picker moves as lists do)") { line in
+      switch line.context {
+      case .viewPicker: return !isMovement(line.action)
+      case .normal:
+        switch line.action {
+        case .showViewPicker, .applyView: return true
+        default: return false
+        }
+      default: return false
+      }
+    },
     Section(heading: "Links and more") { line in
       guard line.context == .normal || line.context.isFocusedPane else { return false }
       switch line.action {
@@ -399,5 +460,12 @@ extension KeyContext {
   fileprivate var isFocusedPane: Bool {
     if case .focused = self { return true }
     return false
+  }
+}
+
+extension String {
+  /// The text right-aligned in `columns` (for counts, whose digits and commas are one column each).
+  fileprivate func leftPadded(to columns: Int) -> String {
+    String(repeating: " ", count: max(0, columns - DisplayWidth.columns(of: self))) + self
   }
 }

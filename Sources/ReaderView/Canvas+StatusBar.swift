@@ -9,7 +9,17 @@ extension Canvas {
     let base = style(.statusBar)
     grid.fill(rect, style: base)
     var column = rect.column + 1
-    let end = rect.endColumn - 1
+    var end = rect.endColumn - 1
+    // vim's showcmd: the keys of a sequence pressed so far (the `g` of `g g`), at the right end until the
+    // sequence completes or times out, so a reader waiting for the next key does not look hung.
+    if let pending = pendingKeys {
+      let text = pending + " …"
+      let columns = DisplayWidth.columns(of: text)
+      if columns + 2 <= end - column {
+        grid.put(text, row: rect.row, column: end - columns, style: base.adding(.bold))
+        end -= columns + 2
+      }
+    }
 
     func segment(_ text: String, _ segmentStyle: Style) {
       guard column < end else { return }
@@ -36,22 +46,27 @@ extension Canvas {
       break
     }
     segment("Sort: \(state.listing.sort.rawValue)", base)
-    let shortcuts = state.listing.topicShortcutRows
+    // The digits' targets, numbered as the keys apply them: topics, or views under `digits: views`.
+    let shortcuts: [(number: Int, label: String, isActive: Bool)] =
+      keyMap.digitsApplyViews
+      ? state.viewShortcutRows.enumerated().map { ($0.offset + 1, $0.element.name, $0.element.isActive) }
+      : state.listing.topicShortcutRows.compactMap { row in
+        row.shortcut.map { ($0, row.topic, row.isActive) }
+      }
     // The rule introduces the shortcuts: drawn only when at least the first one fits after it.
     if let first = shortcuts.first,
-      column + 4 + DisplayWidth.columns(of: "\(first.shortcut ?? 1) \(first.topic)") <= end
+      column + 4 + DisplayWidth.columns(of: "\(first.number) \(first.label)") <= end
     {
       segment("  │", base)
     } else {
       return
     }
-    for row in shortcuts {
-      guard let number = row.shortcut else { continue }
+    for shortcut in shortcuts {
       segment(" ", base)
-      if row.isActive {
-        segment("[\(number) \(row.topic)]", base.adding([.bold, .underline]))
+      if shortcut.isActive {
+        segment("[\(shortcut.number) \(shortcut.label)]", base.adding([.bold, .underline]))
       } else {
-        segment("\(number) \(row.topic)", base)
+        segment("\(shortcut.number) \(shortcut.label)", base)
       }
     }
   }

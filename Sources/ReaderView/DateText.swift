@@ -1,4 +1,5 @@
 import NewsCore
+import ReaderConfig
 
 /// Dates as the reader shows them, in the time zone handed to the renderer; calendar arithmetic is done
 /// without a formatter, so a frame costs one offset lookup per date.
@@ -20,8 +21,14 @@ enum DateText {
     return "\(twoDigits(date.month))-\(twoDigits(date.day))"
   }
 
-  /// `2021-03-11 17:13 UTC` (or `UTC+1` and so on in another zone).
+  /// `2021-03-11 17:13 UTC` (or `UTC+1` and so on in another zone), or as the zone's date format writes it,
+  /// followed by the zone's label unless the format writes the zone.
   static func absolute(_ seconds: Double, in zone: DisplayTimeZone) -> String {
+    if let format = zone.dateFormat {
+      let label = zone.label(at: seconds)
+      let text = format.format(seconds, offset: zone.offset(at: seconds), zoneName: label)
+      return format.writesZone ? text : text + " " + label
+    }
     let date = civil(seconds, in: zone)
     return day(seconds, in: zone) + " \(twoDigits(date.hour)):\(twoDigits(date.minute)) "
       + zone.label(at: seconds)

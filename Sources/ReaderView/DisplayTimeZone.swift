@@ -1,11 +1,35 @@
 import Foundation
+import ReaderConfig
 
 /// The time zone dates are shown in, handed to the renderer as a value so no frame reads a global setting
 /// and every test renders the same screen whatever the machine's zone.
 public struct DisplayTimeZone: Sendable, Hashable {
   public let zone: TimeZone
+  /// How absolute dates are written (the `date-format` setting); nil for the built-in `2021-03-11 17:13`.
+  /// The zone's label follows unless the format writes the zone itself (`%Z` or `%z`).
+  public var dateFormat: DateFormat?
 
-  public init(_ zone: TimeZone) { self.zone = zone }
+  public init(_ zone: TimeZone, dateFormat: DateFormat? = nil) {
+    self.zone = zone
+    self.dateFormat = dateFormat
+  }
+
+  /// The zone the `time-zone` setting chooses: a named zone overrides `TZ`; `system` is `TZ`, else the
+  /// system's zone.
+  public init(choice: TimeZoneChoice, environment: [String: String]) {
+    switch choice {
+    case .system:
+      self.init(environment: environment)
+    case .named(let name):
+      // The setting's values were checked against the zone database when the config was read.
+      self.init(environment: ["TZ": name])
+    }
+  }
+
+  /// This zone with absolute dates written in `pattern` (strftime-style, see `DateFormat`).
+  public func with(dateFormat pattern: String) -> DisplayTimeZone {
+    DisplayTimeZone(zone, dateFormat: DateFormat(pattern))
+  }
 
   /// Coordinated Universal Time, what the goldens and `list` use.
   public static let utc = DisplayTimeZone(TimeZone(secondsFromGMT: 0)!)

@@ -62,7 +62,12 @@ extension KeyMap {
       NamedAction(
         "toggle-picker-value", .togglePickerFacet,
         "Add or remove the term of the value selected in a provider, domain or category picker"),
+      NamedAction("pick-views", .showViewPicker, "Open the picker of saved views"),
+      NamedAction("apply-picker-view", .applyPickerView, "Apply the view selected in the view picker"),
     ]
+    + (1...9).map {
+      NamedAction("apply-view-\($0)", .applyView($0), "Put saved view number \($0) in the query")
+    }
     + (1...9).map { NamedAction("toggle-topic-\($0)", .toggleTopicShortcut($0), "Toggle topic number \($0)") }
     + [
       NamedAction("toggle-picker-topic", .togglePickerTopic, "Toggle the topic selected in the topic picker"),

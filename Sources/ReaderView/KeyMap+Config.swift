@@ -5,7 +5,7 @@ import ScreenKit
 
 extension BindingContext {
   /// The key-map contexts a config context binds in: `global` binds on the main screen and, after the
-  /// overlays' own keys, everywhere else; `pickers` covers the topic picker and the provider, domain and category pickers.
+  /// overlays' own keys, everywhere else; `pickers` covers the topic picker, the provider, domain and category pickers and the view picker.
   var keyContexts: [KeyContext] {
     switch self {
     case .global: [.normal, .global]
@@ -13,7 +13,7 @@ extension BindingContext {
     case .details: [.focused(.details)]
     case .related: [.focused(.related)]
     case .searchPrompt: [.searchEditing]
-    case .pickers: [.topicPicker, .facetPicker]
+    case .pickers: [.topicPicker, .facetPicker, .viewPicker]
     }
   }
 }

@@ -44,6 +44,8 @@ extension KeyMap {
     bind(.normal, [.character("P")], .showFacetPicker(.provider), "Pick providers")
     bind(.normal, [.character("D")], .showFacetPicker(.domain), "Pick domains")
     bind(.normal, [.character("C")], .showFacetPicker(.category), "Pick categories")
+    // V for views, as mutt's and newsboat's capitals open their lists; the digits go to views by a setting.
+    bind(.normal, [.character("V")], .showViewPicker, "Pick a saved view")
     bind(.normal, [.character("s")], .cycleSort, "Next sort order", hint: "sort")
     bind(.normal, [.character("v")], .toggleStories, "Stories view; Enter opens a story")
     // n p ] are the reading marks' and the arrivals' keys: the timeline takes w ("when") and < >.
@@ -121,6 +123,12 @@ extension KeyMap {
     bind(
       .facetPicker, [.escape, .character("q")],
       .closeOverlay, "Close", hint: "close")
+
+    movement(.viewPicker)
+    bind(.viewPicker, [.enter, .character(" ")], .applyPickerView, "Apply the selected view", hint: "apply")
+    bind(
+      .viewPicker, [.escape, .character("q"), .character("V")], .closeOverlay, "Close the view picker",
+      hint: "close")
 
     movement(.help)
     bind(.help, [.escape, .character("q"), .character("?")], .closeOverlay, "Close", hint: "close")

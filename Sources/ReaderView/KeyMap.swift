@@ -16,6 +16,8 @@ public enum KeyContext: Sendable, Hashable {
   case facetPicker
   /// The articles of a story opened from the stories view.
   case openedStory
+  /// The saved views' picker.
+  case viewPicker
   /// Everywhere, after the others.
   case global
 }
@@ -112,6 +114,7 @@ public struct KeyMap: Sendable {
     case .topicPicker: return [.topicPicker, .global]
     case .diagnostics: return [.diagnostics, .global]
     case .facetPicker: return [.facetPicker, .global]
+    case .viewPicker: return [.viewPicker, .global]
     case nil:
       if state.readingView != nil { return [.reading, .global] }
       // Inside a story opened from the stories view, its keys (Esc: back) come before the normal ones.

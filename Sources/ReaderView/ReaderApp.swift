@@ -76,12 +76,15 @@ public final class ReaderApp {
       guard let event = screen.nextEvent(timeout: pollTimeout) else {
         idlePolls += 1
         if let maxIdlePolls, idlePolls >= maxIdlePolls { return 0 }
+        let wasPending = pendingKeys.label != nil
         let waited = pendingKeys.expire(at: now(), keyMap: keyMap, state: model)
         if !waited.isEmpty {
           if performAll(waited) { return 0 }
           draw()
           continue
         }
+        // The status bar showed the keys that waited: they gave up, so it must stop showing them.
+        if wasPending, pendingKeys.label == nil { draw() }
         let hadStatus = model.status.message != nil
         let produced = model.apply(.tick, now: now(), geometry: geometry)
         for effect in produced {
@@ -140,7 +143,7 @@ public final class ReaderApp {
     screen.draw(
       ReaderRenderer.render(
         model, theme: theme, keyMap: keyMap, size: screen.size, now: now(), timeZone: timeZone,
-        glyphs: glyphs))
+        glyphs: glyphs, pendingKeys: pendingKeys.label))
   }
 
   private func resize(to size: Size) {

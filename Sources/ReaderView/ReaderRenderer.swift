@@ -9,15 +9,15 @@ import ScreenKit
 public enum ReaderRenderer {
   /// The whole screen for `state` at `size`; `now` (seconds since 1970) dates articles and expires the
   /// status message; every key named on screen is named as `keyMap` binds it; dates are shown in
-  /// `timeZone`.
+  /// `timeZone`; `pendingKeys` names the keys of a sequence pressed so far (`g`), shown until it completes.
   public static func render(
     _ state: ReaderModel, theme: Theme, keyMap: KeyMap, size: Size, now: Double,
-    timeZone: DisplayTimeZone = .utc, glyphs: ReadingGlyphs = .unicode
+    timeZone: DisplayTimeZone = .utc, glyphs: ReadingGlyphs = .unicode, pendingKeys: String? = nil
   ) -> Grid {
     let layout = ReaderLayout.fitted(to: state, size: size, keyMap: keyMap, timeZone: timeZone)
     var canvas = Canvas(
       grid: Grid(size: size, style: theme.style(.normal)), state: state, theme: theme, keyMap: keyMap,
-      layout: layout, now: now, timeZone: timeZone, glyphs: glyphs)
+      layout: layout, now: now, timeZone: timeZone, glyphs: glyphs, pendingKeys: pendingKeys)
     canvas.draw()
     return canvas.grid
   }
@@ -42,6 +42,8 @@ struct Canvas {
   let timeZone: DisplayTimeZone
   /// The unread and starred marks, ASCII when the locale is not UTF-8.
   let glyphs: ReadingGlyphs
+  /// The keys of a sequence waiting for the rest, as help writes them; nil when none wait.
+  let pendingKeys: String?
   /// Where the status bar drew each character of the query being typed (by position; the end too), so
   /// the message bar can put a caret under an offending one.
   var queryColumns: [Int: Int] = [:]

@@ -58,7 +58,10 @@ struct ReadCommand: ParsableCommand {
     let keys = KeyMap.configured(
       keys: loadedConfig.config.keys, sequenceTimeout: settings.settings.sequenceTimeout,
       path: loadedConfig.path ?? "config")
-    let configProblems = loadedConfig.problems + keys.problems
+    // Views after the keys section: a view's key takes its key from whatever bound it.
+    let keyMap = keys.keyMap.addingViews(
+      loadedConfig.config.views, digits: settings.settings.digits, path: loadedConfig.path ?? "config")
+    let configProblems = loadedConfig.problems + keys.problems + keyMap.problems
     let paths = self.paths.isEmpty ? settings.paths : self.paths
     let theme = self.theme ?? settings.theme
     let sort = self.sort ?? settings.settings.sort
@@ -112,11 +115,13 @@ struct ReadCommand: ParsableCommand {
 
     // Dates in queries are the user's, as on screen: `date:2023-03-01` starts at local midnight,
     // `newer:2d` counts from when the reader started.
-    let timeZone = DisplayTimeZone(environment: environment)
+    let timeZone = DisplayTimeZone(choice: settings.settings.timeZone, environment: environment)
+      .with(dateFormat: settings.settings.dateFormat)
     var model = ReaderModel(
       catalog: ArticleCatalog(articles: []), sort: sort,
       environment: QueryEnvironment(now: Date().timeIntervalSince1970, timeZone: timeZone.zone))
     model.watch.isEnabled = watching
+    model.adopt(loadedConfig.config)
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     // The first locale variable set decides, as setlocale does; without UTF-8 the timeline uses ASCII.
     let codeset =
@@ -127,7 +132,7 @@ struct ReadCommand: ParsableCommand {
       environment["LANGUAGE"], environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"],
     ])
     let app = ReaderApp(
-      screen: screen, model: model, theme: chosenTheme, keyMap: keys.keyMap,
+      screen: screen, model: model, theme: chosenTheme, keyMap: keyMap.keyMap,
       timeZone: timeZone, now: { Date().timeIntervalSince1970 },
       inbox: inbox, glyphs: .forLocale(environment: environment), effects: performer.perform)
     if let themeMessage {

@@ -2,11 +2,14 @@ import Foundation
 import Testing
 
 /// The release reader with a config that rebinds keys: what the user presses is what the config says, and
-/// help names the keys in effect.
+/// help names the keys in effect; a view's key narrows the list, and the time zone and date format apply.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable(), "tmux is not installed"))
 struct KeysJourneyTests {
   static let config = """
     mouse: false
+    time-zone: Asia/Tokyo
+    date-format: "%d %b %Y %H:%M"
+    sequence-timeout: 5
     keys:
       global:
         x: quit
@@ -16,7 +19,7 @@ struct KeysJourneyTests {
     views:
       transport:
         query: "topic:Transport"
-        key: V
+        key: g t
     """
 
   @Test func aConfigRebindsQuitAddsASequenceAndUnbindsAKey() throws {
@@ -31,11 +34,13 @@ struct KeysJourneyTests {
 
     let session = try TmuxSession(
       command: [binary, "--theme", "monochrome", "--config", config], columns: 160, rows: 40,
-      environment: ["XDG_CONFIG_HOME": fixture.directory])
+      environment: ["XDG_CONFIG_HOME": fixture.directory, "TZ": "UTC"])
     defer { session.close() }
     // Newest first: the harbour tunnel is selected and its details show.
     try session.waitFor("The tunnel under the harbour opened")
     #expect(try session.screenModes().mouseReporting == false)  // mouse: false
+    // time-zone: Asia/Tokyo wins over TZ=UTC; date-format writes the details' date (09:00 UTC).
+    try session.waitFor("03 May 2024 18:00 UTC+9")
 
     // Help lists the rebound quit and the sequence.
     try session.send("?")
@@ -55,6 +60,28 @@ struct KeysJourneyTests {
     // g g goes to the last article.
     try session.send("g", "g")
     try session.waitFor("Eleven kilometres of protected lanes")
+
+    // The view's key g t: the g waits in the status bar, then t narrows the list to the view's query.
+    try session.send("g")
+    try session.waitFor("g …")
+    try session.send("t")
+    try session.waitForScreen("the transport view listed") { screen in
+      screen.contains("Query: topic:Transport") && screen.contains("2 shown") && !screen.contains("g …")
+        && !screen.contains("東京の桜")
+    }
+    // The view picker lists it with its key and counts (2 unread of 2, or 1 once one was read); Esc closes
+    // it, and Esc again clears the view's query like a typed one.
+    try session.send("V")
+    try session.waitForScreen("the view picker") { screen in
+      screen.contains("Views (unread, total)")
+        && screen.split(separator: "\n").contains { $0.contains("[x] g t transport") }
+    }
+    try session.send("Escape")
+    try session.waitForScreen("the picker closed") { !$0.contains("Views (unread, total)") }
+    try session.send("Escape")
+    try session.waitForScreen("the view's query cleared") { screen in
+      !screen.contains("Query: topic:Transport") && screen.contains("3 shown")
+    }
 
     // q is unbound: the reader is still there to open help.
     try session.send("q", "?")

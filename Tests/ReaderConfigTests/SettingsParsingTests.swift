@@ -33,6 +33,7 @@ import Testing
       index: false
       languages: [fr, pt-BR]
       sequence-timeout: 0.5
+      digits: views
       """)
     #expect(result.problems.isEmpty)
     var expected = ReaderSettings()
@@ -50,6 +51,7 @@ import Testing
     expected.index = false
     expected.languages = .list(["fr", "pt-BR"])
     expected.sequenceTimeout = 0.5
+    expected.digits = .views
     #expect(result.config.settings == expected)
     #expect(result.config.explicitSettings == Set(Setting.all.map(\.name)))
   }
@@ -88,6 +90,10 @@ import Testing
     (
       "mark-read-delay: .nan",
       "config.yaml:1:18: error: mark-read-delay: expected seconds from 0 to 60, found \".nan\"; the default (1.5) applies"
+    ),
+    (
+      "digits: topic",
+      "config.yaml:1:9: error: digits: expected one of topics, views, found \"topic\"; did you mean \"topics\"?; the default (topics) applies"
     ),
     (
       "time-zone: Mars/Olympus",

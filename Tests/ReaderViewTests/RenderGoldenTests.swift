@@ -1,4 +1,5 @@
 import NewsCore
+import ReaderConfig
 import ReaderState
 import ReaderView
 import ScreenKit
@@ -14,6 +15,24 @@ enum GoldenScenario: String, CaseIterable, Sendable {
   case highlighted
   /// The domain picker over a kept query, its live counts among the listed.
   case domainPicker
+  /// The saved views' picker: the keys that apply them, names (CJK among them), queries, unread and
+  /// total counts over every record; one article read, the first view applied.
+  case viewPicker
+
+  /// The config's views for this screen (their keys go into the key map).
+  var views: [SavedView] {
+    guard self == .viewPicker else { return [] }
+    return [
+      SavedView(name: "AI", query: "topic:AI", key: try? KeySequence(parsing: "g a"), line: 1, column: 1),
+      SavedView(name: "日本のニュース", query: "topic:日本", key: nil, line: 2, column: 1),
+      SavedView(
+        name: "Unread facial recognition", query: "\"facial recognition\" is:unread",
+        key: try? KeySequence(parsing: "F2"), line: 3, column: 1),
+    ]
+  }
+
+  /// The standard keys with the views' keys.
+  var keyMap: KeyMap { KeyMap.standard.addingViews(views, digits: .topics, path: "config").keyMap }
 
   var actions: [Action] {
     switch self {
@@ -37,6 +56,8 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case .queryError: [.startSearch, .searchInsert("facial"), .searchInsert(" (ai or")]
     case .highlighted: [.startSearch, .searchInsert("facial recognition"), .commitSearch]
     case .domainPicker: [.startSearch, .searchInsert("-zebra"), .commitSearch, .showFacetPicker(.domain)]
+    case .viewPicker:
+      [.marksLoaded([ReadingMark(id: "cjk", readAt: 1)]), .applyView(1), .showViewPicker, .move(.down)]
     }
   }
 }
@@ -45,9 +66,11 @@ enum GoldenScenario: String, CaseIterable, Sendable {
   static let sizes = [Size(columns: 120, rows: 40), Size(columns: 80, rows: 24), Size(columns: 40, rows: 12)]
 
   static func screen(_ scenario: GoldenScenario, size: Size) -> Grid {
-    let state = ReaderFixtures.applying(scenario.actions, to: ReaderFixtures.state(size: size), size: size)
+    var start = ReaderFixtures.state(size: size)
+    start.adopt(ReaderConfig(views: scenario.views))
+    let state = ReaderFixtures.applying(scenario.actions, to: start, size: size)
     return ReaderRenderer.render(
-      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now)
+      state, theme: .monochrome, keyMap: scenario.keyMap, size: size, now: ReaderFixtures.now)
   }
 
   @Test(arguments: GoldenScenario.allCases, sizes)

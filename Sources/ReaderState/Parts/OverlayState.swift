@@ -13,6 +13,8 @@ public struct OverlayState: Sendable, Equatable {
   public var topicCounts: [Int]
   /// The provider, domain or category picker's values and live counts while it is open.
   public var facetPicker: FacetPicker?
+  /// The saved views' counts while the view picker is open.
+  public var viewPicker: ViewPicker?
 
   public init() {
     current = nil
@@ -20,6 +22,13 @@ public struct OverlayState: Sendable, Equatable {
     help = TextScroll()
     topicCounts = []
     facetPicker = nil
+    viewPicker = nil
+  }
+
+  /// Opens the picker of `views`, counted over `listing`'s catalog against `reading`.
+  public mutating func openViewPicker(_ views: [NamedQuery], listing: Listing, reading: Reading) {
+    open(.viewPicker, rows: views.count)
+    viewPicker = ViewPicker(views, listing: listing, reading: reading)
   }
 
   /// Opens the picker of `facet` over `listing`.
@@ -76,4 +85,6 @@ public enum Overlay: Sendable, Hashable {
   case help, topicPicker, diagnostics
   /// The provider, domain or category picker.
   case facetPicker(Facet)
+  /// The saved views, with their unread and total counts.
+  case viewPicker
 }

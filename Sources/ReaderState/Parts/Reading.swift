@@ -63,6 +63,8 @@ public struct Reading: Sendable, Equatable {
   public var filter = ReadingFilter.all
   /// Seconds an article must be shown in the details pane before it counts as read.
   public var readDelay: Double
+  /// Whether reading an article reads the loaded articles of its story too (the `story-read` setting).
+  public var readsStory: Bool
   /// The article shown since when (checked on the tick), and whether the delay has already marked it.
   public private(set) var shown: ShownArticle?
   /// Whether marks came from a store: only then are external changes checked for.
@@ -100,8 +102,9 @@ public struct Reading: Sendable, Equatable {
     case read, starred
   }
 
-  public init(readDelay: Double = 1.5) {
+  public init(readDelay: Double = 1.5, readsStory: Bool = true) {
     self.readDelay = readDelay
+    self.readsStory = readsStory
   }
 
   // MARK: Arriving values

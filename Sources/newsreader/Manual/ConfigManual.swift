@@ -64,8 +64,11 @@ struct ConfigManual {
     roff.section("VIEWS")
     roff.paragraph(
       "The views section names queries: each view has a query (text in the query language) and "
-        + "optionally a key (a key name or a sequence) that opens it. A view given as plain text is a query "
-        + "without a key.")
+        + "optionally a key (a key name or a sequence) that applies it: the query becomes the view's, shown "
+        + "and cleared (Esc) like a typed one. A view given as plain text is a query without a key. The view "
+        + "picker (pick-views, V) lists every view with its unread and total counts; with digits: views the "
+        + "keys 1-9 apply the first nine views. A view's key replaces what the key did on the main screen; "
+        + "taking a key the keys section bound is a warning.")
     roff.section("DATE FORMAT")
     roff.paragraph("date-format takes strftime-style conversions; other characters are printed as they are:")
     for conversion in DateFormat.conversions { roff.item("%\(conversion.letter)", [conversion.meaning]) }
@@ -79,13 +82,13 @@ struct ConfigManual {
         global:
           ctrl-q: quit
         article-list:
-          g g: move-to-top
+          g g: move-first
           x: [toggle-read, move-down]
           s: none
       views:
         science:
           query: "topic:science"
-          key: v s
+          key: g s
       """)
     roff.section("SEE ALSO")
     roff.raw(".BR newsreader (1)")
