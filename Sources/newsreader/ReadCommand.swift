@@ -128,9 +128,14 @@ struct ReadCommand: ParsableCommand {
       [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
       .compactMap { $0 }.first { !$0.isEmpty } ?? ""
     model.timeline.asciiOnly = !codeset.lowercased().replacingOccurrences(of: "-", with: "").contains("utf8")
-    model.stories.preferredLanguages = StoryLanguage.preferred(fromLocaleSettings: [
-      environment["LANGUAGE"], environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"],
-    ])
+    // The config's `languages:` list when it has one, else the locale's (LANGUAGE, LC_ALL, ... as gettext).
+    if case .list(let languages) = settings.settings.languages {
+      model.stories.preferredLanguages = languages.map { $0.lowercased() }
+    } else {
+      model.stories.preferredLanguages = StoryLanguage.preferred(fromLocaleSettings: [
+        environment["LANGUAGE"], environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"],
+      ])
+    }
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, keyMap: keyMap.keyMap,
       timeZone: timeZone, now: { Date().timeIntervalSince1970 },

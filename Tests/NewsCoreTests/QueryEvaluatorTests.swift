@@ -222,3 +222,42 @@ import Testing
     #expect(MatchHighlighter.ranges(of: terms, in: text).map { String(text[$0]) } == ["in Türkiye"])
   }
 }
+
+/// Typing on a query narrows it: the reader then evaluates only what the previous text listed.
+@Suite struct QueryNarrowingTests {
+  @Test(arguments: [
+    ("earth", "earthq", true),
+    ("earth", "earth rescue", true),
+    ("earth rescue", "earth rescuers", true),
+    ("topic:World", "topic:World crème", true),
+    ("", "earth", true),
+    ("e", "\"e t\"", true),
+    ("earthq", "earth", false),
+    ("-earth", "-earthq", false),
+    ("topic:World", "topic:Worlds", false),
+    ("quality<5", "quality<50", false),
+    ("earth rescue", "earth", false),
+    ("earth", "earth or jord", false),
+    ("earth rescue", "earthq rescue", false),
+  ])
+  func narrowingIsJudgedFromTheText(old: String, new: String, narrows: Bool) throws {
+    #expect(try Query(new).narrows(try Query(old)) == narrows)
+  }
+
+  /// Every prefix of each text, evaluated as typed with narrowing and from scratch, lists the same.
+  @Test(arguments: ["earthquake rescue", "crème brûlée", "wiki turkiet", "topic:World e", "a b c"])
+  func narrowedResultsEqualFullEvaluation(text: String) {
+    let catalog = QueryEvaluatorTests.catalog
+    let context = QueryContext(now: QueryEvaluatorTests.now, timeZone: QueryEvaluatorTests.utc)
+    var previous: (Query, [Int])? = nil
+    var typed = ""
+    for character in text {
+      typed.append(character)
+      guard let query = try? Query(typed) else { continue }
+      let narrowed = catalog.select(query, context: context, order: .newest, narrowing: previous)
+      let full = catalog.select(query, context: context, order: .newest)
+      #expect(narrowed == full, "\(typed)")
+      previous = (query, narrowed.indices)
+    }
+  }
+}

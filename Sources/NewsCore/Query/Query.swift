@@ -23,6 +23,30 @@ public struct Query: Sendable, Hashable {
   /// Whether an `is:` term is in it: its result changes with the reading state, not only the articles.
   public var readsReadingState: Bool { expression.readsReadingState }
 
+  /// Whether every article matching this query matches `previous` too, judged from the text alone: this
+  /// is `previous` with terms added side by side, its last word or phrase typed on (`tele` → `teles`), or
+  /// both. Anything else (a term changed, negated, an `or`, a number or a date) is not judged, so false.
+  public func narrows(_ previous: Query) -> Bool {
+    let old = previous.expression.andParts
+    let new = expression.andParts
+    guard new.count >= old.count else { return false }
+    for (position, part) in old.enumerated() {
+      let grown = new[position]
+      if grown == part { continue }
+      // Only the last of the old terms may have grown, and only a word into a longer word or phrase.
+      guard position == old.count - 1, let before = part.typedText, let after = grown.typedText else {
+        return false
+      }
+      var folder = TextFolder()
+      let folded = folder.fold(before)
+      let longer = folder.fold(after)
+      guard !folded.isEmpty, longer.count >= folded.count,
+        longer.firstRange(of: folded) != nil
+      else { return false }
+    }
+    return true
+  }
+
   /// The query matching every article.
   public static let everything = Query(text: "", expression: .all)
 
@@ -50,6 +74,23 @@ public indirect enum QueryExpression: Sendable, Hashable {
 }
 
 extension QueryExpression {
+  /// The parts an article must all match: an `and`'s parts, one term alone, none for the empty query.
+  var andParts: [QueryExpression] {
+    switch self {
+    case .all: []
+    case .and(let parts): parts
+    default: [self]
+    }
+  }
+
+  /// The text of a bare word or a phrase (what may grow as it is typed), nil for any other part.
+  var typedText: String? {
+    switch self {
+    case .term(.word(let text)), .term(.phrase(let text)): text
+    default: nil
+    }
+  }
+
   var readsReadingState: Bool {
     switch self {
     case .all: false

@@ -42,10 +42,22 @@ extension ArticleCatalog {
   ///
   /// Terms are evaluated over sets of candidates: the parts of an `and` each test only what the earlier
   /// parts let through (cheap terms first), the parts of an `or` only what the earlier parts did not match.
-  public func select(_ query: Query, context: QueryContext, order: SortOrder) -> QueryResult {
+  ///
+  /// `previous` (the query listed before and what it matched, any order) is used when `query` narrows it
+  /// (`Query.narrows(_:)`, as a word typed on does): only those articles are examined, which keeps a
+  /// growing query fast. Otherwise every article is.
+  public func select(
+    _ query: Query, context: QueryContext, order: SortOrder, narrowing previous: (Query, [Int])? = nil
+  ) -> QueryResult {
     let evaluator = QueryEvaluator(catalog: self, context: context)
-    let all = ArticleBits(count: articles.count, filled: true)
-    let matched = evaluator.evaluate(query.expression, within: all, ownOnly: false)
+    var candidates: ArticleBits
+    if let (previousQuery, matches) = previous, query.narrows(previousQuery) {
+      candidates = ArticleBits(count: articles.count, filled: false)
+      for index in matches where index >= 0 && index < articles.count { candidates.insert(index) }
+    } else {
+      candidates = ArticleBits(count: articles.count, filled: true)
+    }
+    let matched = evaluator.evaluate(query.expression, within: candidates, ownOnly: false)
     var relatedOnly = Set<Int>()
     if QueryEvaluator.hasTextTerm(query.expression) {
       // The same query with every word and phrase confined to the article's own fields, over the matches.

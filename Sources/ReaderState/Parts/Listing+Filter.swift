@@ -18,8 +18,12 @@ extension Listing {
       query = parsed
       return
     }
+    let previous = (query, visible)
     query = parsed
-    apply(known ?? catalog.select(parsed, context: queryEnvironment.context, order: sort))
+    // Typing on narrows what is listed (a word grows, a term is added): only the listed rows are looked at.
+    apply(
+      known
+        ?? catalog.select(parsed, context: queryEnvironment.context, order: sort, narrowing: previous))
   }
 
   /// The result of the listed query, for keeping while the text is edited further (the reading filter's
