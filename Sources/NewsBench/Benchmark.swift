@@ -35,6 +35,27 @@ struct Benchmark {
         catalog: ArticleCatalog(articles: loaded), repetitions: options.repetitions, problems: &problems)
       return
     }
+    if options.storiesOnly {
+      guard let corpus = corpora.last else { return }
+      if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
+      progress("load \(corpus.directory)")
+      let loaded = SeedLoader(options: LoadOptions()).load(paths: [corpus.directory]).articles
+      let grouping = StoryGrouping.measure(
+        articles: loaded, records: loaded.count, repetitions: options.repetitions)
+      rows.append(grouping.row)
+      if let problem = grouping.problem { problems.append(problem) }
+      let catalog = ArticleCatalog(articles: loaded)
+      rows += StoryViewTiming.measure(catalog: catalog, repetitions: options.repetitions, problems: &problems)
+      for (columns, height) in [(200, 60), (80, 24)] {
+        let samples = FrameRender.measure(
+          catalog: catalog, columns: columns, rows: height, scene: .storiesMiddle, count: options.frames)
+        if let problem = samples.problem { problems.append(problem) }
+        rows += FrameRender.rows(
+          samples, scene: .storiesMiddle, columns: columns, rows: height, records: loaded.count,
+          note: "\(loaded.count) loaded records")
+      }
+      return
+    }
     for (index, corpus) in corpora.enumerated() {
       if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
       guard let files = CorpusFiles.scan(corpus.directory), !files.paths.isEmpty else {
