@@ -54,33 +54,39 @@ public final class StateStore: Sendable {
     try pool.write { db in
       for change in changes {
         guard let at = Milliseconds.from(change.at) else { continue }
+        // Cached: preparing each statement anew (with GRDB's authorizer) cost more than running it.
+        let statement = try db.cachedStatement(sql: Self.changeSQL(change.kind))
         switch change.kind {
-        case .read:
-          try db.execute(
-            sql: """
-              INSERT INTO mark (id, url, readAt) VALUES (?1, ?2, ?3)
-              ON CONFLICT (id) DO UPDATE SET readAt = coalesce(readAt, ?3), url = coalesce(?2, url)
-              """, arguments: [change.id, change.url, at])
-        case .unread:
-          try db.execute(
-            sql: """
-              INSERT INTO mark (id, url) VALUES (?1, ?2)
-              ON CONFLICT (id) DO UPDATE SET readAt = NULL, url = coalesce(?2, url)
-              """, arguments: [change.id, change.url])
-        case .star:
-          try db.execute(
-            sql: """
-              INSERT INTO mark (id, url, starredAt) VALUES (?1, ?2, ?3)
-              ON CONFLICT (id) DO UPDATE SET starredAt = coalesce(starredAt, ?3), url = coalesce(?2, url)
-              """, arguments: [change.id, change.url, at])
-        case .unstar:
-          try db.execute(
-            sql: """
-              INSERT INTO mark (id, url) VALUES (?1, ?2)
-              ON CONFLICT (id) DO UPDATE SET starredAt = NULL, url = coalesce(?2, url)
-              """, arguments: [change.id, change.url])
+        case .read, .star: try statement.execute(arguments: [change.id, change.url, at])
+        case .unread, .unstar: try statement.execute(arguments: [change.id, change.url])
         }
       }
+    }
+  }
+
+  /// The upsert of one change: ?1 the id, ?2 the URL, ?3 the time (for read and star).
+  private static func changeSQL(_ kind: MarkChange.Kind) -> String {
+    switch kind {
+    case .read:
+      """
+      INSERT INTO mark (id, url, readAt) VALUES (?1, ?2, ?3)
+      ON CONFLICT (id) DO UPDATE SET readAt = coalesce(readAt, ?3), url = coalesce(?2, url)
+      """
+    case .unread:
+      """
+      INSERT INTO mark (id, url) VALUES (?1, ?2)
+      ON CONFLICT (id) DO UPDATE SET readAt = NULL, url = coalesce(?2, url)
+      """
+    case .star:
+      """
+      INSERT INTO mark (id, url, starredAt) VALUES (?1, ?2, ?3)
+      ON CONFLICT (id) DO UPDATE SET starredAt = coalesce(starredAt, ?3), url = coalesce(?2, url)
+      """
+    case .unstar:
+      """
+      INSERT INTO mark (id, url) VALUES (?1, ?2)
+      ON CONFLICT (id) DO UPDATE SET starredAt = NULL, url = coalesce(?2, url)
+      """
     }
   }
 

@@ -111,6 +111,7 @@ struct ReadCommand: ParsableCommand {
 
     var model = ReaderModel(catalog: ArticleCatalog(articles: []), sort: sort)
     model.watch.isEnabled = watching
+    model.reading.readDelay = settings.settings.markReadDelay
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, keyMap: keys.keyMap,

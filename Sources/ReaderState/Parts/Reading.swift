@@ -107,11 +107,8 @@ public struct Reading: Sendable, Equatable {
   // MARK: Arriving values
 
   /// Replaces every mark with those the store has (at start, and after another process changed them).
-  public mutating func receive(_ loaded: [ReadingMark], catalog: ArticleCatalog) {
-    var byID: [String: ReadingMark] = [:]
-    byID.reserveCapacity(loaded.count)
-    for mark in loaded { byID[mark.id] = mark }
-    marks = byID
+  public mutating func receive(_ loaded: ReadingMarks, catalog: ArticleCatalog) {
+    marks = loaded.byID
     isKept = true
     attach(catalog)
   }
