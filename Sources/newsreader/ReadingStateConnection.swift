@@ -32,6 +32,9 @@ final class ReadingStateConnection: Sendable {
   }
 
   private let phase = Mutex(Phase.opening(pending: []))
+  /// The reader's writes handed to the writer so far (the model counts the same `.writeMarks` writes);
+  /// changed and read under `phase`'s lock, so a count read there covers exactly the writes queued.
+  private let handedToWriter = Atomic<Int>(0)
   /// Left once the open has finished, for the threads that must wait for it (loading, exit).
   private let opening = DispatchGroup()
   /// Reads of the marks, one at a time so their results reach the inbox in the order they were read.
@@ -49,11 +52,12 @@ final class ReadingStateConnection: Sendable {
       connection.phase.withLock { phase in
         if case .opening(let pending) = phase, let writer = opened.writer {
           for change in pending { writer.queue(change) }
+          connection.handedToWriter.add(pending.count, ordering: .relaxed)
         }
         phase = .open(opened)
       }
       connection.opening.leave()
-      connection.postMarks(inbox: inbox, flushingFirst: false)
+      connection.postMarks(inbox: inbox)
     }
     return connection
   }
@@ -99,16 +103,19 @@ final class ReadingStateConnection: Sendable {
     return opened ?? Opened()
   }
 
-  /// Reads every read or starred mark off the run loop and posts them; with `flushingFirst` this
-  /// process's queued marks are written first, so the marks read include them.
-  func postMarks(inbox: ActionInbox, flushingFirst: Bool) {
+  /// Reads every read or starred mark off the run loop and posts them. This process's queued marks are
+  /// written first, so the marks read include them; the count of those goes with the marks, so the
+  /// model can apply again the ones it made since (which the read may not have seen).
+  func postMarks(inbox: ActionInbox) {
     guard let opened, let store = opened.store else { return }
     let writer = opened.writer
     reads.async {
-      if flushingFirst { writer?.flush() }
+      let saved = self.phase.withLock { _ in self.handedToWriter.load(ordering: .relaxed) }
+      writer?.flush()
       // Built here, off the run loop, so the run loop only takes the dictionary over (the benchmark's
       // start-up row times this same expression).
-      guard let marks = try? ReadingMarks(reading: store.forEachMark) else { return }
+      guard var marks = try? ReadingMarks(reading: store.forEachMark) else { return }
+      marks.savedWrites = saved
       inbox.post(.marksLoaded(marks))
     }
   }
@@ -117,7 +124,7 @@ final class ReadingStateConnection: Sendable {
   /// Before the file is open there is nothing to check: the first read comes once it is.
   func reloadIfChanged(inbox: ActionInbox) {
     guard let store = opened?.store, store.hasExternalChanges() else { return }
-    postMarks(inbox: inbox, flushingFirst: true)
+    postMarks(inbox: inbox)
   }
 
   /// Queues the reader's marks for the background writer (or until it exists); never blocks.
@@ -142,6 +149,7 @@ final class ReadingStateConnection: Sendable {
       case .open(let opened):
         guard let writer = opened.writer else { return }
         for change in changes { writer.queue(change) }
+        handedToWriter.add(changes.count, ordering: .relaxed)
       }
     }
   }

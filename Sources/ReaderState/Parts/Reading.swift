@@ -57,6 +57,11 @@ public struct Reading: Sendable, Equatable {
   public private(set) var unreadCount = 0
   public private(set) var starredCount = 0
   public private(set) var newCount = 0
+  /// The writes this reader has asked to save that the marks last received may not include, oldest
+  /// first: applied again on top of marks re-read after another process's change (see ``receive(_:catalog:)``).
+  public private(set) var unconfirmedWrites: [MarkWrite] = []
+  /// The writes this reader has asked to save since it started; the program counts the same ones.
+  public private(set) var writesAsked = 0
   /// Groups of changes, the last one first to be undone.
   public private(set) var undoGroups: [[UndoStep]] = []
   /// The filter applied to the list.
@@ -73,6 +78,9 @@ public struct Reading: Sendable, Equatable {
   public static let checkInterval = 0.25
   /// Undo groups kept; older ones are dropped.
   public static let undoLimit = 200
+  /// Unconfirmed writes kept: only a re-read in flight while more marks than this were made could
+  /// show the oldest of them as the store had them, until the next change.
+  public static let unconfirmedLimit = 10_000
 
   /// One reverted change: the field, and the time it had before (nil: not read, not starred).
   public struct UndoStep: Sendable, Hashable {
@@ -107,10 +115,36 @@ public struct Reading: Sendable, Equatable {
   // MARK: Arriving values
 
   /// Replaces every mark with those the store has (at start, and after another process changed them).
+  ///
+  /// The store was read off the run loop, so this reader may have made marks since, which the read
+  /// did not see: those after the `savedWrites` the store had are applied again on top.
   public mutating func receive(_ loaded: ReadingMarks, catalog: ArticleCatalog) {
-    marks = loaded.byID
+    let firstUnconfirmed = writesAsked - unconfirmedWrites.count
+    unconfirmedWrites.removeFirst(min(max(loaded.savedWrites - firstUnconfirmed, 0), unconfirmedWrites.count))
+    var byID = loaded.byID
+    for write in unconfirmedWrites {
+      var mark = byID[write.id] ?? ReadingMark(id: write.id)
+      switch write.kind {
+      case .read: mark.readAt = write.at
+      case .unread: mark.readAt = nil
+      case .star: mark.starredAt = write.at
+      case .unstar: mark.starredAt = nil
+      }
+      byID[write.id] = mark.readAt == nil && mark.starredAt == nil ? nil : mark
+    }
+    marks = byID
     isKept = true
     attach(catalog)
+  }
+
+  /// Counts `writes` as asked to be saved, and keeps them until a read of the store includes them.
+  private mutating func asked(_ writes: [MarkWrite]) -> [MarkWrite] {
+    writesAsked += writes.count
+    unconfirmedWrites += writes
+    if unconfirmedWrites.count > Reading.unconfirmedLimit {
+      unconfirmedWrites.removeFirst(unconfirmedWrites.count - Reading.unconfirmedLimit)
+    }
+    return writes
   }
 
   /// The ids first loaded in this run.
@@ -179,7 +213,7 @@ public struct Reading: Sendable, Equatable {
       writes.append(MarkWrite(id: article.id.rawValue, url: url, kind: .read, at: now))
     }
     remember(group)
-    return writes
+    return asked(writes)
   }
 
   /// Toggles read (or starred) of the article at `index`; one undo group.
@@ -201,7 +235,7 @@ public struct Reading: Sendable, Equatable {
       case (.starred, true): .star
       case (.starred, false): .unstar
       }
-    return [MarkWrite(id: id, url: url, kind: kind, at: now)]
+    return asked([MarkWrite(id: id, url: url, kind: kind, at: now)])
   }
 
   /// Reverts the last group of changes; nil when there is nothing to undo.
@@ -220,7 +254,7 @@ public struct Reading: Sendable, Equatable {
         }
       writes.append(MarkWrite(id: step.id, url: step.url, kind: kind, at: step.previous ?? now))
     }
-    return (writes, group.count)
+    return (asked(writes), group.count)
   }
 
   /// The tick: starts timing a newly shown article, or says it has now been shown long enough.

@@ -6,6 +6,10 @@
 public struct ReadingMarks: Sendable, Hashable, ExpressibleByArrayLiteral {
   /// Every mark, by article id; an article neither read nor starred has none.
   public private(set) var byID: [String: ReadingMark] = [:]
+  /// How many of this reader's writes (`.writeMarks`, counted from the start) the store had when these
+  /// marks were read: the reader applies its later ones again on top, so a mark made while the store
+  /// was being read is not undone on screen.
+  public var savedWrites = 0
 
   public init() {}
 
