@@ -24,11 +24,7 @@ extension StateStore {
       while true {
         let step = sqlite3_step(handle)
         if step == SQLITE_DONE { break }
-        guard step == SQLITE_ROW else {
-          throw DatabaseError(
-            resultCode: ResultCode(rawValue: step),
-            message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) })
-        }
+        guard step == SQLITE_ROW else { throw Self.stepError(step, db) }
         guard let text = sqlite3_column_text(handle, 0) else { continue }
         // With its length known: no strlen, and SQLite has already made it UTF-8.
         let id = String(
@@ -37,6 +33,35 @@ extension StateStore {
         body(id, Self.seconds(handle, 1), Self.seconds(handle, 2))
       }
     }
+  }
+
+  /// Every article seen by some reader: when it was first seen (milliseconds), and whether its row
+  /// still lacks a URL (so one loaded now can fill it in). Read off the statement, as `forEachMark`.
+  func firstSeenTimes() throws -> [String: (seenAt: Int64, lacksURL: Bool)] {
+    try pool.read { db in
+      var times: [String: (seenAt: Int64, lacksURL: Bool)] = [:]
+      times.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM mark") ?? 0)
+      let statement = try db.makeStatement(
+        sql: "SELECT id, firstSeenAt, url IS NULL FROM mark WHERE firstSeenAt IS NOT NULL")
+      let handle = statement.sqliteStatement
+      while true {
+        let step = sqlite3_step(handle)
+        if step == SQLITE_DONE { break }
+        guard step == SQLITE_ROW else { throw Self.stepError(step, db) }
+        guard let text = sqlite3_column_text(handle, 0) else { continue }
+        let id = String(
+          decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, 0))),
+          as: UTF8.self)
+        times[id] = (sqlite3_column_int64(handle, 1), sqlite3_column_int(handle, 2) != 0)
+      }
+      return times
+    }
+  }
+
+  private static func stepError(_ step: Int32, _ db: Database) -> DatabaseError {
+    DatabaseError(
+      resultCode: ResultCode(rawValue: step),
+      message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) })
   }
 
   /// The column's milliseconds as seconds, nil when the column is NULL.

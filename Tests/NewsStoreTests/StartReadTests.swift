@@ -44,6 +44,33 @@ import Testing
     #expect(full.map { ArticleMark(id: $0.id, readAt: $0.readAt, starredAt: $0.starredAt) } == read.marks)
   }
 
+  /// After a load the articles already seen are not written again, so a start or reload of a large
+  /// catalog holds the write lock (which other readers' marks wait for) only for what is new.
+  @Test func recordingFirstSeenWritesOnlyWhatIsNewOrLacksItsURL() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("state.sqlite")
+    let store = try #require(StateStore.open(path: path, now: now).store)
+    let watcher = try DatabaseQueue(path: path)
+    defer { try? watcher.close() }
+    func version() throws -> Int {
+      try watcher.read { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+    }
+    let session = try store.beginSession(now: now)
+    let loaded: [(id: String, url: String?)] = [("a", "https://a.example"), ("b", nil)]
+    #expect(try store.recordFirstSeen(loaded, now: now + 1, session: session) == ["a", "b"])
+    let before = try version()
+    #expect(try store.recordFirstSeen(loaded, now: now + 2, session: session) == ["a", "b"])
+    #expect(try version() == before, "nothing new: no commit")
+    // b's URL, once known, is recorded (one write), and so is a new article c.
+    let later: [(id: String, url: String?)] = [("a", nil), ("b", "https://b.example"), ("c", nil)]
+    #expect(try store.recordFirstSeen(later, now: now + 3, session: session) == ["a", "b", "c"])
+    #expect(try version() != before)
+    let marks = try store.marks()
+    #expect(
+      marks.first { $0.id == "b" } == ArticleMark(id: "b", url: "https://b.example", firstSeenAt: now + 1))
+    #expect(marks.first { $0.id == "c" }?.firstSeenAt == now + 3)
+  }
+
   @Test func walksThePartialIndexNotTheTable() throws {
     let directory = try TemporaryDirectory()
     let store = try #require(StateStore.open(path: directory.file("state.sqlite"), now: now).store)
