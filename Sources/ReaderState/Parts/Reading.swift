@@ -58,7 +58,8 @@ public struct Reading: Sendable, Equatable {
   public private(set) var starredCount = 0
   public private(set) var newCount = 0
   /// The writes this reader has asked to save that the marks last received may not include, oldest
-  /// first: applied again on top of marks re-read after another process's change (see ``receive(_:catalog:)``).
+  /// first (their ids, kinds and times; no URLs): applied again on top of marks re-read after another
+  /// process's change (see ``receive(_:catalog:)``).
   public private(set) var unconfirmedWrites: [MarkWrite] = []
   /// The writes this reader has asked to save since it started; the program counts the same ones.
   public private(set) var writesAsked = 0
@@ -137,14 +138,13 @@ public struct Reading: Sendable, Equatable {
     attach(catalog)
   }
 
-  /// Counts `writes` as asked to be saved, and keeps them until a read of the store includes them.
-  private mutating func asked(_ writes: [MarkWrite]) -> [MarkWrite] {
-    writesAsked += writes.count
-    unconfirmedWrites += writes
+  /// Counts one write as asked to be saved, and keeps it until a read of the store includes it.
+  private mutating func asked(_ write: MarkWrite) {
+    writesAsked += 1
+    unconfirmedWrites.append(write)
     if unconfirmedWrites.count > Reading.unconfirmedLimit {
       unconfirmedWrites.removeFirst(unconfirmedWrites.count - Reading.unconfirmedLimit)
     }
-    return writes
   }
 
   /// The ids first loaded in this run.
@@ -213,7 +213,7 @@ public struct Reading: Sendable, Equatable {
       writes.append(MarkWrite(id: article.id.rawValue, url: url, kind: .read, at: now))
     }
     remember(group)
-    return asked(writes)
+    return writes
   }
 
   /// Toggles read (or starred) of the article at `index`; one undo group.
@@ -235,7 +235,7 @@ public struct Reading: Sendable, Equatable {
       case (.starred, true): .star
       case (.starred, false): .unstar
       }
-    return asked([MarkWrite(id: id, url: url, kind: kind, at: now)])
+    return [MarkWrite(id: id, url: url, kind: kind, at: now)]
   }
 
   /// Reverts the last group of changes; nil when there is nothing to undo.
@@ -254,7 +254,7 @@ public struct Reading: Sendable, Equatable {
         }
       writes.append(MarkWrite(id: step.id, url: step.url, kind: kind, at: step.previous ?? now))
     }
-    return (asked(writes), group.count)
+    return (writes, group.count)
   }
 
   /// The tick: starts timing a newly shown article, or says it has now been shown long enough.
@@ -287,7 +287,17 @@ public struct Reading: Sendable, Equatable {
     if undoGroups.count > Reading.undoLimit { undoGroups.removeFirst(undoGroups.count - Reading.undoLimit) }
   }
 
+  /// Sets one mark; every change that is saved goes through here exactly once (one `MarkWrite` each),
+  /// so this is where the writes are counted for ``receive(_:catalog:)``.
   private mutating func set(_ field: Field, of index: Int?, id: String, to time: Double?) {
+    let kind: MarkWrite.Kind =
+      switch (field, time != nil) {
+      case (.read, true): .read
+      case (.read, false): .unread
+      case (.starred, true): .star
+      case (.starred, false): .unstar
+      }
+    asked(MarkWrite(id: id, url: nil, kind: kind, at: time ?? 0))
     var mark = marks[id] ?? ReadingMark(id: id)
     switch field {
     case .read: mark.readAt = time
