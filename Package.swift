@@ -36,7 +36,13 @@ let package = Package(
     // Records, loading, sanitizing, filtering: no UI.
     .target(name: "NewsCore", dependencies: ["CLibYAML", "CFileSystem", "CLZ4"]),
     // What persists: reading state in SQLite through GRDB; plain values in and out, no UI.
-    .target(name: "NewsStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+    // GRDBSQLite (GRDB's own module for the system libsqlite3) for the one hot loop: the marks read at
+    // start, column by column straight off the statement rather than through GRDB's generic rows.
+    .target(
+      name: "NewsStore",
+      dependencies: [
+        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     // File watching: inotify on every opened directory, coalesced, with a stat-rescan fallback; no UI.
     .target(name: "NewsWatch", dependencies: ["NewsCore", "CFileSystem"]),
     // The config file: settings table, key-binding and view sections, parsed with positions; no UI.

@@ -31,8 +31,9 @@ struct Benchmark {
       if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
       progress("load \(corpus.directory)")
       let loaded = SeedLoader(options: LoadOptions()).load(paths: [corpus.directory]).articles
-      rows += ReadingTiming.measure(
-        catalog: ArticleCatalog(articles: loaded), repetitions: options.repetitions, problems: &problems)
+      let catalog = ArticleCatalog(articles: loaded)
+      rows += StateTiming.measure(catalog: catalog, repetitions: options.repetitions, problems: &problems)
+      rows += ReadingTiming.measure(catalog: catalog, repetitions: options.repetitions, problems: &problems)
       return
     }
     if options.storiesOnly {

@@ -83,7 +83,7 @@ public enum Action: Sendable, Equatable {
   case storiesGrouped(StoryIndex, for: ArticleCatalog)
 
   /// The reading marks the store has (at start, and again after another process changed them).
-  case marksLoaded([ReadingMark])
+  case marksLoaded(ReadingMarks)
   /// The ids of the loaded articles that no earlier run had loaded.
   case newSinceLastRun(Set<String>)
   /// Read ↔ unread of the selected article.

@@ -121,7 +121,7 @@ struct ReadCommand: ParsableCommand {
       catalog: ArticleCatalog(articles: []), sort: sort,
       environment: QueryEnvironment(now: Date().timeIntervalSince1970, timeZone: timeZone.zone))
     model.watch.isEnabled = watching
-    model.adopt(loadedConfig.config)
+    model.adopt(loadedConfig.config)  // views, the mark-read delay, story-level read
     model.loading.sourceName = TextSanitizer.sanitize(paths.count == 1 ? paths[0] : "\(paths.count) paths")
     // The first locale variable set decides, as setlocale does; without UTF-8 the timeline uses ASCII.
     let codeset =

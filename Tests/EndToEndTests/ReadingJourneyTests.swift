@@ -49,9 +49,11 @@ struct ReadingJourneyTests {
 
     let session = try TmuxSession(command: command, columns: 120, rows: 40)
     defer { session.close() }
-    // Counted once the marks have arrived: the star is the one sign of that on this screen.
+    // Counted once the marks have arrived: the star is the one sign of that on this screen. They arrive
+    // after the list (the state is read off the run loop), and tmux may be caught between the header's
+    // update and the rows': wait for both.
     let screen = try session.waitForScreen("the marks of the first run") {
-      $0.contains("Harbour tunnel opens") && $0.contains("1 starred")
+      $0.contains("Harbour tunnel opens") && $0.contains("1 starred") && $0.contains("★ Council approves")
     }
     let harbour = try #require(row("Harbour tunnel", in: screen))
     let bikes = try #require(row("Council approves", in: screen))

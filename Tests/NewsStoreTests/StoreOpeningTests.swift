@@ -174,7 +174,9 @@ import Testing
     #expect(
       opening.notices.first?.contains("was unreadable (written by a newer newsreader, schema version 99)")
         == true)
-    #expect(try opening.store?.pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 1)
+    #expect(
+      try opening.store?.pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == StateSchema.version
+    )
   }
 
   @Test func unknownMigrationIsANewerSchemaToo() throws {

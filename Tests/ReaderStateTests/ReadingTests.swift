@@ -22,7 +22,7 @@ import Testing
 
   @Test func marksFromTheStoreSetFlagsAndCountsAndKeepMarksOfArticlesNotLoaded() {
     var model = Fixtures.model()
-    let marks = [
+    let marks: ReadingMarks = [
       ReadingMark(id: "b", readAt: 5), ReadingMark(id: "c", starredAt: 6),
       ReadingMark(id: "gone", readAt: 1, starredAt: 2),
     ]

@@ -57,6 +57,12 @@ public struct Reading: Sendable, Equatable {
   public private(set) var unreadCount = 0
   public private(set) var starredCount = 0
   public private(set) var newCount = 0
+  /// The writes this reader has asked to save that the marks last received may not include, oldest
+  /// first (their ids, kinds and times; no URLs): applied again on top of marks re-read after another
+  /// process's change (see ``receive(_:catalog:)``).
+  public private(set) var unconfirmedWrites: [MarkWrite] = []
+  /// The writes this reader has asked to save since it started; the program counts the same ones.
+  public private(set) var writesAsked = 0
   /// Groups of changes, the last one first to be undone.
   public private(set) var undoGroups: [[UndoStep]] = []
   /// The filter applied to the list.
@@ -75,6 +81,9 @@ public struct Reading: Sendable, Equatable {
   public static let checkInterval = 0.25
   /// Undo groups kept; older ones are dropped.
   public static let undoLimit = 200
+  /// Unconfirmed writes kept: only a re-read in flight while more marks than this were made could
+  /// show the oldest of them as the store had them, until the next change.
+  public static let unconfirmedLimit = 10_000
 
   /// One reverted change: the field, and the time it had before (nil: not read, not starred).
   public struct UndoStep: Sendable, Hashable {
@@ -110,13 +119,35 @@ public struct Reading: Sendable, Equatable {
   // MARK: Arriving values
 
   /// Replaces every mark with those the store has (at start, and after another process changed them).
-  public mutating func receive(_ loaded: [ReadingMark], catalog: ArticleCatalog) {
-    var byID: [String: ReadingMark] = [:]
-    byID.reserveCapacity(loaded.count)
-    for mark in loaded { byID[mark.id] = mark }
+  ///
+  /// The store was read off the run loop, so this reader may have made marks since, which the read
+  /// did not see: those after the `savedWrites` the store had are applied again on top.
+  public mutating func receive(_ loaded: ReadingMarks, catalog: ArticleCatalog) {
+    let firstUnconfirmed = writesAsked - unconfirmedWrites.count
+    unconfirmedWrites.removeFirst(min(max(loaded.savedWrites - firstUnconfirmed, 0), unconfirmedWrites.count))
+    var byID = loaded.byID
+    for write in unconfirmedWrites {
+      var mark = byID[write.id] ?? ReadingMark(id: write.id)
+      switch write.kind {
+      case .read: mark.readAt = write.at
+      case .unread: mark.readAt = nil
+      case .star: mark.starredAt = write.at
+      case .unstar: mark.starredAt = nil
+      }
+      byID[write.id] = mark.readAt == nil && mark.starredAt == nil ? nil : mark
+    }
     marks = byID
     isKept = true
     attach(catalog)
+  }
+
+  /// Counts one write as asked to be saved, and keeps it until a read of the store includes it.
+  private mutating func asked(_ write: MarkWrite) {
+    writesAsked += 1
+    unconfirmedWrites.append(write)
+    if unconfirmedWrites.count > Reading.unconfirmedLimit {
+      unconfirmedWrites.removeFirst(unconfirmedWrites.count - Reading.unconfirmedLimit)
+    }
   }
 
   /// The ids first loaded in this run.
@@ -283,7 +314,17 @@ public struct Reading: Sendable, Equatable {
     if undoGroups.count > Reading.undoLimit { undoGroups.removeFirst(undoGroups.count - Reading.undoLimit) }
   }
 
+  /// Sets one mark; every change that is saved goes through here exactly once (one `MarkWrite` each),
+  /// so this is where the writes are counted for ``receive(_:catalog:)``.
   private mutating func set(_ field: Field, of index: Int?, id: String, to time: Double?) {
+    let kind: MarkWrite.Kind =
+      switch (field, time != nil) {
+      case (.read, true): .read
+      case (.read, false): .unread
+      case (.starred, true): .star
+      case (.starred, false): .unstar
+      }
+    asked(MarkWrite(id: id, url: nil, kind: kind, at: time ?? 0))
     var mark = marks[id] ?? ReadingMark(id: id)
     switch field {
     case .read: mark.readAt = time
