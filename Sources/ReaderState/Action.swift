@@ -79,6 +79,8 @@ public enum Action: Sendable, Equatable {
   /// Load `generation` finished with these records (filters and the selection are kept); a superseded
   /// load's result is dropped.
   case loaded(ArticleCatalog, [Diagnostic], generation: Int)
+  /// How much of load `generation` the load index gave (`parsed 1, reused 99,999`), said after its records.
+  case loadStatistics(String, generation: Int)
   /// The stories of `catalog`, grouped off the run loop after it was loaded.
   case storiesGrouped(StoryIndex, for: ArticleCatalog)
 

@@ -171,6 +171,8 @@ extension ReaderModel {
       case .help, nil: break
       }
       return effects
+    case .loadStatistics(let summary, let generation):
+      if generation == loading.generation { loading.indexSummary = summary }
     case .storiesGrouped(let grouping, let catalog):
       stories.grouped(grouping, for: catalog, listing: listing)
 

@@ -12,7 +12,11 @@ extension Canvas {
     case .help: title = "Help"
     case .topicPicker:
       title = state.listing.activeTopics.isEmpty ? "Topics" : "Topics (counts among the listed)"
-    case .diagnostics: title = "Load problems (\(DateText.grouped(state.loading.diagnosticCount)))"
+    case .diagnostics:
+      // What the load index saved is said here too, where the load is accounted for.
+      title =
+        "Load problems (\(DateText.grouped(state.loading.diagnosticCount)))"
+        + (state.loading.indexSummary.map { " · " + $0 } ?? "")
     case .facetPicker(let facet): title = facet.rawValue.capitalized + " (counts among the listed)"
     case .viewPicker: title = "Views (unread, total)"
     }

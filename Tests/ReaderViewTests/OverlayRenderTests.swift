@@ -36,6 +36,26 @@ import Testing
     #expect(bottom.rowText(20).contains("Topic"))
   }
 
+  @Test func theLoadProblemsSayHowMuchTheIndexGave() {
+    let size = Size(columns: 120, rows: 40)
+    var state = Self.manyTopicsState(size: size)
+    let generation = state.loading.start()
+    state.apply(.loaded(state.listing.catalog, [], generation: generation), now: ReaderFixtures.now)
+    state.apply(.loadStatistics("parsed 1, reused 29", generation: generation), now: ReaderFixtures.now)
+    // A stale load's figures are not taken.
+    state.apply(.loadStatistics("parsed 30, reused 0", generation: generation - 1), now: ReaderFixtures.now)
+    state.apply(.showDiagnostics, now: ReaderFixtures.now)
+    let top = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now
+    ).rowText(1)
+    #expect(top.contains("Load problems (0) · parsed 1, reused 29"), "\(top)")
+    // A new load forgets the last one's figures until it says its own.
+    _ = state.loading.start()
+    #expect(state.loading.indexSummary == "parsed 1, reused 29")
+    state.loading.finish(diagnostics: [])
+    #expect(state.loading.indexSummary == nil)
+  }
+
   @Test func shortOverlayListHasNoPosition() {
     let size = Size(columns: 80, rows: 24)
     let state = ReaderFixtures.applying([.showTopicPicker], to: ReaderFixtures.state(size: size), size: size)

@@ -15,6 +15,8 @@ public struct LoadingState: Sendable, Equatable {
   public var sourceName: String?
   /// The problems the last finished load found.
   public var diagnostics: [Diagnostic]
+  /// How much of the last load came from the load index (`parsed 1, reused 99,999`), nil until said.
+  public var indexSummary: String?
 
   public init(
     isLoading: Bool = false, generation: Int = 0, sourceName: String? = nil, diagnostics: [Diagnostic] = []
@@ -24,6 +26,7 @@ public struct LoadingState: Sendable, Equatable {
     self.progress = nil
     self.sourceName = sourceName
     self.diagnostics = diagnostics
+    self.indexSummary = nil
   }
 
   /// Starts a new load and returns its generation; any older one is superseded.
@@ -40,6 +43,7 @@ public struct LoadingState: Sendable, Equatable {
   /// The current load has finished with `diagnostics`.
   public mutating func finish(diagnostics: [Diagnostic]) {
     self.diagnostics = diagnostics
+    indexSummary = nil  // the load says its own next (`.loadStatistics`)
     isLoading = false
     progress = nil
   }
