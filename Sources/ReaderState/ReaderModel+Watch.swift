@@ -5,12 +5,12 @@ extension ReaderModel {
   /// one running), and the arrivals can be visited.
   mutating func applyWatch(_ action: Action, now: Double) -> [Effect] {
     switch action {
-    case .filesChanged:
+    case .filesChanged(let changes):
       guard !loading.isLoading else {
-        watch.changedDuringLoad = true
+        watch.pendingChanges = (watch.pendingChanges ?? FileChanges()).union(changes)
         return []
       }
-      return [startMergingLoad()]
+      return [startMergingLoad(changes)]
     case .goToNewestArrival:
       let rows = listing.visible.enumerated().filter {
         watch.unseen.contains(listing.catalog.articles[$0.element].id)
@@ -43,16 +43,48 @@ extension ReaderModel {
       watch.isStarted = true
       effects.append(.watch)
     }
-    if watch.changedDuringLoad {
-      watch.changedDuringLoad = false
-      effects.append(startMergingLoad())
+    if let changes = watch.pendingChanges {
+      watch.pendingChanges = nil
+      effects.append(startMergingLoad(changes))
     }
     return effects
   }
 
-  private mutating func startMergingLoad() -> Effect {
+  /// A load of what changed: only the files named (merged at the cost of the change), or everything when
+  /// the watcher lost track.
+  private mutating func startMergingLoad(_ changes: FileChanges) -> Effect {
     let generation = loading.start()
     watch.mergingGeneration = generation
-    return .load(generation: generation)
+    if changes.everything { return .load(generation: generation) }
+    return .loadChanges(generation: generation, changes, order: listing.sort)
+  }
+
+  /// The records of the changed files arrived: merged into the list at the cost of the change.
+  mutating func applyChangesLoaded(
+    _ change: CatalogChange, diagnostics: [Diagnostic], height: Int, now: Double
+  ) -> [Effect] {
+    loading.finish(diagnostics: diagnostics)
+    history.clear()  // its listings hold the old catalog's indices
+    let summary = ReloadChanges(
+      added: change.addedIDs.count, changed: change.changedCount, removed: change.removedIDs.count)
+    status.show("Reloaded: " + summary.summary, now: now)
+    let merged = change.base === listing.catalog
+    if merged {
+      listing.mergeChange(change, height: height)
+      watch.arrived(change)
+    } else {
+      let previous = listing.catalog
+      listing.mergeCatalog(change.catalog, height: height)
+      watch.arrived(in: change.catalog, previous: previous)
+    }
+    reading.attach(listing.catalog)
+    if reading.filter != .all { listing.setMarkMask(reading.filterMask) }
+    search.catalogReplaced(listing)
+    switch overlays.current {
+    case .topicPicker: overlays.refreshTopicCounts(listing)
+    case .diagnostics: overlays.list.setCount(diagnostics.count)
+    case .help, nil: break
+    }
+    return watchAfterLoad()
   }
 }
