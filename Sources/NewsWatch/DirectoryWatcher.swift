@@ -273,7 +273,8 @@ struct WatchRun {
     // A file counts once complete: IN_CREATE alone is an empty file still being written.
     if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE) != 0 {
       changes.files.insert(
-        directory.only?.path ?? (directory.path.hasSuffix("/") ? directory.path : directory.path + "/") + name)
+        directory.only?.path ?? (directory.path.hasSuffix("/") ? directory.path : directory.path + "/") + name
+      )
       coalescer.note(at: now)
     }
   }

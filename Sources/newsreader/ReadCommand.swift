@@ -228,7 +228,8 @@ struct BackgroundLoad: Sendable {
     readingState?.recordFirstSeen(result.articles, inbox: inbox)
     // After the records are on screen: the lookup by path is for the next load of changes.
     if let index, !task.isCancelled {
-      memory.last = LoadMemory.Last(files: LoadedFiles(index: index), catalog: catalog, diagnostics: diagnostics)
+      memory.last = LoadMemory.Last(
+        files: LoadedFiles(index: index), catalog: catalog, diagnostics: diagnostics)
     }
     // Written here, on the loading thread, after the records are on screen: the run loop never waits.
     if let pending, let file = loader.file {

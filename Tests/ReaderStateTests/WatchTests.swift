@@ -126,7 +126,8 @@ import Testing
 
   /// The rows a listing of the whole catalog would show with the model's filter and sort.
   private func listedAfresh(_ model: ReaderModel) -> [String] {
-    let fresh = Listing(catalog: model.listing.catalog, filter: model.listing.filter, sort: model.listing.sort)
+    let fresh = Listing(
+      catalog: model.listing.catalog, filter: model.listing.filter, sort: model.listing.sort)
     return fresh.visible.map { fresh.catalog.articles[$0].id.rawValue }
   }
 
@@ -150,7 +151,8 @@ import Testing
 
   @Test func aFileReadAgainKeepsItsArticleInPlace() {
     var model = watchedModel(moves: 5)
-    mergeChanges(&model, [ChangedFile(path: "n5", articles: [Fixtures.article("n5", title: "Edited", date: 95)])])
+    mergeChanges(
+      &model, [ChangedFile(path: "n5", articles: [Fixtures.article("n5", title: "Edited", date: 95)])])
     #expect(selectedID(model) == "n5")
     #expect(model.listing.selectedArticle?.item.title == "Edited")
     #expect(model.listing.catalog.articles.count == 100)
@@ -182,7 +184,9 @@ import Testing
     var model = Fixtures.model(ArticleCatalog(articles: []))
     model.watch.isEnabled = true
     model.apply(.reload, now: 0)
-    let articles = (0..<20).map { Fixtures.article("a\($0)", date: Double($0), topics: $0 % 2 == 0 ? ["even"] : []) }
+    let articles = (0..<20).map {
+      Fixtures.article("a\($0)", date: Double($0), topics: $0 % 2 == 0 ? ["even"] : [])
+    }
     model.apply(.loaded(ArticleCatalog(articles: articles), [], generation: 1), now: 0)
     model.apply(.toggleTopic("even"), now: 0)
     mergeChanges(
@@ -214,7 +218,8 @@ import Testing
     #expect(model.apply(.filesChanged(FileChanges(files: ["a"])), now: 1) == [])
     #expect(model.apply(.filesChanged(FileChanges(directories: ["d"])), now: 1) == [])
     let effects = model.apply(.loaded(Fixtures.many(100), [], generation: 2), now: 1)
-    #expect(effects == [.loadChanges(generation: 3, FileChanges(files: ["a"], directories: ["d"]), order: .newest)])
+    #expect(
+      effects == [.loadChanges(generation: 3, FileChanges(files: ["a"], directories: ["d"]), order: .newest)])
     #expect(model.apply(.filesChanged(.all), now: 1) == [])
     #expect(model.watch.pendingChanges == .all)
   }

@@ -106,7 +106,8 @@ extension SeedLoader {
       var found: Set<[UInt8]> = []
       for file in walker.files {
         let entry = RecordFileEntry(
-          path: file.path, relativePath: relative.isEmpty ? file.relativePath : relative + "/" + file.relativePath,
+          path: file.path,
+          relativePath: relative.isEmpty ? file.relativePath : relative + "/" + file.relativePath,
           systemPath: file.systemPath)
         found.insert(entry.systemPathBytes)
         entries[entry.systemPathBytes] = entry
@@ -140,7 +141,8 @@ extension SeedLoader {
       parsed += 1
       files.append(
         ChangedFile(
-          path: TextSanitizer.sanitize(entry.path), articles: outcome.articles, diagnostics: outcome.diagnostics,
+          path: TextSanitizer.sanitize(entry.path), articles: outcome.articles,
+          diagnostics: outcome.diagnostics,
           exists: true))
       if let stamp {
         loaded.set(

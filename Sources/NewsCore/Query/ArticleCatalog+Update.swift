@@ -87,7 +87,9 @@ extension ArticleCatalog {
       taken = []
     } else {
       taken = Set<String>(minimumCapacity: result.count + arriving)
-      for index in result.indices where !replacedSlots.contains(index) { taken.insert(result[index].id.rawValue) }
+      for index in result.indices where !replacedSlots.contains(index) {
+        taken.insert(result[index].id.rawValue)
+      }
     }
     func uniqued(_ article: Article) -> Article {
       var article = article
@@ -122,7 +124,14 @@ extension ArticleCatalog {
       result.append(article)
     }
     let newIDSet = Set(newIDs)
-    let catalog = ArticleCatalog(articles: result)
+    // What the kept articles had prepared is carried over: their folded text and every sorted order.
+    var sourceOf = [Int32](repeating: -1, count: result.count)
+    for index in newIndices.indices where newIndices[index] >= 0 {
+      sourceOf[Int(newIndices[index])] = Int32(index)
+    }
+    let catalog = ArticleCatalog(
+      articles: result, text: SearchText(articles: result, updating: text, sourceOf: sourceOf))
+    catalog.permutations.carry(from: permutations, newIndices: newIndices, reread: reread)
     _ = catalog.permutations.table(order)
     return CatalogChange(
       base: self, catalog: catalog, newIndices: newIndices, reread: reread.sorted(),

@@ -37,9 +37,13 @@ public final class ArticleCatalog: Sendable {
   /// Articles by URL, for following related coverage; built on the first lookup.
   let links: LinkIndex
 
-  public init(articles: [Article]) {
+  public convenience init(articles: [Article]) {
+    self.init(articles: articles, text: SearchText(articles: articles))
+  }
+
+  /// A catalog of `articles` whose folded text is `text` (an update copies most of it from an older one).
+  init(articles: [Article], text: SearchText) {
     self.articles = articles
-    let text = SearchText(articles: articles)
     self.text = text
 
     let names = NameIndex(articles: articles)
