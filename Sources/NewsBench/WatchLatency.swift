@@ -24,7 +24,8 @@ struct WatchLatency {
 
   /// Runs the script with `arrivals` single files, a burst of `burst` files and `idleSeconds` of quiet.
   static func measure(
-    script: String, binary: String, corpus: String, records: Int, arrivals: Int, burst: Int, idleSeconds: Int
+    script: String, binary: String, corpus: String, records: Int, arrivals: Int, burst: Int, idleSeconds: Int,
+    settleSeconds: Int
   ) -> FirstScreen.Outcome {
     let arrivalLabel = "watch: temp+rename to listed, p95"
     let burstLabel = "watch: \(burst.formatted()) files in a burst to all listed"
@@ -43,7 +44,7 @@ struct WatchLatency {
     do {
       run = try PythonScript.run([
         script, binary, corpus, "--records", String(records), "--arrivals", String(arrivals), "--burst",
-        String(burst), "--idle-seconds", String(idleSeconds),
+        String(burst), "--idle-seconds", String(idleSeconds), "--settle-seconds", String(settleSeconds),
       ])
     } catch {
       return FirstScreen.Outcome(rows: unmeasured("could not start python3: \(error)"))
@@ -103,7 +104,7 @@ struct WatchLatency {
           key: idleKey, label: idleLabel, records: records, value: percent, unit: "%",
           note:
             "user+system time from /proc/PID/stat over \(answer.idleSeconds.map { String(format: "%.0f", $0) } ?? "?") "
-            + "quiet seconds, of one core"))
+            + "quiet seconds, of one core, \(settleSeconds) s after the last change (its index write done)"))
     }
     return outcome
   }

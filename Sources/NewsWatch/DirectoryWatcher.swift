@@ -7,6 +7,9 @@ import NewsCore
 
 /// What the watcher tells its owner.
 public enum WatchSignal: Sendable, Equatable {
+  /// The first event of a run arrived: `changed` follows once the run is due (about 200 ms later), so the
+  /// owner can be ready to take it at once.
+  case changing
   /// Record files changed, appeared or went away (a coalesced run of events): these, or everything when
   /// the watcher lost track of which (its queue overflowed, an opened directory went away).
   case changed(FileChanges)
@@ -71,10 +74,12 @@ public final class DirectoryWatcher: Sendable {
       if let due = state.coalescer.secondsUntilDue(at: now) { timeout = min(timeout, due) }
       if let next = state.nextRescan { timeout = min(timeout, max(0, next - now)) }
       let hadFallback = state.fallbackReason != nil
+      let wasWaiting = state.coalescer.firstEvent != nil
       state.wait(seconds: timeout)
       let after = clock()
       if !hadFallback, let reason = state.fallbackReason { signal(.rescanning(reason: reason)) }
       if let next = state.nextRescan, after >= next { state.rescan(at: after) }
+      if !wasWaiting && state.coalescer.firstEvent != nil { signal(.changing) }
       if state.coalescer.takeDue(at: after) { signal(.changed(state.takeChanges())) }
     }
     state.stop()

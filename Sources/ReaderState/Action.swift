@@ -66,6 +66,8 @@ public enum Action: Sendable, Equatable {
   case nextUnread, previousUnread
   /// Lists only unread (only starred) articles, or everything again.
   case toggleUnreadOnly, toggleStarredOnly
+  /// The file watcher saw a first change: `filesChanged` follows shortly (the run loop waits less meanwhile).
+  case filesChanging
   /// The file watcher saw these record files change: read them again and merge in place.
   case filesChanged(FileChanges)
   /// Load `generation`, which read only changed files, gave this change of the catalog and these problems

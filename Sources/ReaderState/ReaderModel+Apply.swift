@@ -91,7 +91,7 @@ extension ReaderModel {
     case .reload:
       watch.mergingGeneration = nil  // `r` reloads everything, as before
       return [.load(generation: loading.start())]
-    case .filesChanged, .goToNewestArrival:
+    case .filesChanging, .filesChanged, .goToNewestArrival:
       return applyWatch(action, now: now)
     case .changesLoaded(let change, let diagnostics, let generation):
       guard loading.isCurrent(generation) else { break }  // superseded

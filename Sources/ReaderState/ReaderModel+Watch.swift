@@ -5,7 +5,11 @@ extension ReaderModel {
   /// one running), and the arrivals can be visited.
   mutating func applyWatch(_ action: Action, now: Double) -> [Effect] {
     switch action {
+    case .filesChanging:
+      watch.changesAnnounced = true
+      return []
     case .filesChanged(let changes):
+      watch.changesAnnounced = false
       guard !loading.isLoading else {
         watch.pendingChanges = (watch.pendingChanges ?? FileChanges()).union(changes)
         return []
@@ -33,6 +37,11 @@ extension ReaderModel {
       return []
     }
   }
+
+  /// Whether an action is expected from a background thread soon: a load is running, or the watcher said
+  /// changes are coming. The run loop then waits for input in short steps, so what arrives is shown at once
+  /// rather than at the next idle tick.
+  public var awaitsBackgroundAction: Bool { loading.isLoading || watch.changesAnnounced }
 
   /// After any load: the watch starts once the first records are in, and a change seen during the load
   /// gets a load of its own.

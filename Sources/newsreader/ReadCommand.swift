@@ -129,6 +129,7 @@ struct ReadCommand: ParsableCommand {
     // arrive through the inbox when loaded.
     app.perform(.reload)
     let status = try app.run()
+    performer.load.indexWriter?.finish()  // the changes' index, if its write still waits
     if status != 0 { throw ExitCode(status) }
   }
 
@@ -153,6 +154,8 @@ struct BackgroundLoad: Sendable {
   var keepsIndex = false
   /// What the last load gave, so a reload the watcher asks for reads neither the index file nor every file.
   let memory = LoadMemory()
+  /// Writes the index after loads of changes; nil without an index file.
+  var indexWriter: IndexWriter? { memory.writer(for: loader.file) }
 
   /// Starts load `generation`; the reader stays responsive while it runs. Once `task` is cancelled (a newer
   /// load superseded it) it posts nothing more; it always marks `task` finished when it ends.
@@ -191,13 +194,9 @@ struct BackgroundLoad: Sendable {
       if !change.reread.isEmpty {
         load.readingState?.recordFirstSeen(change.reread.map { change.catalog.articles[$0] }, inbox: inbox)
       }
-      // Written off the run loop, after the records are on screen, so the next start is warm.
-      if read.parsedFileCount + read.removedFileCount > 0, let file = load.loader.file {
-        do throws(IndexWriteFailure) {
-          try file.write(read.loadedFiles.index)
-        } catch {
-          inbox.post(.showStatus(error.description, isError: true))
-        }
+      // Written off the run loop once the changes pause, so the next start is warm.
+      if read.parsedFileCount + read.removedFileCount > 0, let writer = load.indexWriter {
+        writer.schedule(read.loadedFiles.index) { inbox.post(.showStatus($0, isError: true)) }
       }
     }
   }
@@ -212,7 +211,10 @@ struct BackgroundLoad: Sendable {
     let pending: LoadIndex?
     let index: LoadIndex?
     var indexProblem: String? = nil
-    if let remembered = memory.last?.files.index {
+    // Until this load is kept below, a load of changes has nothing current to update: it loads everything.
+    let remembered = memory.last?.files.index
+    memory.last = nil
+    if let remembered {
       let reload = loader.loader.load(paths: paths, reusing: remembered, progress: progress)
       (result, pending, index) = (reload.result, reload.updatedIndex, reload.updatedIndex ?? remembered)
     } else {
@@ -225,12 +227,13 @@ struct BackgroundLoad: Sendable {
     let diagnostics = configProblems + BackgroundLoad.diagnostics(of: result)
     inbox.post(.loaded(catalog, diagnostics, generation: generation))
     if let indexProblem { inbox.post(.showStatus(indexProblem, isError: true)) }
-    readingState?.recordFirstSeen(result.articles, inbox: inbox)
-    // After the records are on screen: the lookup by path is for the next load of changes.
+    // After the records are on screen: the lookup by path and the ids are for the next load of changes.
     if let index, !task.isCancelled {
+      catalog.prepareForChanges()
       memory.last = LoadMemory.Last(
         files: LoadedFiles(index: index), catalog: catalog, diagnostics: diagnostics)
     }
+    readingState?.recordFirstSeen(result.articles, inbox: inbox)
     // Written here, on the loading thread, after the records are on screen: the run loop never waits.
     if let pending, let file = loader.file {
       do throws(IndexWriteFailure) {
@@ -251,6 +254,16 @@ struct BackgroundLoad: Sendable {
     }
 
     private let stored = Mutex<Last?>(nil)
+    private let writerStored = Mutex<IndexWriter?>(nil)
+
+    /// The one writer of `file`, made on first use.
+    func writer(for file: LoadIndexFile?) -> IndexWriter? {
+      guard let file else { return nil }
+      return writerStored.withLock { writer in
+        if writer == nil { writer = IndexWriter(file: file) }
+        return writer
+      }
+    }
     var last: Last? {
       get { stored.withLock { $0 } }
       set { stored.withLock { $0 = newValue } }

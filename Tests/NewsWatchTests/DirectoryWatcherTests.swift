@@ -84,6 +84,9 @@ final class WatcherRun: Sendable {
     try FileManager.default.removeItem(atPath: run.directory + "/one.txt")
     #expect(run.wait { run.changes == 2 }, "a delete: \(run.received)")
     #expect(run.named == FileChanges(files: [run.directory + "/one.txt"]), "the file, named for the loader")
+    // Each run is announced when its first event arrives, before it is signalled.
+    #expect(run.received.filter { $0 == .changing }.count == 2)
+    #expect(run.received.first == .changing)
   }
 
   @Test func aNewSubdirectoryIsWatchedToo() throws {

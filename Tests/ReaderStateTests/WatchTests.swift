@@ -234,4 +234,18 @@ import Testing
     #expect(Fixtures.ids(model) == listedAfresh(model))
     #expect(model.watch.unseen == [ArticleID("x")])
   }
+
+  @Test func anAnnouncedChangeIsAwaitedUntilItsRecordsArrive() {
+    var model = watchedModel(moves: 0)
+    #expect(!model.awaitsBackgroundAction, "idle: the run loop waits its full tick")
+    #expect(model.apply(.filesChanging, now: 1) == [])
+    #expect(model.awaitsBackgroundAction)
+    let changes = FileChanges(files: ["x"])
+    model.apply(.filesChanged(changes), now: 1)
+    #expect(model.awaitsBackgroundAction, "the load of the change runs")
+    let change = model.listing.catalog.applying(
+      [ChangedFile(path: "x", articles: [Fixtures.article("x", date: 1000)])], prepare: .newest)
+    model.apply(.changesLoaded(change, [], generation: model.loading.generation), now: 1)
+    #expect(!model.awaitsBackgroundAction)
+  }
 }

@@ -13,7 +13,7 @@ index. A probe file is then written until the reader shows it, so the watch is k
     copy, and the milliseconds from just before the rename until the header counts it (the article is then
     listed: the header counts the listed articles); a second apart, so each is a change of its own;
   - idle_cpu_percent: the reader's user and system time (/proc/PID/stat) over S quiet seconds, as a
-    percentage of one core;
+    percentage of one core, measured after --settle-seconds (the index write after the changes is done);
   - burst_ms: B record files created one after another (each written and closed) in a directory already
     watched, and the milliseconds from the first until the header counts all of them;
     burst_rescanning says whether the reader fell back to rescanning (inotify's queue overflowed).
@@ -120,6 +120,7 @@ def main():
     parser.add_argument("--burst", type=int, default=20000)
     parser.add_argument("--idle-seconds", type=float, default=10)
     parser.add_argument("--timeout", type=float, default=180)
+    parser.add_argument("--settle-seconds", type=float, default=10, help="quiet before the idle CPU is measured")
     options = parser.parse_args()
 
     if first_screen.pty is None:
@@ -143,15 +144,18 @@ def main():
         # The watch starts after the first load; a probe shows when it runs.
         deadline = time.monotonic() + options.timeout
         probe = os.path.join(arrivals, "probe.txt")
+        probed = f"{options.records + 1:,} articles"
         while True:
             with open(probe, "w") as file:
                 file.write(record("Watch bench probe", 1))
             try:
-                reader.wait_for(counted(options.records + 1), 1, "the probe")
+                # Written again only when it never showed: each write is a change of its own.
+                reader.wait_for(lambda screen: probed in screen.split("\n", 1)[0], 5, "the probe")
                 break
             except Failure:
                 if time.monotonic() > deadline:
                     raise
+        reader.wait_for(counted(options.records + 1), options.timeout, "the probe's load to end")
         listed = options.records + 1
         time.sleep(2)  # the index written after the probe, off the run loop, has had its time
 
@@ -171,7 +175,8 @@ def main():
                 reader.pump(settle - time.monotonic())
         answer["arrival_ms"] = samples
 
-        settle = time.monotonic() + 2
+        # The index is written once changes pause (2 s), taking a few seconds at 100,000 records: idle is after.
+        settle = time.monotonic() + options.settle_seconds
         while time.monotonic() < settle:
             reader.pump(settle - time.monotonic())
         before = reader.cpu_seconds()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A catalog updated by the records of some files read again, with how its indices relate to the catalog it
 /// was made from: what a listing needs to merge the change without filtering and sorting every article again.
 public struct CatalogChange: Sendable {
@@ -79,18 +81,9 @@ extension ArticleCatalog {
 
     // Ids: those kept stay; each arriving record is made unique among them and the ones placed before it.
     let oldIDs = Set((dropped + replaced.map(\.slot)).map { articles[$0].id })
-    var replacedSlots = Set<Int>()
-    for entry in replaced { replacedSlots.insert(Int(newIndices[entry.slot])) }
-    var taken: Set<String>
-    let arriving = replaced.count + appended.count
-    if arriving == 0 {
-      taken = []
-    } else {
-      taken = Set<String>(minimumCapacity: result.count + arriving)
-      for index in result.indices where !replacedSlots.contains(index) {
-        taken.insert(result[index].id.rawValue)
-      }
-    }
+    // The base's set, copied (ids are short strings held inline, so the copy is one block) and updated.
+    var taken = idIndex.ids(of: articles)
+    for id in oldIDs { taken.remove(id.rawValue) }
     func uniqued(_ article: Article) -> Article {
       var article = article
       let id = ArticleIdentity.unique(article.id.rawValue, source: article.source) { taken.contains($0) }
@@ -98,6 +91,8 @@ extension ArticleCatalog {
       article.id = ArticleID(id)
       return article
     }
+    var droppedByID: [ArticleID: Article] = [:]
+    for index in dropped { droppedByID[articles[index].id] = articles[index] }
     var reread: [Int] = []
     var changed = 0
     var newIDs: [ArticleID] = []
@@ -105,12 +100,7 @@ extension ArticleCatalog {
       let slot = Int(newIndices[entry.slot])
       let old = result[slot]
       let article = uniqued(entry.article)
-      if old.id == article.id
-        && (old.item != article.item || old.related != article.related || old.body != article.body
-          || old.secured != article.secured)
-      {
-        changed += 1
-      }
+      if old.id == article.id && Self.differs(old, article) { changed += 1 }
       newIDs.append(article.id)
       result[slot] = article
       newIndices[entry.slot] = -1
@@ -118,7 +108,7 @@ extension ArticleCatalog {
     }
     for article in appended {
       let article = uniqued(article)
-      if oldIDs.contains(article.id) { changed += 1 }
+      if let old = droppedByID[article.id], Self.differs(old, article) { changed += 1 }
       newIDs.append(article.id)
       reread.append(result.count)
       result.append(article)
@@ -131,6 +121,7 @@ extension ArticleCatalog {
     }
     let catalog = ArticleCatalog(
       articles: result, text: SearchText(articles: result, updating: text, sourceOf: sourceOf))
+    catalog.idIndex.store(taken)
     catalog.permutations.carry(from: permutations, newIndices: newIndices, reread: reread)
     _ = catalog.permutations.table(order)
     return CatalogChange(
@@ -138,6 +129,15 @@ extension ArticleCatalog {
       addedIDs: newIDs.filter { !oldIDs.contains($0) }, removedIDs: oldIDs.filter { !newIDSet.contains($0) },
       changedCount: changed)
   }
+
+  /// Whether a record read again says something else (its path and line may move without that).
+  private static func differs(_ old: Article, _ new: Article) -> Bool {
+    old.item != new.item || old.related != new.related || old.body != new.body || old.secured != new.secured
+  }
+
+  /// Builds what `applying` needs ahead (the ids as a set), so the first change does not wait for it: call
+  /// it off the run loop after a load whose records the watcher will change.
+  public func prepareForChanges() { _ = idIndex.ids(of: articles) }
 
   /// Merges two lists of article indices, each already in `order`, into one in `order`.
   public func merge(_ first: [Int], _ second: [Int], by order: SortOrder) -> [Int] {
@@ -160,5 +160,29 @@ extension ArticleCatalog {
     merged += first[a...]
     merged += second[b...]
     return merged
+  }
+}
+
+/// A catalog's ids as a set, built on first use or handed over by the change that made the catalog.
+final class IDIndex: @unchecked Sendable {
+  /// Guards `stored`.
+  private let lock = NSLock()
+  private var stored: Set<String>?
+
+  /// The ids of `articles` (the catalog's own), built the first time.
+  func ids(of articles: [Article]) -> Set<String> {
+    lock.lock()
+    defer { lock.unlock() }
+    if let stored { return stored }
+    var ids = Set<String>(minimumCapacity: articles.count)
+    for article in articles { ids.insert(article.id.rawValue) }
+    stored = ids
+    return ids
+  }
+
+  func store(_ ids: Set<String>) {
+    lock.lock()
+    defer { lock.unlock() }
+    stored = ids
   }
 }

@@ -36,6 +36,8 @@ public final class ArticleCatalog: Sendable {
   let columns: QueryColumns
   /// Articles by URL, for following related coverage; built on the first lookup.
   let links: LinkIndex
+  /// The articles' ids as a set, for making the ids of a change's records unique (see `applying`).
+  let idIndex = IDIndex()
 
   public convenience init(articles: [Article]) {
     self.init(articles: articles, text: SearchText(articles: articles))

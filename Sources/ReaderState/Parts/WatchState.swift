@@ -9,6 +9,8 @@ public struct WatchState: Sendable, Equatable {
   public var isStarted: Bool
   /// The generation of the load the watcher asked for; a reload with `r` clears it.
   public var mergingGeneration: Int?
+  /// The watcher said changes are coming (their records are awaited soon).
+  public var changesAnnounced: Bool
   /// Files changed while a load was running: loaded once more when it ends; nil when none did.
   public var pendingChanges: FileChanges?
   /// Articles that arrived through watching and have not been selected yet ("N new").
@@ -19,6 +21,7 @@ public struct WatchState: Sendable, Equatable {
     isStarted = false
     mergingGeneration = nil
     pendingChanges = nil
+    changesAnnounced = false
     unseen = []
   }
 

@@ -14,6 +14,8 @@ struct FileWatch: Sendable {
       defer { task.finish() }
       watcher.run(isCancelled: { task.isCancelled }) { signal in
         switch signal {
+        case .changing:
+          inbox.post(.filesChanging)
         case .changed(let changes):
           inbox.post(.filesChanged(changes))
         case .rescanning(let reason):
