@@ -78,7 +78,7 @@ struct Benchmark {
     let outcome = WatchLatency.measure(
       script: "\(options.scripts)/watch_latency.py", binary: options.readerBinary, corpus: directory,
       records: records, arrivals: arrivals, burst: burst, idleSeconds: options.smoke ? 2 : 10,
-      settleSeconds: options.smoke ? 3 : 10)
+      settleSeconds: 3)
     rows += outcome.rows
     problems += outcome.problems
   }

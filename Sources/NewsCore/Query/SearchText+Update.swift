@@ -27,12 +27,10 @@ extension SearchText {
         let last = first + (end - index)
         let shift = Int32(bytes.count) - old.starts[first]
         bytes.append(contentsOf: old.bytes[Int(old.starts[first])..<Int(old.starts[last])])
-        for position in first..<last {
-          starts.append(old.starts[position + 1] + shift)
-          titleEnds.append(old.titleEnds[position] + shift)
-          fieldEnds.append(old.fieldEnds[position] + shift)
-          ownEnds.append(old.ownEnds[position] + shift)
-        }
+        starts += old.starts[(first + 1)...last].lazy.map { $0 + shift }
+        titleEnds += old.titleEnds[first..<last].lazy.map { $0 + shift }
+        fieldEnds += old.fieldEnds[first..<last].lazy.map { $0 + shift }
+        ownEnds += old.ownEnds[first..<last].lazy.map { $0 + shift }
         masks.replaceSubrange(index * 4..<end * 4, with: old.masks[first * 4..<last * 4])
         let words = SearchText.pairWords
         pairMasks.replaceSubrange(
