@@ -104,7 +104,8 @@ struct WatchLatency {
           key: idleKey, label: idleLabel, records: records, value: percent, unit: "%",
           note:
             "user+system time from /proc/PID/stat over \(answer.idleSeconds.map { String(format: "%.0f", $0) } ?? "?") "
-            + "quiet seconds, of one core, once the index write after the changes was done and \(settleSeconds) s more passed"))
+            + "quiet seconds, of one core, once the index write after the changes was done and \(settleSeconds) s more passed"
+        ))
     }
     return outcome
   }
