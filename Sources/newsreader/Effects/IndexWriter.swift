@@ -20,6 +20,8 @@ final class IndexWriter: Sendable {
     /// When `pending` was given, on the monotonic clock.
     var givenAt: Double = 0
     /// A writing thread is running (it writes whatever is pending until nothing is).
+    var hasThread = false
+    /// A write is under way (by the thread, or by `finish`).
     var isWriting = false
   }
 
@@ -35,8 +37,8 @@ final class IndexWriter: Sendable {
     let starts = state.withLock { state -> Bool in
       state.pending = index
       state.givenAt = now
-      guard !state.isWriting else { return false }
-      state.isWriting = true
+      guard !state.hasThread else { return false }
+      state.hasThread = true
       return true
     }
     guard starts else { return }
@@ -46,17 +48,26 @@ final class IndexWriter: Sendable {
   /// Writes what is still pending now (the reader is ending), waiting for a write under way first.
   func finish() {
     while true {
-      let next = state.withLock { state -> LoadIndex? in
-        guard !state.isWriting else { return nil }
-        defer { state.pending = nil }
-        return state.pending
+      enum Step {
+        case write(LoadIndex)
+        case done
+        case wait
       }
-      if let next {
-        try? file.write(next)
+      let step = state.withLock { state -> Step in
+        guard !state.isWriting else { return .wait }
+        guard let pending = state.pending else { return .done }
+        state.pending = nil
+        state.isWriting = true
+        return .write(pending)
+      }
+      switch step {
+      case .wait: usleep(20_000)
+      case .done: return
+      case .write(let index):
+        try? file.write(index)
+        state.withLock { $0.isWriting = false }
         return
       }
-      guard state.withLock({ $0.isWriting }) else { return }
-      usleep(20_000)
     }
   }
 
@@ -67,18 +78,27 @@ final class IndexWriter: Sendable {
         usleep(UInt32(min(wait, 1) * 1_000_000))
         continue
       }
-      let next = state.withLock { state -> LoadIndex? in
-        let next = state.pending
+      let next = state.withLock { state -> LoadIndex?? in
+        guard !state.isWriting else { return .some(nil) }  // `finish` is writing: look again later
+        guard let next = state.pending else {
+          state.hasThread = false
+          return nil  // nothing more: the thread ends
+        }
         state.pending = nil
-        if next == nil { state.isWriting = false }
-        return next
+        state.isWriting = true
+        return .some(next)
       }
       guard let next else { return }
+      guard let next else {
+        usleep(20_000)
+        continue
+      }
       do throws(IndexWriteFailure) {
         try file.write(next)
       } catch {
         report(error.description)
       }
+      state.withLock { $0.isWriting = false }
     }
   }
 
