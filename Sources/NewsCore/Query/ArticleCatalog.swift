@@ -194,16 +194,17 @@ extension SortOrder {
 /// Ids of folded names (categories, providers) in order of first appearance; -1 for a missing name.
 struct NameIDs {
   var idsByFoldedName: [String: Int32] = [:]
-  /// Names as given, so a repeated spelling is not folded again.
-  private var idsByName: [String: Int32] = [:]
+  /// Names as given, so a repeated spelling is not folded again; by exact bytes, since `String`'s hashing
+  /// normalizes each non-ASCII name, the very cost this cache is there to save.
+  private var idsByName: [ExactString: Int32] = [:]
 
   mutating func id(of name: String?, folder: inout TextFolder) -> Int32 {
     guard let name else { return -1 }
-    if let id = idsByName[name] { return id }
+    if let id = idsByName[ExactString(name)] { return id }
     let key = String(decoding: folder.fold(name), as: UTF8.self)
     let id = idsByFoldedName[key] ?? Int32(idsByFoldedName.count)
     idsByFoldedName[key] = id
-    idsByName[name] = id
+    idsByName[ExactString(name)] = id
     return id
   }
 }
