@@ -20,6 +20,9 @@ struct BenchOptions {
   var readingOnly = false
   /// Only the stories rows (grouping, the view's toggle and moves, its frames), on the largest corpus.
   var storiesOnly = false
+  /// Only the watch rows (a change merged in process, the watching reader on a pseudo-terminal), on the
+  /// largest corpus.
+  var watchOnly = false
   /// The reader binary whose start-up is timed; by default the `newsreader` beside this program.
   var reader: String?
   /// Frames rendered and timed one by one for each frame row.
@@ -30,7 +33,7 @@ struct BenchOptions {
   static let usage = """
     usage: NewsBench [--records N] [--corpus DIR] [--corpus-root DIR] [--scripts DIR]
                      [--repetitions N] [--peer-repetitions N] [--reader PATH] [--json] [--smoke]
-                     [--queries-only] [--reading-only] [--stories-only]
+                     [--queries-only] [--reading-only] [--stories-only] [--watch-only]
            NewsBench measure-memory DIR | --baseline
     Runs from the package root. Without --corpus, generates (and caches) corpora of 10,000 and N records
     under --corpus-root with scripts/bench/generate_corpus.py. --smoke: 1,000 records, 1 repetition.
@@ -38,6 +41,8 @@ struct BenchOptions {
     --queries-only: load the largest corpus once, then only the catalog build and the query rows.
     --reading-only: load the largest corpus once, then only the reader's reading-state rows.
     --stories-only: load the largest corpus once, then only the stories rows (grouping, view, frames).
+    --watch-only: only the watch rows on the largest corpus (a change merged in process, then the reader
+    following a copy of it: arrivals, a burst, idle CPU).
     """
 
   /// Parses `arguments` (without the program name); throws a message for the user.
@@ -72,6 +77,7 @@ struct BenchOptions {
       case "--queries-only": options.queriesOnly = true
       case "--reading-only": options.readingOnly = true
       case "--stories-only": options.storiesOnly = true
+      case "--watch-only": options.watchOnly = true
       case "--help", "-h": throw UsageError(message: usage, isHelp: true)
       default: throw UsageError(message: "unknown argument \(argument)\n\(usage)")
       }

@@ -57,6 +57,14 @@ struct Benchmark {
       }
       return
     }
+    if options.watchOnly {
+      guard let corpus = corpora.last else { return }
+      if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
+      let records = CorpusFiles.scan(corpus.directory, measuringSizes: false)?.paths.count ?? 0
+      measureChangeMerge(directory: corpus.directory, records: records)
+      measureWatch(directory: corpus.directory, records: records)
+      return
+    }
     for (index, corpus) in corpora.enumerated() {
       if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
       guard let files = CorpusFiles.scan(corpus.directory), !files.paths.isEmpty else {
@@ -84,7 +92,24 @@ struct Benchmark {
         measureMemory(directory: corpus.directory, files: files)
       }
       measureFirstScreen(directory: corpus.directory, records: files.paths.count)
+      if isLargest {
+        measureChangeMerge(directory: corpus.directory, records: files.paths.count)
+        measureWatch(directory: corpus.directory, records: files.paths.count)
+      }
     }
+  }
+
+  /// The real reader watching a copy of the corpus: single files, a burst, and its idle CPU.
+  mutating func measureWatch(directory: String, records: Int) {
+    let arrivals = options.smoke ? 3 : 20
+    let burst = options.smoke ? 1_000 : 20_000
+    progress("watch \(records): \(arrivals) arrivals, a burst of \(burst) files, idle CPU")
+    let outcome = WatchLatency.measure(
+      script: "\(options.scripts)/watch_latency.py", binary: options.readerBinary, corpus: directory,
+      records: records, arrivals: arrivals, burst: burst, idleSeconds: options.smoke ? 2 : 10,
+      settleSeconds: 3)
+    rows += outcome.rows
+    problems += outcome.problems
   }
 
   /// Generates the corpus with generate_corpus.py unless a finished one is cached there.

@@ -7,8 +7,12 @@ import NewsCore
 
 /// What the watcher tells its owner.
 public enum WatchSignal: Sendable, Equatable {
-  /// Record files changed, appeared or went away (a coalesced run of events): load again.
-  case changed
+  /// The first event of a run arrived: `changed` follows once the run is due (about 200 ms later), so the
+  /// owner can be ready to take it at once.
+  case changing
+  /// Record files changed, appeared or went away (a coalesced run of events): these, or everything when
+  /// the watcher lost track of which (its queue overflowed, an opened directory went away).
+  case changed(FileChanges)
   /// Watching continues by rescanning `stat` results every few seconds; `reason` says why, once.
   case rescanning(reason: String)
 }
@@ -70,11 +74,13 @@ public final class DirectoryWatcher: Sendable {
       if let due = state.coalescer.secondsUntilDue(at: now) { timeout = min(timeout, due) }
       if let next = state.nextRescan { timeout = min(timeout, max(0, next - now)) }
       let hadFallback = state.fallbackReason != nil
+      let wasWaiting = state.coalescer.firstEvent != nil
       state.wait(seconds: timeout)
       let after = clock()
       if !hadFallback, let reason = state.fallbackReason { signal(.rescanning(reason: reason)) }
       if let next = state.nextRescan, after >= next { state.rescan(at: after) }
-      if state.coalescer.takeDue(at: after) { signal(.changed) }
+      if !wasWaiting && state.coalescer.firstEvent != nil { signal(.changing) }
+      if state.coalescer.takeDue(at: after) { signal(.changed(state.takeChanges())) }
     }
     state.stop()
   }
@@ -84,9 +90,12 @@ public final class DirectoryWatcher: Sendable {
 struct WatchRun {
   let watcher: DirectoryWatcher
   var descriptor: Int32 = -1
-  /// Each watch's directory, and the one file it is for when a path given was a file (nil: any record).
-  var directories: [Int32: (path: String, onlyName: String?)] = [:]
+  /// Each watch's directory, and the one file it is for when a path given was a file (nil: any record):
+  /// its name in the directory and the path as given.
+  var directories: [Int32: (path: String, only: (name: String, path: String)?)] = [:]
   var coalescer: ChangeCoalescer
+  /// What the events of the run waiting to be signalled named.
+  var changes = FileChanges()
   /// Set once inotify is given up: then every `rescanInterval` seconds the snapshot is taken again.
   var fallbackReason: String?
   var nextRescan: Double?
@@ -119,7 +128,7 @@ struct WatchRun {
         let slash = path.lastIndex(of: "/")
         let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        addWatch(parent, onlyName: name)
+        addWatch(parent, only: (name, path))
       }
       if fallbackReason != nil { return }
     }
@@ -127,7 +136,7 @@ struct WatchRun {
 
   /// Adds a watch on `path` and every directory under it (hidden ones skipped, as the loader does).
   mutating func addTree(_ path: String) {
-    guard fallbackReason == nil, addWatch(path, onlyName: nil) else { return }
+    guard fallbackReason == nil, addWatch(path, only: nil) else { return }
     guard let directory = opendir(path) else { return }
     var children: [String] = []
     while let entry = readdir(directory) {
@@ -149,11 +158,11 @@ struct WatchRun {
 
   /// True when the watch was added (or the directory could not be watched for a reason of its own).
   @discardableResult
-  mutating func addWatch(_ path: String, onlyName: String?) -> Bool {
+  mutating func addWatch(_ path: String, only: (name: String, path: String)?) -> Bool {
     let watch = watcher.calls.addWatch(descriptor, path, DirectoryWatcher.mask)
     if watch >= 0 {
       // A directory already watched under another name (a link) keeps its first name.
-      if directories[watch] == nil { directories[watch] = (path, onlyName) }
+      if directories[watch] == nil { directories[watch] = (path, only) }
       return true
     }
     if errno == ENOSPC {
@@ -175,7 +184,10 @@ struct WatchRun {
 
   mutating func rescan(at now: Double) {
     let fresh = FileSnapshot(paths: watcher.paths)
-    if let snapshot, fresh != snapshot { coalescer.note(at: now) }
+    if let snapshot, fresh != snapshot {
+      changes.files.formUnion(fresh.changedPaths(since: snapshot))
+      coalescer.note(at: now)
+    }
     snapshot = fresh
     nextRescan = now + watcher.rescanInterval
   }
@@ -205,11 +217,17 @@ struct WatchRun {
       let header = MemoryLayout<inotify_event>.size
       while offset + header <= count {
         let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
-        var name = ""
+        var name: String? = ""
         if event.len > 0 {
-          name = String(cString: (buffer + offset + header).assumingMemoryBound(to: CChar.self))
+          // A name that is not UTF-8 cannot be named to the loader as a string: it loads everything.
+          name = String(validatingCString: (buffer + offset + header).assumingMemoryBound(to: CChar.self))
         }
         offset += header + Int(event.len)
+        guard let name else {
+          changes.formUnion(.all)
+          coalescer.note(at: watcher.clockNow())
+          continue
+        }
         take(watch: event.wd, mask: event.mask, name: name)
         if descriptor < 0 { return }
       }
@@ -220,6 +238,7 @@ struct WatchRun {
     let now = watcher.clockNow()
     if mask & UInt32(IN_Q_OVERFLOW) != 0 {
       fallBack("inotify's queue overflowed")
+      changes.formUnion(.all)  // which files the lost events named is unknown
       coalescer.note(at: now)
       return
     }
@@ -229,10 +248,16 @@ struct WatchRun {
     }
     guard let directory = directories[watch] else { return }
     if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
-      coalescer.note(at: now)  // the directory's records went with it
+      // The directory's records went with it; an opened one is beyond what a change load places.
+      if directory.only != nil || watcher.paths.contains(directory.path) {
+        changes.formUnion(.all)
+      } else {
+        changes.directories.insert(directory.path)
+      }
+      coalescer.note(at: now)
       return
     }
-    if let only = directory.onlyName, name != only { return }
+    if let only = directory.only, name != only.name { return }
     let isDirectory = mask & UInt32(IN_ISDIR) != 0
     if isDirectory {
       guard RecordFileName.isWalkedDirectory(name) else { return }
@@ -240,16 +265,21 @@ struct WatchRun {
       if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
         // Files may already be inside (moved in, or written before the watch was added): a reload finds them.
         addTree(path)
+        changes.directories.insert(path)
         coalescer.note(at: now)
       } else if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 {
         forgetTree(path)
+        changes.directories.insert(path)
         coalescer.note(at: now)
       }
       return
     }
-    guard directory.onlyName != nil || RecordFileName.isRecord(name) else { return }
+    guard directory.only != nil || RecordFileName.isRecord(name) else { return }
     // A file counts once complete: IN_CREATE alone is an empty file still being written.
     if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE) != 0 {
+      changes.files.insert(
+        directory.only?.path ?? (directory.path.hasSuffix("/") ? directory.path : directory.path + "/") + name
+      )
       coalescer.note(at: now)
     }
   }
@@ -261,6 +291,12 @@ struct WatchRun {
       inotify_rm_watch(descriptor, watch)
       directories[watch] = nil
     }
+  }
+
+  /// The changes of the run just signalled; the next run starts with none.
+  mutating func takeChanges() -> FileChanges {
+    defer { changes = FileChanges() }
+    return changes
   }
 
   mutating func stop() {

@@ -26,6 +26,14 @@ public struct FileSnapshot: Sendable, Equatable {
     for path in paths { add(path, budget: &budget) }
   }
 
+  /// The record files added, removed or changed (by stamp) since `old`.
+  public func changedPaths(since old: FileSnapshot) -> Set<String> {
+    var paths: Set<String> = []
+    for (path, stamp) in files where old.files[path] != stamp { paths.insert(path) }
+    for path in old.files.keys where files[path] == nil { paths.insert(path) }
+    return paths
+  }
+
   private mutating func add(_ path: String, budget: inout Int) {
     guard budget > 0 else { return }
     budget -= 1

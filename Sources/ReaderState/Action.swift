@@ -99,8 +99,13 @@ public enum Action: Sendable, Equatable {
   case nextUnread, previousUnread
   /// Lists only unread (only starred) articles, or everything again.
   case toggleUnreadOnly, toggleStarredOnly
-  /// The file watcher saw record files change: load again through the index and merge in place.
-  case filesChanged
+  /// The file watcher saw a first change: `filesChanged` follows shortly (the run loop waits less meanwhile).
+  case filesChanging
+  /// The file watcher saw these record files change: read them again and merge in place.
+  case filesChanged(FileChanges)
+  /// Load `generation`, which read only changed files, gave this change of the catalog and these problems
+  /// (of every file, as a full load gives them).
+  case changesLoaded(CatalogChange, [Diagnostic], generation: Int)
   /// Selects the newest of the articles that arrived through watching and have not been looked at.
   case goToNewestArrival
 
@@ -137,6 +142,9 @@ public enum Effect: Sendable, Hashable {
   case openURL(String)
   /// Load the records as load `generation`; long-lived, and superseding any older load still running.
   case load(generation: Int)
+  /// Read only the files in `changes` again as load `generation` (a load, superseding as `load` does) and
+  /// post their records as a change of the catalog, sorted by `order` ahead.
+  case loadChanges(generation: Int, FileChanges, order: SortOrder)
   /// Repaint every cell of the terminal.
   case redraw
   /// Save these reading marks (queued, written off the run loop).
@@ -163,7 +171,8 @@ public enum Effect: Sendable, Hashable {
   /// nil for effects that are done once started.
   public var id: EffectID? {
     switch self {
-    case .load(let generation): EffectID(kind: .load, generation: generation)
+    case .load(let generation), .loadChanges(let generation, _, _):
+      EffectID(kind: .load, generation: generation)
     case .watch: EffectID(kind: .watch, generation: 1)
     case .copyToClipboard, .openURL, .redraw, .writeMarks, .checkMarkChanges, .loadSearchHistory,
       .recordSearch, .groupStories:

@@ -134,8 +134,12 @@ extension ReaderModel {
     case .reload:
       watch.mergingGeneration = nil  // `r` reloads everything, as before
       return [.load(generation: loading.start())]
-    case .filesChanged, .goToNewestArrival:
+    case .filesChanging, .filesChanged, .goToNewestArrival:
       return applyWatch(action, now: now)
+    case .changesLoaded(let change, let diagnostics, let generation):
+      guard loading.isCurrent(generation) else { break }  // superseded
+      return applyChangesLoaded(
+        change, diagnostics: diagnostics, height: geometry.paneHeights(of: self).articles, now: now)
     case .loadProgress(let read, let total, let generation):
       guard loading.isCurrent(generation) else { break }
       loading.progress = LoadProgress(filesRead: read, filesTotal: total)

@@ -5,12 +5,16 @@ extension ReaderModel {
   /// one running), and the arrivals can be visited.
   mutating func applyWatch(_ action: Action, now: Double) -> [Effect] {
     switch action {
-    case .filesChanged:
+    case .filesChanging:
+      watch.changesAnnounced = true
+      return []
+    case .filesChanged(let changes):
+      watch.changesAnnounced = false
       guard !loading.isLoading else {
-        watch.changedDuringLoad = true
+        watch.pendingChanges = (watch.pendingChanges ?? FileChanges()).union(changes)
         return []
       }
-      return [startMergingLoad()]
+      return [startMergingLoad(changes)]
     case .goToNewestArrival:
       let rows = listing.visible.enumerated().filter {
         watch.unseen.contains(listing.catalog.articles[$0.element].id)
@@ -34,6 +38,11 @@ extension ReaderModel {
     }
   }
 
+  /// Whether an action is expected from a background thread soon: a load is running, or the watcher said
+  /// changes are coming. The run loop then waits for input in short steps, so what arrives is shown at once
+  /// rather than at the next idle tick.
+  public var awaitsBackgroundAction: Bool { loading.isLoading || watch.changesAnnounced }
+
   /// After any load: the watch starts once the first records are in, and a change seen during the load
   /// gets a load of its own.
   mutating func watchAfterLoad() -> [Effect] {
@@ -43,16 +52,53 @@ extension ReaderModel {
       watch.isStarted = true
       effects.append(.watch)
     }
-    if watch.changedDuringLoad {
-      watch.changedDuringLoad = false
-      effects.append(startMergingLoad())
+    if let changes = watch.pendingChanges {
+      watch.pendingChanges = nil
+      effects.append(startMergingLoad(changes))
     }
     return effects
   }
 
-  private mutating func startMergingLoad() -> Effect {
+  /// A load of what changed: only the files named (merged at the cost of the change), or everything when
+  /// the watcher lost track.
+  private mutating func startMergingLoad(_ changes: FileChanges) -> Effect {
     let generation = loading.start()
     watch.mergingGeneration = generation
-    return .load(generation: generation)
+    if changes.everything { return .load(generation: generation) }
+    return .loadChanges(generation: generation, changes, order: listing.sort)
+  }
+
+  /// The records of the changed files arrived: merged into the list at the cost of the change.
+  mutating func applyChangesLoaded(
+    _ change: CatalogChange, diagnostics: [Diagnostic], height: Int, now: Double
+  ) -> [Effect] {
+    loading.finish(diagnostics: diagnostics)
+    history.clear()  // its listings hold the old catalog's indices
+    let summary = ReloadChanges(
+      added: change.addedIDs.count, changed: change.changedCount, removed: change.removedIDs.count)
+    status.show("Reloaded: " + summary.summary, now: now)
+    // The reading state first: the query's `is:` terms and the reading filter read it by catalog index.
+    reading.attach(change.catalog)
+    listing.queryEnvironment.readingState = reading.snapshot
+    let merged = change.base === listing.catalog && listing.restriction.articles == nil
+    if merged {
+      listing.mergeChange(change, markMask: reading.filterMask, height: height)
+      watch.arrived(change)
+    } else {
+      let previous = listing.catalog
+      listing.mergeCatalog(change.catalog, markMask: reading.filterMask, height: height)
+      watch.arrived(in: change.catalog, previous: previous)
+    }
+    search.catalogReplaced(listing)
+    stories.catalogReplaced(listing)
+    var effects = watchAfterLoad()
+    if stories.indexedCatalog !== listing.catalog { effects.append(.groupStories(listing.catalog)) }
+    switch overlays.current {
+    case .topicPicker, .facetPicker: overlays.refreshPickers(listing, catalogChanged: true)
+    case .diagnostics: overlays.list.setCount(diagnostics.count)
+    case .viewPicker: refreshViewPicker()
+    case .help, nil: break
+    }
+    return effects
   }
 }

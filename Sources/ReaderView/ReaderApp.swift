@@ -73,7 +73,9 @@ public final class ReaderApp {
         for action in posted where perform(action) { return 0 }
         draw()
       }
-      guard let event = screen.nextEvent(timeout: pollTimeout) else {
+      // Actions posted from other threads are taken between waits: wait briefly while one is due.
+      let timeout = model.awaitsBackgroundAction ? min(pollTimeout, .milliseconds(10)) : pollTimeout
+      guard let event = screen.nextEvent(timeout: timeout) else {
         idlePolls += 1
         if let maxIdlePolls, idlePolls >= maxIdlePolls { return 0 }
         let wasPending = pendingKeys.label != nil

@@ -109,7 +109,7 @@ struct ReadCommand: ParsableCommand {
         loader: IndexOptions.loader(
           for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles),
           indexed: !index.disabled && settings.settings.index),
-        configProblems: configProblems, readingState: readingState),
+        configProblems: configProblems, readingState: readingState, keepsIndex: watching),
       readingState: readingState, watch: watching ? FileWatch(paths: paths) : nil,
       searchHistory: SearchHistoryFile(environment: environment))
 
@@ -154,6 +154,7 @@ struct ReadCommand: ParsableCommand {
     app.perform(.reload)
     app.perform(.requestSearchHistory)
     let status = try app.run()
+    performer.load.indexWriter?.finish()  // the changes' index, if its write still waits
     if status != 0 { throw ExitCode(status) }
   }
 
@@ -163,7 +164,8 @@ struct ReadCommand: ParsableCommand {
   }
 }
 
-/// Loads records on a background thread and posts the result to the reader's inbox.
+/// Loads records on a background thread and posts the result to the reader's inbox: everything, or only the
+/// files the watcher saw change, merged into what the last load gave.
 struct BackgroundLoad: Sendable {
   var paths: [String]
   /// Through the load index unless `--no-index`.
@@ -172,8 +174,13 @@ struct BackgroundLoad: Sendable {
   var configProblems: [Diagnostic] = []
   /// Where first-seen times are recorded after each load.
   var readingState: ReadingStateConnection? = nil
-  /// The index of the last load, so a reload the watcher asks for need not read the index file again.
-  let memory = LoadIndexMemory()
+  /// Keep the index of the records in memory even with `--no-index`, so a watched change reads only the
+  /// changed files.
+  var keepsIndex = false
+  /// What the last load gave, so a reload the watcher asks for reads neither the index file nor every file.
+  let memory = LoadMemory()
+  /// Writes the index after loads of changes; nil without an index file.
+  var indexWriter: IndexWriter? { memory.writer(for: loader.file) }
 
   /// Starts load `generation`; the reader stays responsive while it runs. Once `task` is cancelled (a newer
   /// load superseded it) it posts nothing more; it always marks `task` finished when it ends.
@@ -181,44 +188,112 @@ struct BackgroundLoad: Sendable {
     let load = self
     DetachedThread.detach {
       defer { task.finish() }
-      let progress: SeedLoader.Progress = { read, total in
-        guard !task.isCancelled else { return }
-        inbox.post(.loadProgress(filesRead: read, filesTotal: total, generation: generation))
+      load.loadEverything(generation: generation, task: task, inbox: inbox)
+    }
+  }
+
+  /// Starts load `generation` of only the files in `changes`: they are read again, the last load's catalog
+  /// is updated by their records (sorted by `order` ahead) and the change is posted; a full load instead when
+  /// there is no last load to update or the changes cannot be placed under the opened paths.
+  func startChanges(
+    generation: Int, changes: FileChanges, order: NewsCore.SortOrder, task: EffectTask, inbox: ActionInbox
+  ) {
+    let load = self
+    DetachedThread.detach {
+      defer { task.finish() }
+      guard let last = load.memory.last,
+        let read = load.loader.loader.loadChanges(changes, roots: load.paths, from: last.files)
+      else {
+        load.loadEverything(generation: generation, task: task, inbox: inbox)
+        return
       }
-      let result: LoadResult
-      let pending: LoadIndex?
-      var indexProblem: String? = nil
-      let remembered = load.memory.index
-      if let remembered {
-        let reload = load.loader.loader.load(paths: load.paths, reusing: remembered, progress: progress)
-        (result, pending) = (reload.result, reload.updatedIndex)
-      } else {
-        let outcome = load.loader.load(paths: load.paths, progress: progress)
-        (result, pending, indexProblem) = (outcome.result, outcome.pendingIndex, outcome.indexProblem)
-      }
-      if let pending { load.memory.index = pending }
       guard !task.isCancelled else { return }
-      let catalog = ArticleCatalog(articles: result.articles)
-      inbox.post(
-        .loaded(catalog, load.configProblems + BackgroundLoad.diagnostics(of: result), generation: generation)
-      )
-      if let indexProblem { inbox.post(.showStatus(indexProblem, isError: true)) }
-      load.readingState?.recordFirstSeen(result.articles, inbox: inbox)
-      // Written here, on the loading thread, after the records are on screen: the run loop never waits.
-      if let pending, let file = load.loader.file {
-        do throws(IndexWriteFailure) {
-          try file.write(pending)
-        } catch {
-          inbox.post(.showStatus(error.description, isError: true))
-        }
+      let change = last.catalog.applying(read.files, prepare: order)
+      let touched = Set(read.files.map(\.path))
+      let diagnostics =
+        last.diagnostics.filter { !touched.contains($0.path) } + read.files.flatMap(\.diagnostics)
+      guard !task.isCancelled else { return }
+      load.memory.last = LoadMemory.Last(
+        files: read.loadedFiles, catalog: change.catalog, diagnostics: diagnostics)
+      inbox.post(.changesLoaded(change, diagnostics, generation: generation))
+      if !change.reread.isEmpty {
+        load.readingState?.recordFirstSeen(change.reread.map { change.catalog.articles[$0] }, inbox: inbox)
+      }
+      // Written off the run loop once the changes pause, so the next start is warm.
+      if read.parsedFileCount + read.removedFileCount > 0, let writer = load.indexWriter {
+        writer.schedule(read.loadedFiles.index) { inbox.post(.showStatus($0, isError: true)) }
       }
     }
   }
 
-  /// The index of the latest load, shared by the loads' threads.
-  final class LoadIndexMemory: Sendable {
-    private let stored = Mutex<LoadIndex?>(nil)
-    var index: LoadIndex? {
+  /// A full load on this thread: every file walked and `stat`ed, the unchanged ones taken from the index.
+  private func loadEverything(generation: Int, task: EffectTask, inbox: ActionInbox) {
+    let progress: SeedLoader.Progress = { read, total in
+      guard !task.isCancelled else { return }
+      inbox.post(.loadProgress(filesRead: read, filesTotal: total, generation: generation))
+    }
+    let result: LoadResult
+    let pending: LoadIndex?
+    let index: LoadIndex?
+    var indexProblem: String? = nil
+    // Until this load is kept below, a load of changes has nothing current to update: it loads everything.
+    let remembered = memory.last?.files.index
+    memory.last = nil
+    if let remembered {
+      let reload = loader.loader.load(paths: paths, reusing: remembered, progress: progress)
+      (result, pending, index) = (reload.result, reload.updatedIndex, reload.updatedIndex ?? remembered)
+    } else {
+      let outcome = loader.load(paths: paths, keepingIndex: keepsIndex, progress: progress)
+      (result, pending, indexProblem) = (outcome.result, outcome.pendingIndex, outcome.indexProblem)
+      index = outcome.index
+    }
+    guard !task.isCancelled else { return }
+    let catalog = ArticleCatalog(articles: result.articles)
+    let diagnostics = configProblems + BackgroundLoad.diagnostics(of: result)
+    inbox.post(.loaded(catalog, diagnostics, generation: generation))
+    // What the index gave, for the load problems overlay (`parsed 1, reused 99,999`).
+    if loader.file != nil || remembered != nil {
+      inbox.post(.loadStatistics(result.indexSummary, generation: generation))
+    }
+    if let indexProblem { inbox.post(.showStatus(indexProblem, isError: true)) }
+    // After the records are on screen: the lookup by path and the ids are for the next load of changes.
+    if let index, !task.isCancelled {
+      catalog.prepareForChanges()
+      memory.last = LoadMemory.Last(
+        files: LoadedFiles(index: index), catalog: catalog, diagnostics: diagnostics)
+    }
+    readingState?.recordFirstSeen(result.articles, inbox: inbox)
+    // Written here, on the loading thread, after the records are on screen: the run loop never waits.
+    if let pending, let file = loader.file {
+      do throws(IndexWriteFailure) {
+        try file.write(pending)
+      } catch {
+        inbox.post(.showStatus(error.description, isError: true))
+      }
+    }
+  }
+
+  /// What the latest load gave, shared by the loads' threads.
+  final class LoadMemory: Sendable {
+    /// The index of the records with their files by path, the catalog posted and its problems.
+    struct Last: Sendable {
+      var files: LoadedFiles
+      var catalog: ArticleCatalog
+      var diagnostics: [Diagnostic]
+    }
+
+    private let stored = Mutex<Last?>(nil)
+    private let writerStored = Mutex<IndexWriter?>(nil)
+
+    /// The one writer of `file`, made on first use.
+    func writer(for file: LoadIndexFile?) -> IndexWriter? {
+      guard let file else { return nil }
+      return writerStored.withLock { writer in
+        if writer == nil { writer = IndexWriter(file: file) }
+        return writer
+      }
+    }
+    var last: Last? {
       get { stored.withLock { $0 } }
       set { stored.withLock { $0 = newValue } }
     }

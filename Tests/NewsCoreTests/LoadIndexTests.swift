@@ -98,6 +98,26 @@ import Testing
     #expect(decoded.files[0].diagnostics == result.diagnostics)
   }
 
+  /// "Café" precomposed and "Café" with a combining accent are equal as Swift strings, not as bytes: each
+  /// comes back as it was written.
+  @Test func stringsThatOnlyNormalizeAlikeStayApart() throws {
+    var first = Self.everyFieldArticle()
+    first.item.title = "Caf\u{E9}"
+    var second = first
+    second.item.title = "Cafe\u{301}"
+    let stamp = FileStamp(device: 1, inode: 1, size: 1, modified: 1, changed: 1)
+    let index = LoadIndex(
+      writtenAt: 2,
+      files: [
+        IndexedFile(path: [], stamp: stamp, isRecordFile: true, articles: [first, second], diagnostics: [])
+      ])
+    let decoded = try Self.decode(index.encoded())
+    #expect(
+      decoded.files[0].articles.map { Array($0.item.title!.utf8) } == [
+        Array("Caf\u{E9}".utf8), Array("Cafe\u{301}".utf8),
+      ])
+  }
+
   @Test func everyTruncationIsRefused() {
     let bytes = Self.sampleIndex().encoded()
     for length in 0..<bytes.count {

@@ -1,4 +1,5 @@
 import Foundation
+import NewsCore
 import NewsWatch
 import Synchronization
 import Testing
@@ -27,7 +28,13 @@ final class WatcherRun: Sendable {
   }
 
   var received: [WatchSignal] { signals.withLock { $0 } }
-  var changes: Int { received.filter { $0 == .changed }.count }
+  var changes: Int { received.filter { if case .changed = $0 { true } else { false } }.count }
+  /// Everything the changes signalled named.
+  var named: FileChanges {
+    received.reduce(into: FileChanges()) { all, signal in
+      if case .changed(let changes) = signal { all.formUnion(changes) }
+    }
+  }
 
   /// Waits (polling) until `condition` holds or `timeout` seconds pass.
   @discardableResult
@@ -76,6 +83,10 @@ final class WatcherRun: Sendable {
     #expect(run.wait { run.changes == 1 }, "\(run.received)")
     try FileManager.default.removeItem(atPath: run.directory + "/one.txt")
     #expect(run.wait { run.changes == 2 }, "a delete: \(run.received)")
+    #expect(run.named == FileChanges(files: [run.directory + "/one.txt"]), "the file, named for the loader")
+    // Each run is announced when its first event arrives, before it is signalled.
+    #expect(run.received.filter { $0 == .changing }.count == 2)
+    #expect(run.received.first == .changing)
   }
 
   @Test func aNewSubdirectoryIsWatchedToo() throws {
@@ -89,6 +100,9 @@ final class WatcherRun: Sendable {
     let before = run.changes
     try run.write("sub/inside.md")
     #expect(run.wait { run.changes > before }, "a file in the new directory: \(run.received)")
+    #expect(run.named.directories == [run.directory + "/sub"])
+    #expect(run.named.files == [run.directory + "/sub/inside.md"])
+    #expect(!run.named.everything)
   }
 
   /// The watch limit reached (ENOSPC from inotify_add_watch, made so by the seam): rescans find changes.
@@ -105,6 +119,7 @@ final class WatcherRun: Sendable {
     let before = run.changes
     try run.write("a/deep.txt")
     #expect(run.wait { run.changes > before }, "\(run.received)")
-    #expect(run.received.filter { $0 != .changed }.count == 1, "said once")
+    #expect(run.received.filter { if case .rescanning = $0 { true } else { false } }.count == 1, "said once")
+    #expect(run.named.files.contains(run.directory + "/a/deep.txt"), "the rescan names what it found changed")
   }
 }

@@ -8,7 +8,9 @@ import Foundation
 /// provider name, a topic, a domain) shares its storage, as the loader's interner does.
 struct IndexEncoder {
   private(set) var bytes: [UInt8] = []
-  private var stringNumbers: [String: UInt32] = [:]
+  /// Keyed by exact bytes: `String`'s own hashing normalizes every non-ASCII string (most of an index's
+  /// time went there), and strings that only normalize the same must stay apart to read back as written.
+  private var stringNumbers: [ExactString: UInt32] = [:]
   /// The distinct strings in the order they were first written.
   private(set) var strings: [String] = []
 
@@ -48,12 +50,13 @@ struct IndexEncoder {
       unsigned(0 as UInt64)
       return
     }
-    if let number = stringNumbers[value] {
+    let key = ExactString(value)
+    if let number = stringNumbers[key] {
       unsigned(UInt64(number) + 1)
       return
     }
     let number = UInt32(strings.count)
-    stringNumbers[value] = number
+    stringNumbers[key] = number
     strings.append(value)
     unsigned(UInt64(number) + 1)
   }
@@ -256,6 +259,32 @@ struct IndexDecoder {
         }
         guard reader.isAtEnd else { throw IndexCorruption("a string block has bytes after its strings") }
         return strings
+      }
+    }
+  }
+}
+
+/// A string hashed and compared by its UTF-8 bytes, without Unicode normalization.
+struct ExactString: Hashable {
+  var value: String
+
+  init(_ value: String) {
+    var value = value
+    value.makeContiguousUTF8()
+    self.value = value
+  }
+
+  func hash(into hasher: inout Hasher) {
+    var value = value
+    value.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  static func == (lhs: ExactString, rhs: ExactString) -> Bool {
+    var left = lhs.value
+    var right = rhs.value
+    return left.withUTF8 { a in
+      right.withUTF8 { b in
+        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
       }
     }
   }

@@ -17,12 +17,23 @@ public struct IndexedLoader: Sendable {
     public var pendingIndex: LoadIndex?
     /// Why the index on disk could not be used (it is then rebuilt): for one message, never an error.
     public var indexProblem: String?
+    /// The index of this load's records, written or not (the one read when nothing changed): what a later
+    /// load of only the changed files starts from. Nil without an index file unless `keepingIndex` was asked.
+    public var index: LoadIndex? = nil
   }
 
-  public func load(paths: [String], progress: SeedLoader.Progress? = nil) -> Outcome {
+  /// Loads `paths` through the index file; `keepingIndex` builds the index in memory even without a file
+  /// (`--no-index` while watching), for later loads of only the changed files.
+  public func load(paths: [String], keepingIndex: Bool = false, progress: SeedLoader.Progress? = nil)
+    -> Outcome
+  {
     guard let file else {
-      return Outcome(
-        result: loader.load(paths: paths, progress: progress), pendingIndex: nil, indexProblem: nil)
+      guard keepingIndex else {
+        return Outcome(
+          result: loader.load(paths: paths, progress: progress), pendingIndex: nil, indexProblem: nil)
+      }
+      let load = loader.load(paths: paths, reusing: nil, progress: progress)
+      return Outcome(result: load.result, pendingIndex: nil, indexProblem: nil, index: load.updatedIndex)
     }
     var previous: LoadIndex? = nil
     var problem: String? = nil
@@ -32,7 +43,9 @@ public struct IndexedLoader: Sendable {
     case .unusable(let reason): problem = reason
     }
     let load = loader.load(paths: paths, reusing: previous, progress: progress)
-    return Outcome(result: load.result, pendingIndex: load.updatedIndex, indexProblem: problem)
+    return Outcome(
+      result: load.result, pendingIndex: load.updatedIndex, indexProblem: problem,
+      index: load.updatedIndex ?? previous)
   }
 
   /// Writes `outcome`'s index if there is one; a failure is returned as one message for the user.

@@ -56,3 +56,19 @@ enum ProcessInfoLite {
     #endif
   }
 }
+
+extension ArticleIdentity {
+  /// The id a record with base id `base` gets when the ids in `isUsed` are taken, by the same rule as
+  /// `assign` (a suffix hashed from its relative path and document index, then a counter).
+  static func unique(_ base: String, source: RecordSource, isUsed: (String) -> Bool) -> String {
+    guard isUsed(base) else { return base }
+    let suffix = base + "-" + StableHash.hex(source.relativePath + "#\(source.documentIndex)").prefix(8)
+    var candidate = suffix
+    var counter = 2
+    while isUsed(candidate) {
+      candidate = suffix + "-\(counter)"
+      counter += 1
+    }
+    return candidate
+  }
+}

@@ -36,10 +36,16 @@ public final class ArticleCatalog: Sendable {
   let columns: QueryColumns
   /// Articles by URL, for following related coverage; built on the first lookup.
   let links: LinkIndex
+  /// The articles' ids as a set, for making the ids of a change's records unique (see `applying`).
+  let idIndex = IDIndex()
 
-  public init(articles: [Article]) {
+  public convenience init(articles: [Article]) {
+    self.init(articles: articles, text: SearchText(articles: articles))
+  }
+
+  /// A catalog of `articles` whose folded text is `text` (an update copies most of it from an older one).
+  init(articles: [Article], text: SearchText) {
     self.articles = articles
-    let text = SearchText(articles: articles)
     self.text = text
 
     let names = NameIndex(articles: articles)
@@ -189,16 +195,17 @@ extension SortOrder {
 /// Ids of folded names (categories, providers) in order of first appearance; -1 for a missing name.
 struct NameIDs {
   var idsByFoldedName: [String: Int32] = [:]
-  /// Names as given, so a repeated spelling is not folded again.
-  private var idsByName: [String: Int32] = [:]
+  /// Names as given, so a repeated spelling is not folded again; by exact bytes, since `String`'s hashing
+  /// normalizes each non-ASCII name, the very cost this cache is there to save.
+  private var idsByName: [ExactString: Int32] = [:]
 
   mutating func id(of name: String?, folder: inout TextFolder) -> Int32 {
     guard let name else { return -1 }
-    if let id = idsByName[name] { return id }
+    if let id = idsByName[ExactString(name)] { return id }
     let key = String(decoding: folder.fold(name), as: UTF8.self)
     let id = idsByFoldedName[key] ?? Int32(idsByFoldedName.count)
     idsByFoldedName[key] = id
-    idsByName[name] = id
+    idsByName[ExactString(name)] = id
     return id
   }
 }

@@ -54,7 +54,7 @@ struct NameIndex {
   private init(articles: [Article], _ range: Range<Int>) {
     var folder = TextFolder()
     // Names are looked up as given first: feeds repeat the same spelling, so most lookups skip folding.
-    var topicIDsByName: [String: Int32] = [:]
+    var topicIDsByName: [ExactString: Int32] = [:]  // exact bytes: no normalizing hash per lookup
     var categories = NameIDs()
     var providers = NameIDs()
     var domains = NameIDs()
@@ -65,7 +65,7 @@ struct NameIndex {
         let first = articleTopics.count
         for topic in articles[index].item.topics {
           let id: Int32
-          if let known = topicIDsByName[topic] {
+          if let known = topicIDsByName[ExactString(topic)] {
             id = known
           } else {
             let key = String(decoding: folder.fold(topic), as: UTF8.self)
@@ -77,7 +77,7 @@ struct NameIndex {
               topicNames.append(topic)
               topicFrequencies.append(0)
             }
-            topicIDsByName[topic] = id
+            topicIDsByName[ExactString(topic)] = id
           }
           if !articleTopics[first...].contains(id) {
             articleTopics.append(id)

@@ -103,6 +103,21 @@ struct SearchText: Sendable {
     self.byteFrequencies = frequencies
   }
 
+  /// Every table as given (the update in `SearchText+Update.swift` builds them from an older text).
+  init(
+    bytes: [UInt8], starts: [Int32], titleEnds: [Int32], fieldEnds: [Int32], ownEnds: [Int32],
+    masks: [UInt64], pairMasks: [UInt64], byteFrequencies: [Int]
+  ) {
+    self.bytes = bytes
+    self.starts = starts
+    self.titleEnds = titleEnds
+    self.fieldEnds = fieldEnds
+    self.ownEnds = ownEnds
+    self.masks = masks
+    self.pairMasks = pairMasks
+    self.byteFrequencies = byteFrequencies
+  }
+
   /// The folded text of a run of articles, with offsets relative to the run's own bytes.
   struct Part: Sendable {
     var bytes: [UInt8] = []

@@ -37,6 +37,85 @@ final class SortPermutations: @unchecked Sendable {
     return table
   }
 
+  /// Takes over every order `old` has sorted, for a catalog made from `old`'s by a change: `newIndices`
+  /// gives each old article's index here (-1 when gone or read again), `reread` the articles new or read
+  /// again. The kept articles keep their relative order (the change keeps them in order, so ties agree), so
+  /// an order is the carried one merged with the arrivals sorted: linear, where sorting anew is not.
+  func carry(from old: SortPermutations, newIndices: [Int32], reread: [Int]) {
+    old.lock.lock()
+    let oldTables = old.tables
+    old.lock.unlock()
+    lock.lock()
+    defer { lock.unlock() }
+    for position in oldTables.indices {
+      guard let oldTable = oldTables[position], tables[position] == nil else { continue }
+      let before = precedes(SortOrder.allCases[position])
+      var carried: [Int32] = []
+      carried.reserveCapacity(articles.count)
+      for index in oldTable.order where newIndices[Int(index)] >= 0 { carried.append(newIndices[Int(index)]) }
+      let arriving = reread.map { Int32($0) }.sorted(by: before)
+      var merged: [Int32] = []
+      merged.reserveCapacity(articles.count)
+      var a = 0
+      var b = 0
+      while a < carried.count && b < arriving.count {
+        if before(arriving[b], carried[a]) {
+          merged.append(arriving[b])
+          b += 1
+        } else {
+          merged.append(carried[a])
+          a += 1
+        }
+      }
+      merged += carried[a...]
+      merged += arriving[b...]
+      guard merged.count == articles.count else { continue }  // not a change of `old`: sorted on first use
+      var rank = [Int32](repeating: 0, count: merged.count)
+      for (place, index) in merged.enumerated() { rank[Int(index)] = Int32(place) }
+      tables[position] = Table(order: merged, rank: rank)
+    }
+  }
+
+  /// Whether article `a` comes before article `b` in `order`: the rule `sortedIndices` sorts by, as one
+  /// comparison (for merging, where the sort's specialised loops do not apply).
+  private func precedes(_ order: SortOrder) -> (Int32, Int32) -> Bool {
+    switch order {
+    case .newest, .oldest:
+      let dates = articles.map { $0.item.publishedDateTime?.secondsSince1970 }
+      let descending = order == .newest
+      return { SortPermutations.before(dates[Int($0)], dates[Int($1)], $0, $1, descending: descending) }
+    case .quality:
+      let qualities = articles.map(\.item.quality)
+      return { SortPermutations.before(qualities[Int($0)], qualities[Int($1)], $0, $1, descending: true) }
+    case .heat:
+      let heats = articles.map(\.item.heat)
+      return { SortPermutations.before(heats[Int($0)], heats[Int($1)], $0, $1, descending: true) }
+    case .provider:
+      let providerRanks = self.providerRanks
+      return {
+        let a = providerRanks[Int($0)], b = providerRanks[Int($1)]
+        return SortPermutations.before(a < 0 ? nil : a, b < 0 ? nil : b, $0, $1, descending: false)
+      }
+    case .title:
+      let hasTitle = articles.map { $0.item.title != nil }
+      let text = self.text
+      return { a, b in
+        switch (hasTitle[Int(a)], hasTitle[Int(b)]) {
+        case (false, false): return a < b
+        case (false, true): return false
+        case (true, false): return true
+        case (true, true):
+          let comparison = text.bytes.withUnsafeBufferPointer { bytes in
+            SortPermutations.compare(
+              bytes, Int(text.starts[Int(a)])..<Int(text.titleEnds[Int(a)]),
+              Int(text.starts[Int(b)])..<Int(text.titleEnds[Int(b)]))
+          }
+          return comparison != 0 ? comparison < 0 : a < b
+        }
+      }
+    }
+  }
+
   private func sortedIndices(_ order: SortOrder) -> [Int32] {
     var permutation = (0..<Int32(articles.count)).map { $0 }
     switch order {

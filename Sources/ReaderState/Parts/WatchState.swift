@@ -9,8 +9,10 @@ public struct WatchState: Sendable, Equatable {
   public var isStarted: Bool
   /// The generation of the load the watcher asked for; a reload with `r` clears it.
   public var mergingGeneration: Int?
-  /// Files changed while a load was running: load once more when it ends.
-  public var changedDuringLoad: Bool
+  /// The watcher said changes are coming (their records are awaited soon).
+  public var changesAnnounced: Bool
+  /// Files changed while a load was running: loaded once more when it ends; nil when none did.
+  public var pendingChanges: FileChanges?
   /// Articles that arrived through watching and have not been selected yet ("N new").
   public var unseen: Set<ArticleID>
 
@@ -18,7 +20,8 @@ public struct WatchState: Sendable, Equatable {
     self.isEnabled = isEnabled
     isStarted = false
     mergingGeneration = nil
-    changedDuringLoad = false
+    pendingChanges = nil
+    changesAnnounced = false
     unseen = []
   }
 
@@ -29,6 +32,12 @@ public struct WatchState: Sendable, Equatable {
     let now = catalog.articles.lazy.map(\.id)
     unseen.formUnion(now.filter { !before.contains($0) })
     if !unseen.isEmpty { unseen.formIntersection(now) }
+  }
+
+  /// A watched change was merged: its new ids join the unseen, its removed ids leave them.
+  mutating func arrived(_ change: CatalogChange) {
+    unseen.formUnion(change.addedIDs)
+    if !unseen.isEmpty { unseen.subtract(change.removedIDs) }
   }
 
   /// The article `id` is selected: it has been looked at.

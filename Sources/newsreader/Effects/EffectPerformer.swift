@@ -52,6 +52,11 @@ struct EffectPerformer: Sendable {
     case .load(let generation):
       if let task = context.task { load.start(generation: generation, task: task, inbox: inbox) }
       return []
+    case .loadChanges(let generation, let changes, let order):
+      if let task = context.task {
+        load.startChanges(generation: generation, changes: changes, order: order, task: task, inbox: inbox)
+      }
+      return []
     case .watch:
       if let task = context.task {
         if let watch { watch.start(task: task, inbox: inbox) } else { task.finish() }

@@ -2,8 +2,8 @@ import NewsWatch
 import ReaderState
 import ReaderView
 
-/// The reader's `watch` effect: a `DirectoryWatcher` on a thread of its own, posting `.filesChanged` for
-/// each coalesced run of changes until the reader ends (its task is cancelled).
+/// The reader's `watch` effect: a `DirectoryWatcher` on a thread of its own, posting `.filesChanged` with
+/// the files of each coalesced run of changes until the reader ends (its task is cancelled).
 struct FileWatch: Sendable {
   var paths: [String]
   var calls: InotifyCalls = .system
@@ -14,8 +14,10 @@ struct FileWatch: Sendable {
       defer { task.finish() }
       watcher.run(isCancelled: { task.isCancelled }) { signal in
         switch signal {
-        case .changed:
-          inbox.post(.filesChanged)
+        case .changing:
+          inbox.post(.filesChanging)
+        case .changed(let changes):
+          inbox.post(.filesChanged(changes))
         case .rescanning(let reason):
           let every = watcher.rescanInterval.formatted()
           inbox.post(.showStatus("Watching by rescanning every \(every) s: \(reason)", isError: false))

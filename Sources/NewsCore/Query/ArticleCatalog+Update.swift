@@ -1,0 +1,188 @@
+import Foundation
+
+/// A catalog updated by the records of some files read again, with how its indices relate to the catalog it
+/// was made from: what a listing needs to merge the change without filtering and sorting every article again.
+public struct CatalogChange: Sendable {
+  /// The catalog the change was made from.
+  public let base: ArticleCatalog
+  /// The catalog with the change applied.
+  public let catalog: ArticleCatalog
+  /// Per index into `base.articles`: its index in `catalog`, or -1 when the article went away or was read
+  /// again (then it is among `reread`).
+  public let newIndices: [Int32]
+  /// Ascending indices into `catalog.articles` of the articles new or read again: the only ones a filter
+  /// must look at and a sort must place.
+  public let reread: [Int]
+  /// Ids that were not loaded before, and ids no longer loaded.
+  public let addedIDs: [ArticleID]
+  public let removedIDs: [ArticleID]
+  /// Articles read again whose record differs.
+  public let changedCount: Int
+}
+
+extension CatalogChange: Equatable {
+  /// Changes are compared by the catalogs they join (catalogs are equal when they are the same one).
+  public static func == (lhs: CatalogChange, rhs: CatalogChange) -> Bool {
+    lhs.base === rhs.base && lhs.catalog === rhs.catalog
+  }
+}
+
+extension ArticleCatalog {
+  /// This catalog with `files` read again: each file's old records give way to the ones it gives now (in place
+  /// when there are as many, so ties keep their order; otherwise the new ones go to the end). New ids are made
+  /// unique among the articles kept by the rule a full load follows; a record read again keeps its id.
+  ///
+  /// The order `prepare` is sorted up front, here, so the listing that merges the change (on the run loop)
+  /// finds it ready.
+  public func applying(_ files: [ChangedFile], prepare order: SortOrder) -> CatalogChange {
+    var incoming: [String: [Article]] = [:]
+    for file in files { incoming[file.path, default: []].append(contentsOf: file.articles) }
+    var oldByPath: [String: [Int]] = [:]
+    if !incoming.isEmpty {
+      for index in articles.indices where incoming[articles[index].source.path] != nil {
+        oldByPath[articles[index].source.path, default: []].append(index)
+      }
+    }
+    var replaced: [(slot: Int, article: Article)] = []
+    var appended: [Article] = []
+    var dropped: [Int] = []
+    for (path, new) in incoming {
+      let old = oldByPath[path] ?? []
+      if old.count == new.count {
+        replaced += zip(old, new).map { ($0, $1) }
+      } else {
+        dropped += old
+        appended += new
+      }
+    }
+    // Paths read again that give nothing now keep no records either.
+    dropped.sort()
+
+    var newIndices = [Int32](repeating: 0, count: articles.count)
+    var isGone = [Bool](repeating: false, count: articles.count)
+    for index in dropped { isGone[index] = true }
+    var next: Int32 = 0
+    for index in articles.indices {
+      if isGone[index] {
+        newIndices[index] = -1
+      } else {
+        newIndices[index] = next
+        next += 1
+      }
+    }
+    var result: [Article]
+    if dropped.isEmpty {
+      result = articles
+    } else {
+      result = []
+      result.reserveCapacity(articles.count - dropped.count + appended.count)
+      for index in articles.indices where !isGone[index] { result.append(articles[index]) }
+    }
+
+    // Ids: those kept stay; each arriving record is made unique among them and the ones placed before it.
+    let oldIDs = Set((dropped + replaced.map(\.slot)).map { articles[$0].id })
+    // The base's set, copied (ids are short strings held inline, so the copy is one block) and updated.
+    var taken = idIndex.ids(of: articles)
+    for id in oldIDs { taken.remove(id.rawValue) }
+    func uniqued(_ article: Article) -> Article {
+      var article = article
+      let id = ArticleIdentity.unique(article.id.rawValue, source: article.source) { taken.contains($0) }
+      taken.insert(id)
+      article.id = ArticleID(id)
+      return article
+    }
+    var droppedByID: [ArticleID: Article] = [:]
+    for index in dropped { droppedByID[articles[index].id] = articles[index] }
+    var reread: [Int] = []
+    var changed = 0
+    var newIDs: [ArticleID] = []
+    for entry in replaced.sorted(by: { $0.slot < $1.slot }) {
+      let slot = Int(newIndices[entry.slot])
+      let old = result[slot]
+      let article = uniqued(entry.article)
+      if old.id == article.id && Self.differs(old, article) { changed += 1 }
+      newIDs.append(article.id)
+      result[slot] = article
+      newIndices[entry.slot] = -1
+      reread.append(slot)
+    }
+    for article in appended {
+      let article = uniqued(article)
+      if let old = droppedByID[article.id], Self.differs(old, article) { changed += 1 }
+      newIDs.append(article.id)
+      reread.append(result.count)
+      result.append(article)
+    }
+    let newIDSet = Set(newIDs)
+    // What the kept articles had prepared is carried over: their folded text and every sorted order.
+    var sourceOf = [Int32](repeating: -1, count: result.count)
+    for index in newIndices.indices where newIndices[index] >= 0 {
+      sourceOf[Int(newIndices[index])] = Int32(index)
+    }
+    let catalog = ArticleCatalog(
+      articles: result, text: SearchText(articles: result, updating: text, sourceOf: sourceOf))
+    catalog.idIndex.store(taken)
+    catalog.permutations.carry(from: permutations, newIndices: newIndices, reread: reread)
+    _ = catalog.permutations.table(order)
+    return CatalogChange(
+      base: self, catalog: catalog, newIndices: newIndices, reread: reread.sorted(),
+      addedIDs: newIDs.filter { !oldIDs.contains($0) }, removedIDs: oldIDs.filter { !newIDSet.contains($0) },
+      changedCount: changed)
+  }
+
+  /// Whether a record read again says something else (its path and line may move without that).
+  private static func differs(_ old: Article, _ new: Article) -> Bool {
+    old.item != new.item || old.related != new.related || old.body != new.body || old.secured != new.secured
+  }
+
+  /// Builds what `applying` needs ahead (the ids as a set), so the first change does not wait for it: call
+  /// it off the run loop after a load whose records the watcher will change.
+  public func prepareForChanges() { _ = idIndex.ids(of: articles) }
+
+  /// Merges two lists of article indices, each already in `order`, into one in `order`.
+  public func merge(_ first: [Int], _ second: [Int], by order: SortOrder) -> [Int] {
+    guard !first.isEmpty else { return second }
+    guard !second.isEmpty else { return first }
+    let rank = permutations.table(order).rank
+    var merged: [Int] = []
+    merged.reserveCapacity(first.count + second.count)
+    var a = 0
+    var b = 0
+    while a < first.count && b < second.count {
+      if rank[first[a]] <= rank[second[b]] {
+        merged.append(first[a])
+        a += 1
+      } else {
+        merged.append(second[b])
+        b += 1
+      }
+    }
+    merged += first[a...]
+    merged += second[b...]
+    return merged
+  }
+}
+
+/// A catalog's ids as a set, built on first use or handed over by the change that made the catalog.
+final class IDIndex: @unchecked Sendable {
+  /// Guards `stored`.
+  private let lock = NSLock()
+  private var stored: Set<String>?
+
+  /// The ids of `articles` (the catalog's own), built the first time.
+  func ids(of articles: [Article]) -> Set<String> {
+    lock.lock()
+    defer { lock.unlock() }
+    if let stored { return stored }
+    var ids = Set<String>(minimumCapacity: articles.count)
+    for article in articles { ids.insert(article.id.rawValue) }
+    stored = ids
+    return ids
+  }
+
+  func store(_ ids: Set<String>) {
+    lock.lock()
+    defer { lock.unlock() }
+    stored = ids
+  }
+}
