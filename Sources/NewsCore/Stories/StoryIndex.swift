@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// A buffer handed to the hashing threads, each of which writes only its own entries.
 private struct UncheckedSendable: @unchecked Sendable {
@@ -52,6 +53,14 @@ public final class StoryIndex: Sendable {
   public let stories: [Story]
   /// For each article, the position of its story in `stories`.
   public let storyOfArticle: [Int32]
+  /// Summaries already made, by story id and preferred languages: the stories view draws the same rows
+  /// frame after frame, and a summary reads every member's languages and dates.
+  let summaries = Mutex<[SummaryKey: StorySummary]>([:])
+
+  struct SummaryKey: Hashable {
+    var story: StoryID
+    var languages: [String]
+  }
 
   public init(articles: [Article]) {
     self.articles = articles

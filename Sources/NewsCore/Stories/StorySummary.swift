@@ -18,6 +18,14 @@ extension StoryIndex {
   /// The summary of `story`, its lead chosen by `preferredLanguages` (codes, best first; a code also
   /// matches its regional forms, `zh` matching `zh-yue`, after the exact ones).
   public func summary(of story: Story, preferredLanguages: [String] = []) -> StorySummary {
+    let key = SummaryKey(story: story.id, languages: preferredLanguages)
+    if let known = summaries.withLock({ $0[key] }) { return known }
+    let made = makeSummary(of: story, preferredLanguages: preferredLanguages)
+    summaries.withLock { $0[key] = made }
+    return made
+  }
+
+  private func makeSummary(of story: Story, preferredLanguages: [String]) -> StorySummary {
     var outlets: Set<String> = []
     var languages: Set<String> = []
     var earliest: Double?
