@@ -56,6 +56,32 @@ public enum TextLayout {
     guard columns > 0 else {
       return ([], 0, !DisplayWidth.clean(text).isEmpty)
     }
+    // Printable ASCII (most titles, dates, URLs, every label) is one column a byte: no grapheme breaking
+    // or normalizing needed, which was most of a frame's drawing.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+      for byte in text.utf8 {
+        if used + 1 > columns {
+          truncated = true
+          break
+        }
+        clusters.append(Cluster(text: String(UnicodeScalar(byte)), columns: 1))
+        used += 1
+      }
+      if truncated {
+        while used > columns - 1, let last = clusters.popLast() { used -= last.columns }
+      }
+      return (clusters, used, truncated)
+    }
+    return fittedClustersByGrapheme(of: text, columns: columns)
+  }
+
+  /// `fittedClusters` for any text: grapheme clusters and their display widths.
+  static func fittedClustersByGrapheme(of text: String, columns: Int) -> (
+    clusters: [Cluster], columns: Int, truncated: Bool
+  ) {
+    var clusters: [Cluster] = []
+    var used = 0
+    var truncated = false
     DisplayWidth.forEachCluster(in: text) { cluster, width in
       if used + width > columns {
         truncated = true

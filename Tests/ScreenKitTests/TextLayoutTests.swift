@@ -5,6 +5,27 @@ import Testing
 @Suite struct TextLayoutTests {
   init() { DisplayWidth.prepareLocale() }
 
+  /// Printable ASCII takes a shortcut past grapheme breaking: it must fit exactly as the general path does.
+  @Test func asciiFitsAsTheGeneralPathFitsIt() {
+    var generator = SystemRandomNumberGenerator()
+    let texts =
+      ["", "a", "hello world", "2021-03-13 23:10", "https://example.com/a?b=c&d=e#f", "~!@#$%^&*()_+{}|"]
+      + (0..<200).map { _ in
+        String(
+          (0..<Int.random(in: 0...60, using: &generator)).map { _ in
+            Character(UnicodeScalar(UInt8.random(in: 0x20...0x7E, using: &generator)))
+          })
+      }
+    for text in texts {
+      for columns in [0, 1, 2, 5, 16, 59, 60, 61, 200] {
+        let fast = TextLayout.fittedClusters(of: text, columns: columns)
+        let general = TextLayout.fittedClustersByGrapheme(of: text, columns: columns)
+        #expect(fast.clusters == general.clusters && fast.columns == general.columns, "\(text) \(columns)")
+        #expect(fast.truncated == general.truncated, "\(text) \(columns)")
+      }
+    }
+  }
+
   @Test func fitKeepsTextThatFits() {
     #expect(TextLayout.fit("hello", columns: 5) == "hello")
     #expect(TextLayout.fit("東京", columns: 4) == "東京")
