@@ -163,18 +163,7 @@ extension ReaderModel {
       } else {
         listing.replaceCatalog(catalog, markMask: reading.filterMask)
       }
-      search.catalogReplaced(listing)
-      stories.catalogReplaced(listing)
-      var effects = watchAfterLoad()
-      // Grouped in the background unless the view is shown (then it was grouped with the new records).
-      if stories.indexedCatalog !== listing.catalog { effects.append(.groupStories(listing.catalog)) }
-      switch overlays.current {
-      case .topicPicker, .facetPicker: overlays.refreshPickers(listing, catalogChanged: true)
-      case .diagnostics: overlays.list.setCount(diagnostics.count)
-      case .viewPicker: refreshViewPicker()
-      case .help, nil: break
-      }
-      return effects
+      return catalogListed(diagnostics: diagnostics)
     case .loadStatistics(let summary, let generation):
       if generation == loading.generation { loading.indexSummary = summary }
     case .storiesGrouped(let grouping, let catalog):

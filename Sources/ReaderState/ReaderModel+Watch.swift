@@ -89,9 +89,16 @@ extension ReaderModel {
       listing.mergeCatalog(change.catalog, markMask: reading.filterMask, height: height)
       watch.arrived(in: change.catalog, previous: previous)
     }
+    return catalogListed(diagnostics: diagnostics)
+  }
+
+  /// What follows new records in the listing, whether loaded whole or merged from a change: the search,
+  /// the stories view and the open overlay follow the new catalog, and the effects due after a load.
+  mutating func catalogListed(diagnostics: [Diagnostic]) -> [Effect] {
     search.catalogReplaced(listing)
     stories.catalogReplaced(listing)
     var effects = watchAfterLoad()
+    // Grouped in the background unless the view is shown (then it was grouped with the new records).
     if stories.indexedCatalog !== listing.catalog { effects.append(.groupStories(listing.catalog)) }
     switch overlays.current {
     case .topicPicker, .facetPicker: overlays.refreshPickers(listing, catalogChanged: true)

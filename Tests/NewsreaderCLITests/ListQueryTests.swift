@@ -55,31 +55,8 @@ import Testing
 
   /// Runs the binary with `TZ` set, returning status, standard output and standard error.
   static func run(_ arguments: [String], zone: String = "UTC") throws -> (Int32, String, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["TZ"] = zone
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    nonisolated(unsafe) var errData = Data()
-    let errDone = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
-      errDone.signal()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    errDone.wait()
-    process.waitUntilExit()
-    return (
-      process.terminationStatus, String(decoding: outData, as: UTF8.self),
-      String(decoding: errData, as: UTF8.self)
-    )
+    let output = try CommandRunner.run(arguments, environment: ["TZ": zone])
+    return (output.status, output.stdout, output.stderr)
   }
 
   /// The titles `list --format tsv` printed, in order.
