@@ -37,6 +37,25 @@ import Testing
       !model.apply(.loaded(reloaded, [], generation: 2), now: Self.now).contains(.groupStories(reloaded)))
   }
 
+  @Test func inTheStoriesViewNReadsTheWholeStoryAndUndoRevertsIt() {
+    var model = Fixtures.model()
+    model.apply(.toggleStories, now: Self.now)
+    // The first row is the story of a and c (a's related item is c's URL).
+    #expect(Self.storyRows(model).first == ["a", "c"])
+    let effects = model.apply(.toggleRead, now: Self.now)
+    let written = effects.flatMap { effect -> [String] in
+      if case .writeMarks(let writes) = effect { return writes.map(\.id) }
+      return []
+    }
+    #expect(Set(written) == ["a", "c"])
+    #expect(model.reading.isRead(0) && model.reading.isRead(2))
+    // All read: N again marks the story unread.
+    model.apply(.toggleRead, now: Self.now + 1)
+    #expect(!model.reading.isRead(0) && !model.reading.isRead(2))
+    model.apply(.undoMarking, now: Self.now + 2)
+    #expect(model.reading.isRead(0) && model.reading.isRead(2), "one undo puts the whole story back")
+  }
+
   @Test func toggleListsOneRowPerStoryInListingOrder() {
     var model = Fixtures.model()
     model.apply(.toggleStories, now: Self.now)
