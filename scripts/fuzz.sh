@@ -7,7 +7,7 @@
 # The target (Fuzz/LoaderFuzzTarget.swift) is compiled with NewsCore's sources by swiftc, outside SwiftPM,
 # into .build-fuzz/, so normal builds are untouched. Its input is one selector byte (0, 1, 2 modulo 3:
 # .txt, .md, .yaml) then the file's bytes. The corpus starts from seeds/ and Tests/Fixtures, copied into
-# .build-fuzz/work/corpus at each run (and grows there between runs). Every crash, timeout or
+# .build-fuzz/run/corpus at each run (and grows there between runs). Every crash, timeout or
 # out-of-memory input is kept under $FUZZ_CRASH_DIR (default Tests/Fixtures/Fuzz/crashes) as a record file
 # with the right extension, ready for `newsreader check`; the script then exits 1.
 set -eu
@@ -17,7 +17,7 @@ cd "$root"
 SWIFTC=${SWIFTC:-swiftc}
 out=.build-fuzz
 bin=$out/loader-fuzz
-work=$out/work
+work=$out/run
 crash_dir=${FUZZ_CRASH_DIR:-Tests/Fixtures/Fuzz/crashes}
 max_len=16384
 # Leaks: the Swift runtime's metadata caches are never freed and are reported as leaks; only memory errors

@@ -19,17 +19,7 @@ extension StateStore {
     let marked = StateSchema.marked
     try pool.read { db in
       expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM mark WHERE \(marked)") ?? 0)
-      let statement = try db.makeStatement(sql: "SELECT id, readAt, starredAt FROM mark WHERE \(marked)")
-      let handle = statement.sqliteStatement
-      while true {
-        let step = sqlite3_step(handle)
-        if step == SQLITE_DONE { break }
-        guard step == SQLITE_ROW else { throw Self.stepError(step, db) }
-        guard let text = sqlite3_column_text(handle, 0) else { continue }
-        // With its length known: no strlen, and SQLite has already made it UTF-8.
-        let id = String(
-          decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, 0))),
-          as: UTF8.self)
+      try Self.forEachRow(db, "SELECT id, readAt, starredAt FROM mark WHERE \(marked)") { id, handle in
         body(id, Self.seconds(handle, 1), Self.seconds(handle, 2))
       }
     }
@@ -41,20 +31,30 @@ extension StateStore {
     try pool.read { db in
       var times: [String: (seenAt: Int64, lacksURL: Bool)] = [:]
       times.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM mark") ?? 0)
-      let statement = try db.makeStatement(
-        sql: "SELECT id, firstSeenAt, url IS NULL FROM mark WHERE firstSeenAt IS NOT NULL")
-      let handle = statement.sqliteStatement
-      while true {
-        let step = sqlite3_step(handle)
-        if step == SQLITE_DONE { break }
-        guard step == SQLITE_ROW else { throw Self.stepError(step, db) }
-        guard let text = sqlite3_column_text(handle, 0) else { continue }
-        let id = String(
-          decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, 0))),
-          as: UTF8.self)
+      try Self.forEachRow(db, "SELECT id, firstSeenAt, url IS NULL FROM mark WHERE firstSeenAt IS NOT NULL") {
+        id, handle in
         times[id] = (sqlite3_column_int64(handle, 1), sqlite3_column_int(handle, 2) != 0)
       }
       return times
+    }
+  }
+
+  /// Steps through `sql`'s rows, reading column 0 as the article id; rows without one are passed over.
+  private static func forEachRow(
+    _ db: Database, _ sql: String, _ body: (_ id: String, _ handle: OpaquePointer) throws -> Void
+  ) throws {
+    let statement = try db.makeStatement(sql: sql)
+    let handle = statement.sqliteStatement
+    while true {
+      let step = sqlite3_step(handle)
+      if step == SQLITE_DONE { break }
+      guard step == SQLITE_ROW else { throw stepError(step, db) }
+      guard let text = sqlite3_column_text(handle, 0) else { continue }
+      // With its length known: no strlen, and SQLite has already made it UTF-8.
+      let id = String(
+        decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, 0))),
+        as: UTF8.self)
+      try body(id, handle)
     }
   }
 

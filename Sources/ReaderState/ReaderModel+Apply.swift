@@ -58,13 +58,24 @@ extension ReaderModel {
         status.show("This related item is not among the loaded articles", isError: true, now: now)
       }
 
-    case .startSearch: search.start(from: listing)
+    case .startSearch:
+      let wasEditing = search.mode == .editing
+      search.start(from: listing)
+      // Typing goes on after what is kept (a picker's term, say) as a new term, not glued to its end.
+      if !wasEditing, let last = listing.queryText.last, !last.isWhitespace {
+        listing.queryText += " "
+        search.cursor = listing.queryText.count
+      }
     case .searchInsert(let text): search.insert(text, into: &listing)
     case .searchDeleteBackward: search.deleteBackward(in: &listing)
     case .searchEdit(let edit): search.edit(edit, in: &listing)
     case .requestSearchHistory: return [.loadSearchHistory]
     case .searchHistoryLoaded(let entries): search.historyLoaded(entries)
     case .commitSearch:
+      // The space the edit started with is not kept when nothing was typed after it.
+      if listing.queryError == nil {
+        while listing.queryText.last?.isWhitespace == true { listing.queryText.removeLast() }
+      }
       if let text = search.commit(listing) { return [.recordSearch(text)] }
     case .cancelSearch: _ = search.cancel(in: &listing)
     case .clearSearch: search.clear(in: &listing)

@@ -42,6 +42,20 @@ import Testing
     #expect(model.listing.queryText == after && model.search.cursor == cursorAfter)
   }
 
+  @Test func typingAfterAKeptTermStartsANewTerm() {
+    var model = Fixtures.model()
+    model.apply(.toggleTopic("Weather"), now: 0)
+    model.apply(.startSearch, now: 0)
+    model.apply(.searchInsert("storm"), now: 0)
+    #expect(model.listing.queryText == "topic:\"Weather\" storm")
+    model.apply(.commitSearch, now: 0)
+    // An edit left with nothing typed keeps the text as it was, without the space it started with.
+    model.apply(.startSearch, now: 0)
+    #expect(model.listing.queryText == "topic:\"Weather\" storm ")
+    model.apply(.commitSearch, now: 0)
+    #expect(model.listing.queryText == "topic:\"Weather\" storm")
+  }
+
   @Test func editsOutsideTypingDoNothing() {
     var model = Fixtures.model()
     expectApply(&model, .searchEdit(.deleteToStart))
