@@ -62,13 +62,17 @@ struct QueryLanguageLatency {
     return latency
   }
 
-  func rows(records: Int, note: String) -> [BenchRow] {
+  /// The rows of these samples; `scanOnly` names those measured before the catalog's token index was built.
+  func rows(records: Int, note: String, scanOnly: Bool) -> [BenchRow] {
     var rows: [BenchRow] = []
     for (query, samples) in zip(Self.queries, samples) where !samples.seconds.isEmpty {
       for (percent, fraction) in [(50, 0.5), (95, 0.95)] {
+        let key = scanOnly ? "\(query.key)_scan" : query.key
+        let label =
+          scanOnly ? query.label.replacingOccurrences(of: "query:", with: "query, text scan:") : query.label
         rows.append(
           BenchRow(
-            key: "\(query.key)_p\(percent)_ms", label: "\(query.label) p\(percent)", records: records,
+            key: "\(key)_p\(percent)_ms", label: "\(label) p\(percent)", records: records,
             value: Stopwatch.percentile(samples.seconds, fraction) * 1000, unit: "ms",
             note:
               "`\(query.text)`: \(samples.seconds.count) keystrokes (\(samples.unparsed) unparsed prefixes untimed); "

@@ -216,6 +216,7 @@ struct BackgroundLoad: Sendable {
       load.memory.last = LoadMemory.Last(
         files: read.loadedFiles, catalog: change.catalog, diagnostics: diagnostics)
       inbox.post(.changesLoaded(change, diagnostics, generation: generation))
+      load.memory.searchPreparer.schedule(change.catalog, waiting: true)
       if !change.reread.isEmpty {
         load.readingState?.recordFirstSeen(change.reread.map { change.catalog.articles[$0] }, inbox: inbox)
       }
@@ -251,6 +252,7 @@ struct BackgroundLoad: Sendable {
     let catalog = ArticleCatalog(articles: result.articles)
     let diagnostics = configProblems + BackgroundLoad.diagnostics(of: result)
     inbox.post(.loaded(catalog, diagnostics, generation: generation))
+    memory.searchPreparer.schedule(catalog, waiting: false)
     // What the index gave, for the load problems overlay (`parsed 1, reused 99,999`).
     if loader.file != nil || remembered != nil {
       inbox.post(.loadStatistics(result.indexSummary, generation: generation))
@@ -284,6 +286,8 @@ struct BackgroundLoad: Sendable {
 
     private let stored = Mutex<Last?>(nil)
     private let writerStored = Mutex<IndexWriter?>(nil)
+    /// Builds each new catalog's search index in the background.
+    let searchPreparer = SearchPreparer()
 
     /// The one writer of `file`, made on first use.
     func writer(for file: LoadIndexFile?) -> IndexWriter? {

@@ -38,6 +38,8 @@ public final class ArticleCatalog: Sendable {
   let links: LinkIndex
   /// The articles' ids as a set, for making the ids of a change's records unique (see `applying`).
   let idIndex = IDIndex()
+  /// The token index, once `prepareSearch()` has built it.
+  let tokenSlot = TokenIndexSlot()
 
   public convenience init(articles: [Article]) {
     self.init(articles: articles, text: SearchText(articles: articles))

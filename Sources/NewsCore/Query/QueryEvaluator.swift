@@ -254,9 +254,30 @@ struct QueryEvaluator {
 
   /// The candidates having `folded` in `region` (`.everything`: own fields or related coverage), and those
   /// having it in `region` within their own fields.
-  private func scan(_ folded: [UInt8], within candidates: ArticleBits, region: Region) -> (
-    ArticleBits, ArticleBits
-  ) {
+  ///
+  /// The catalog's token index, when built, answers a word without reading text or leaves fewer articles
+  /// to read (`TokenIndex.lookup`); `consultsIndex` false reads the candidates as given.
+  private func scan(
+    _ folded: [UInt8], within candidates: ArticleBits, region: Region, consultsIndex: Bool = true
+  ) -> (ArticleBits, ArticleBits) {
+    var candidates = candidates
+    if consultsIndex, let index = catalog.tokenIndex {
+      switch index.lookup(folded, within: candidates, region: region) {
+      case .answered(let any, let own): return (any, own)
+      case .narrowed(let fewer): candidates = fewer
+      case .narrowedByRegion(let own, let related):
+        // Own fields where the words all are there; then, for the rest, related coverage (own fields are
+        // read again there, a quarter of an article's text, so one scan serves both).
+        let ownFound = scan(folded, within: own, region: .own, consultsIndex: false).1
+        var rest = related
+        rest.subtract(ownFound)
+        var (any, alsoOwn) = scan(folded, within: rest, region: .everything, consultsIndex: false)
+        any.formUnion(ownFound)
+        alsoOwn.formUnion(ownFound)
+        return (any, alsoOwn)
+      case .unhelpful: break
+      }
+    }
     let word = SearchWord(folded, byteFrequencies: catalog.text.byteFrequencies)
     let search = TextScan(
       text: catalog.text, word: word, pairs: SearchText.pairRequirements(folded), region: region)

@@ -33,7 +33,7 @@ final class IndexWriter: Sendable {
   /// Writes `index` once nothing newer has been given for `quiet` seconds; `report` gets a failure's
   /// message.
   func schedule(_ index: LoadIndex, report: @escaping @Sendable (String) -> Void) {
-    let now = Self.seconds()
+    let now = Self.monotonicSeconds()
     let starts = state.withLock { state -> Bool in
       state.pending = index
       state.givenAt = now
@@ -73,7 +73,7 @@ final class IndexWriter: Sendable {
 
   private func writeWhenQuiet(report: @Sendable (String) -> Void) {
     while true {
-      let wait = state.withLock { quiet - (Self.seconds() - $0.givenAt) }
+      let wait = state.withLock { quiet - (Self.monotonicSeconds() - $0.givenAt) }
       if wait > 0 {
         usleep(UInt32(min(wait, 1) * 1_000_000))
         continue
@@ -102,7 +102,8 @@ final class IndexWriter: Sendable {
     }
   }
 
-  private static func seconds() -> Double {
+  /// Seconds on the monotonic clock.
+  static func monotonicSeconds() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_MONOTONIC, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
