@@ -6,7 +6,9 @@ import NewsStore
 enum ArticleJSON {
   /// With `marks` (the reading state, by article id) each article gets `read` and `starred`, and their
   /// times when set; without (`--no-state`) those fields are left out rather than guessed.
-  static func write(_ articles: [Article], marks: [String: ArticleMark]? = nil, to json: JSONOutput) {
+  static func write<Articles: Sequence<Article>>(
+    _ articles: Articles, marks: [String: ArticleMark]? = nil, to json: JSONOutput
+  ) {
     json.array(articles) { article in
       json.object {
         json.field("id", article.id.rawValue)

@@ -77,7 +77,7 @@ struct CheckCommand: ParsableCommand {
           json.field("reusedFiles", result.reusedFileCount)
         }
       }
-      try output.line(json.text)
+      try output.line(json)
     }
     try output.flush()
     if result.hasPathProblem { throw ExitCode(66) }

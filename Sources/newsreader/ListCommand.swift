@@ -72,60 +72,77 @@ struct ListCommand: ParsableCommand {
     let combined = try combinedQuery()
     let result = index.loader(for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles))
       .loadThenWriteIndex(paths: paths)
-    let catalog = ArticleCatalog(articles: result.articles)
     let marks = try readingState()
-    // The user's time zone (TZ honoured), the real clock, and the marks for `is:` terms (`is:new` is the
-    // reader's notion of a session; here an article is new when it was never seen).
-    let known = marks ?? [:]
-    let context = QueryContext.user(
-      readingState: ReadingStateClosure { article, _ in
-        guard let mark = known[article.id.rawValue] else { return .new }
-        var flags: ReadingStateFlags = []
-        if mark.readAt != nil { flags.insert(.read) }
-        if mark.starredAt != nil { flags.insert(.starred) }
-        if mark.firstSeenAt == nil { flags.insert(.new) }
-        return flags
-      })
-    let selection = catalog.select(combined, context: context, order: sort)
-    var indices = selection.indices
+    let loaded = result.articles
+    var indices: [Int]
+    var relatedOnly = Set<Int>()
+    if combined.expression == .all {
+      // Everything is listed: sorted by the catalog's rules without building a catalog, whose folded
+      // search text (most of its build) no term would read.
+      indices = ArticleOrdering.indices(of: loaded, by: sort)
+    } else {
+      let catalog = ArticleCatalog(articles: loaded)
+      // The user's time zone (TZ honoured), the real clock, and the marks for `is:` terms (`is:new` is the
+      // reader's notion of a session; here an article is new when it was never seen).
+      let known = marks ?? [:]
+      let context = QueryContext.user(
+        readingState: ReadingStateClosure { article, _ in
+          guard let mark = known[article.id.rawValue] else { return .new }
+          var flags: ReadingStateFlags = []
+          if mark.readAt != nil { flags.insert(.read) }
+          if mark.starredAt != nil { flags.insert(.starred) }
+          if mark.firstSeenAt == nil { flags.insert(.new) }
+          return flags
+        })
+      let selection = catalog.select(combined, context: context, order: sort)
+      indices = selection.indices
+      relatedOnly = selection.relatedOnly
+    }
     if let marks, unread || read || starred {
       indices = indices.filter { index in
-        let mark = marks[catalog.articles[index].id.rawValue]
+        let mark = marks[loaded[index].id.rawValue]
         return (!unread || mark?.readAt == nil) && (!read || mark?.readAt != nil)
           && (!starred || mark?.starredAt != nil)
       }
     }
     if let limit { indices = Array(indices.prefix(limit)) }
-    let articles = indices.map { catalog.articles[$0] }
     let output = StandardOutput()
     switch format {
     case .text:
       _ = DisplayWidth.prepareLocale()
       let providerWidth = min(
-        24, articles.map { DisplayWidth.columns(of: $0.provider?.name ?? "") }.max() ?? 0)
-      for (index, article) in zip(indices, articles) {
-        // Found only through related coverage: said so, or the line would seem not to match at all.
-        let note = selection.relatedOnly.contains(index) ? "  (in related coverage)" : ""
+        24, indices.map { DisplayWidth.columns(of: loaded[$0].provider?.name ?? "") }.max() ?? 0)
+      for index in indices {
+        let article = loaded[index]
         let date = article.publishedDateTime.map(Self.day) ?? ""
-        let provider = TextLayout.pad(article.provider?.name ?? "", columns: providerWidth)
-        try output.line(
-          TextLayout.pad(date, columns: 10) + "  " + provider + "  "
-            + (article.title ?? article.excerpt ?? "") + note
-        )
+        output.append(TextLayout.pad(date, columns: 10))
+        output.append("  ")
+        output.append(TextLayout.pad(article.provider?.name ?? "", columns: providerWidth))
+        output.append("  ")
+        output.append(article.title ?? article.excerpt ?? "")
+        // Found only through related coverage: said so, or the line would seem not to match at all.
+        if relatedOnly.contains(index) { output.append("  (in related coverage)") }
+        try output.endLine()
       }
     case .tsv:
       try output.line(["id", "publishedDateTime", "provider", "title", "url"].joined(separator: "\t"))
-      for article in articles {
-        let fields = [
-          article.id.rawValue, article.publishedDateTime.map(Self.iso) ?? "", article.provider?.name ?? "",
-          article.title ?? "", article.item.openableURL ?? "",
-        ]
-        try output.line(fields.map { $0.replacingTabs() }.joined(separator: "\t"))
+      for index in indices {
+        let article = loaded[index]
+        output.appendField(article.id.rawValue)
+        output.append(byte: 0x09)
+        if let date = article.publishedDateTime { output.appendField(Self.iso(date)) }
+        output.append(byte: 0x09)
+        output.appendField(article.provider?.name ?? "")
+        output.append(byte: 0x09)
+        output.appendField(article.title ?? "")
+        output.append(byte: 0x09)
+        output.appendField(article.item.openableURL ?? "")
+        try output.endLine()
       }
     case .json:
       let json = JSONOutput()
-      ArticleJSON.write(articles, marks: marks, to: json)
-      try output.line(json.text)
+      ArticleJSON.write(indices.lazy.map { loaded[$0] }, marks: marks, to: json)
+      try output.line(json)
     }
     try output.flush()
     if result.hasPathProblem {

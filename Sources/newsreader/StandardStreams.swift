@@ -8,15 +8,45 @@ import NewsCore
 /// reports (exit 74), never a silent success as with `print`, whose stdio buffer hides errors.
 final class StandardOutput {
   private var buffer: [UInt8] = []
-  /// Bytes kept before a write: large enough that a 100,000-line list makes few system calls.
-  private let flushThreshold = 1 << 16
+  /// Bytes kept before a write: large enough that a 100,000-line list makes a few hundred system calls.
+  private let flushThreshold = 1 << 20
 
-  init() { buffer.reserveCapacity(flushThreshold) }
+  init() { buffer.reserveCapacity(flushThreshold + 4096) }
 
   /// Appends `text` and a newline, writing out the buffer once it is full.
   func line(_ text: String) throws {
+    append(text)
+    try endLine()
+  }
+
+  /// Appends the text `json` wrote and a newline.
+  func line(_ json: JSONOutput) throws {
+    buffer.append(contentsOf: json.bytes)
+    try endLine()
+    // A whole list's JSON is one line: written out now rather than copied again.
+    try flush()
+  }
+
+  /// Appends the UTF-8 bytes of `text`, without a newline and without a write: for lines built in pieces.
+  func append(_ text: String) {
     var text = text
     text.withUTF8 { buffer.append(contentsOf: $0) }
+  }
+
+  /// Appends one byte (ASCII punctuation of a line built in pieces).
+  func append(byte: UInt8) { buffer.append(byte) }
+
+  /// Appends `bytes` as they are.
+  func append(bytes: UnsafeBufferPointer<UInt8>) { buffer.append(contentsOf: bytes) }
+
+  /// Appends `text` as a TSV field: tabs and line feeds become spaces (as `replacingTabs()` does, on bytes).
+  func appendField(_ text: String) {
+    var text = text
+    text.withUTF8 { TSVField.append($0, to: &buffer) }
+  }
+
+  /// Ends the line built by the `append` calls, writing out the buffer once it is full.
+  func endLine() throws {
     buffer.append(0x0A)
     if buffer.count >= flushThreshold { try flush() }
   }
@@ -33,6 +63,29 @@ final class StandardOutput {
           throw OutputFailure(code: errno)
         }
         offset += written
+      }
+    }
+  }
+}
+
+/// One field of a TSV row written as bytes: what `String.replacingTabs()` gives, without a `Character` per
+/// byte.
+enum TSVField {
+  /// Appends `field` with every tab and every line feed that is a `Character` of its own (not the LF of a
+  /// CR LF pair, which is one `Character` and which `replacingTabs()` keeps) replaced by a space.
+  static func append(_ field: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    // Sanitized fields have neither: one scan, one copy.
+    guard field.contains(where: { $0 == 0x09 || $0 == 0x0A }) else {
+      output.append(contentsOf: field)
+      return
+    }
+    // Tab and LF are single bytes that never belong to a multi-byte scalar, and grapheme breaking puts a
+    // boundary on both sides of them (they are controls) except between CR and LF.
+    for (offset, byte) in field.enumerated() {
+      if byte == 0x09 || (byte == 0x0A && (offset == 0 || field[offset - 1] != 0x0D)) {
+        output.append(0x20)
+      } else {
+        output.append(byte)
       }
     }
   }

@@ -67,7 +67,7 @@ struct StoriesCommand: ParsableCommand {
           json.array(summary.members) { json.value(result.articles[$0].id.rawValue) }
         }
       }
-      try output.line(json.text)
+      try output.line(json)
     }
     try output.flush()
     if result.hasPathProblem {

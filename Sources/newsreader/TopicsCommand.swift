@@ -27,7 +27,8 @@ struct TopicsCommand: ParsableCommand {
   func run() throws {
     let result = index.loader(for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles))
       .loadThenWriteIndex(paths: paths)
-    let counts = ArticleCatalog(articles: result.articles).topicCounts()
+    // Counted as the catalog counts them, without folding every article's text for searching.
+    let counts = ArticleOrdering.topicCounts(of: result.articles)
     let output = StandardOutput()
     switch format {
     case .text:
@@ -44,7 +45,7 @@ struct TopicsCommand: ParsableCommand {
           json.field("count", entry.count)
         }
       }
-      try output.line(json.text)
+      try output.line(json)
     }
     try output.flush()
     if result.hasPathProblem {

@@ -58,16 +58,19 @@ public struct LoadIndexFile: Sendable, Hashable {
       return .unusable("\(path) is not a regular file")
     }
     let size = Int(info.st_size)
-    var bytes = [UInt8](repeating: 0, count: size)
-    var filled = 0
-    let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+    // Read into uninitialized storage: zeroing 90 MB first (the index of 100,000 records) only to
+    // overwrite it was a measurable part of a warm start.
+    var complete = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+      var filled = 0
       while filled < size {
         let count = Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
         if count < 0 && errno == EINTR { continue }
-        if count <= 0 { return false }
+        if count <= 0 { break }
         filled += count
       }
-      return true
+      complete = filled == size
+      initialized = filled
     }
     guard complete else { return .unusable("cannot read \(path)") }
     let decoded = bytes.withUnsafeBytes { buffer in

@@ -26,10 +26,19 @@ extension SeedLoader {
     let files = walker.files
     progress?(0, files.count)
 
-    var known: [[UInt8]: Int] = [:]
-    if let index {
-      known.reserveCapacity(index.files.count)
-      for (position, file) in index.files.enumerated() { known[file.path] = position }
+    // The walk meets the files in the order the index has them unless the tree changed, so each file is
+    // looked for at its own position first; the table by path is built only once that misses.
+    var known: [[UInt8]: Int]? = nil
+    func indexPosition(of path: [UInt8], at position: Int) -> Int? {
+      guard let index else { return nil }
+      if known == nil, position < index.files.count, index.files[position].path == path { return position }
+      if known == nil {
+        var table: [[UInt8]: Int] = [:]
+        table.reserveCapacity(index.files.count)
+        for (position, file) in index.files.enumerated() { table[file.path] = position }
+        known = table
+      }
+      return known?[path]
     }
     var stamps = [FileStamp?](repeating: nil, count: files.count)
     var prepared = [RecordFileOutcome?](repeating: nil, count: files.count)
@@ -41,7 +50,9 @@ extension SeedLoader {
       guard files[position].withSystemPath({ stat($0, &info) }) == 0 else { continue }
       let stamp = FileStamp(info)
       stamps[position] = stamp
-      guard let index, let known = known[files[position].systemPathBytes] else { continue }
+      guard let index, let known = indexPosition(of: files[position].systemPathBytes, at: position) else {
+        continue
+      }
       stillThere += 1
       let file = index.files[known]
       guard index.canReuse(file, now: stamp) else { continue }

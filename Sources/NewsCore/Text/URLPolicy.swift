@@ -4,6 +4,50 @@ public enum URLPolicy {
   /// Whether `url` is an absolute http or https URL with a host and no whitespace or control characters,
   /// the only kind handed to a clipboard, a browser or `list`'s url column.
   public static func isOpenable(_ url: String) -> Bool {
+    // `list` asks this of every URL of every article: an ASCII URL (nearly all) is decided on its bytes,
+    // without a Unicode property lookup per scalar; anything else takes the general path.
+    var url = url
+    if let verdict = url.withUTF8(isOpenableASCII) { return verdict }
+    return isOpenableGeneral(url)
+  }
+
+  /// The verdict of `isOpenableGeneral` for ASCII `bytes`, or nil when they are not all ASCII.
+  ///
+  /// For ASCII the general rules reduce to bytes: the control scalars are 0x00-0x1F and 0x7F, the white
+  /// space ones 0x09-0x0D and 0x20, so every byte must be in 0x21-0x7E; with no CR among them each
+  /// `Character` is one byte, and `lowercased()` changes only A-Z.
+  static func isOpenableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    var clean = true
+    for byte in bytes {
+      if byte >= 0x80 { return nil }
+      if byte <= 0x20 || byte == 0x7F { clean = false }
+    }
+    guard clean else { return false }
+    let schemeLength: Int
+    if bytes.count > 8, hasPrefix(bytes, "https://") {
+      schemeLength = 8
+    } else if bytes.count > 7, hasPrefix(bytes, "http://") {
+      schemeLength = 7
+    } else {
+      return false
+    }
+    let first = bytes[schemeLength]
+    return first != UInt8(ascii: "/") && first != UInt8(ascii: "?") && first != UInt8(ascii: "#")
+      && first != UInt8(ascii: ":") && first != UInt8(ascii: "@")
+  }
+
+  /// Whether `bytes` start with the lowercase ASCII `prefix`, ignoring the case of A-Z.
+  private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+    let expected = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+    for (offset, byte) in expected.enumerated() {
+      let actual = bytes[offset]
+      if (actual &- 0x41 < 26 ? actual | 0x20 : actual) != byte { return false }
+    }
+    return true
+  }
+
+  /// The rule on any string, scalar by scalar (what `isOpenableASCII` must agree with).
+  static func isOpenableGeneral(_ url: String) -> Bool {
     let rest: Substring
     if url.utf8.count > 8, url.prefix(8).lowercased() == "https://" {
       rest = url.dropFirst(8)
