@@ -128,14 +128,7 @@ struct ReadCommand: ParsableCommand {
       [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
       .compactMap { $0 }.first { !$0.isEmpty } ?? ""
     model.timeline.asciiOnly = !codeset.lowercased().replacingOccurrences(of: "-", with: "").contains("utf8")
-    // The config's `languages:` list when it has one, else the locale's (LANGUAGE, LC_ALL, ... as gettext).
-    if case .list(let languages) = settings.settings.languages {
-      model.stories.preferredLanguages = languages.map { $0.lowercased() }
-    } else {
-      model.stories.preferredLanguages = StoryLanguage.preferred(fromLocaleSettings: [
-        environment["LANGUAGE"], environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"],
-      ])
-    }
+    model.stories.preferredLanguages = settings.storyLanguages(environment: environment)
     let app = ReaderApp(
       screen: screen, model: model, theme: chosenTheme, keyMap: keyMap.keyMap,
       timeZone: timeZone, now: { Date().timeIntervalSince1970 },

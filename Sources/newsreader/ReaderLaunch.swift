@@ -25,6 +25,13 @@ struct ReaderLaunch {
     }
   }
 
+  /// The languages a story's lead headline is preferred in: the config's `languages:` list, else the
+  /// locale's (`LANGUAGE`, then the first of `LC_ALL`, `LC_MESSAGES`, `LANG`, as gettext reads them).
+  /// The reader's stories view and `newsreader stories` both take them from here.
+  func storyLanguages(environment: [String: String]) -> [String] {
+    settings.languages.resolved(environment: environment).map { $0.lowercased() }
+  }
+
   /// `~` and `~/…` are the home directory; anything else is left alone.
   static func expandingHome(_ path: String, home: String?) -> String {
     guard let home, !home.isEmpty, path == "~" || path.hasPrefix("~/") else { return path }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NewsCore
+import ReaderConfig
 
 /// `newsreader stories`: every story (articles linked through their related coverage) with its member ids
 /// and lead headline, in the order the reader's stories view lists them.
@@ -18,7 +19,7 @@ struct StoriesCommand: ParsableCommand {
   @Option(
     name: .customLong("language"),
     help:
-      "A language the lead headline should be in, best first (repeatable; default from LANGUAGE, LC_ALL, LANG)."
+      "A language the lead headline should be in, best first (repeatable; default: the config's languages, else LANGUAGE, LC_ALL, LANG)."
   )
   var languages: [String] = []
 
@@ -38,11 +39,15 @@ struct StoriesCommand: ParsableCommand {
     let catalog = ArticleCatalog(articles: result.articles)
     let index = StoryIndex(articles: result.articles)
     let environment = ProcessInfo.processInfo.environment
+    // As the reader's stories view: `--language` first, else the config's `languages:`, else the locale.
+    // The config's problems are the reader's and `newsreader config check`'s to report, not this listing's.
     let preferred =
       languages.isEmpty
-      ? StoryLanguage.preferred(fromLocaleSettings: [
-        environment["LANGUAGE"], environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"],
-      ]) : languages
+      ? ReaderLaunch(
+        config: ConfigFile.load(explicitPath: nil, environment: environment, parser: ConfigCommand.parser)
+          .config,
+        environment: environment
+      ).storyLanguages(environment: environment) : languages
     // The reader's default listing: every article, newest first; a story comes where its first article is.
     let order = index.storyOrder(following: catalog.select(ArticleFilter(), order: .newest))
     let summaries = order.map { index.summary(of: index.stories[$0], preferredLanguages: preferred) }

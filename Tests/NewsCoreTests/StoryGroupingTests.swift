@@ -167,8 +167,5 @@ import Testing
     #expect(StoryLanguage.of(NewsItem(provider: Provider(domain: "www.nhk.or.jp"))) == nil)
     #expect(StoryLanguage.of(NewsItem(provider: Provider(domain: "api.example.com"))) == nil)
     #expect(StoryLanguage.of(NewsItem(extraFields: [ExtraField(key: "Lang", value: " pt_BR ")])) == "pt-br")
-    #expect(StoryLanguage.preferred(fromLocaleSettings: ["sv_SE.UTF-8"]) == ["sv"])
-    #expect(StoryLanguage.preferred(fromLocaleSettings: ["pt_BR:en", "de_DE.UTF-8"]) == ["pt", "en", "de"])
-    #expect(StoryLanguage.preferred(fromLocaleSettings: ["C.UTF-8", nil, "POSIX"]) == [])
   }
 }

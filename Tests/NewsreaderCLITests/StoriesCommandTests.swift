@@ -42,6 +42,29 @@ import Testing
     #expect(lines[4] == "")
   }
 
+  /// The config's `languages:` decides as it does in the reader's stories view, over the locale; the
+  /// command line's `--language` over both.
+  @Test func theConfigsLanguagesChooseTheLeadOverTheLocale() throws {
+    let base = NSTemporaryDirectory() + "nr-stories-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    try FileManager.default.createDirectory(atPath: base + "/newsreader", withIntermediateDirectories: true)
+    try "languages: [sv, de]\n".write(
+      toFile: base + "/newsreader/config.yaml", atomically: true, encoding: .utf8)
+    let environment = ["XDG_CONFIG_HOME": base, "LANGUAGE": "", "LC_ALL": "de_DE.UTF-8"]
+    let configured = try Self.json(
+      try CommandRunner.run(["stories", Self.stories, "--format", "json"], environment: environment))
+    #expect(configured.last?["title"] as? String == "Jordbävningen i Turkiet 2023")
+    let byLocale = try Self.json(
+      try CommandRunner.run(
+        ["stories", Self.stories, "--format", "json"],
+        environment: ["XDG_CONFIG_HOME": base + "/none", "LANGUAGE": "", "LC_ALL": "de_DE.UTF-8"]))
+    #expect(byLocale.last?["title"] as? String == "Erdbeben in der Türkei 2023")
+    let asked = try Self.json(
+      try CommandRunner.run(
+        ["stories", Self.stories, "--format", "json", "--language", "de"], environment: environment))
+    #expect(asked.last?["title"] as? String == "Erdbeben in der Türkei 2023")
+  }
+
   @Test func withoutAPreferredLanguageTheEarliestArticleLeads() throws {
     let output = try CommandRunner.run(
       ["stories", Self.stories, "--format", "json", "--language", "ja"])

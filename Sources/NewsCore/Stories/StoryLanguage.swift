@@ -20,21 +20,6 @@ public enum StoryLanguage {
     return nil
   }
 
-  /// The language codes `LANG`-style settings name, best first: `sv_SE.UTF-8` gives `sv`,
-  /// `pt_BR:en` gives `pt`, `en`; `C` and `POSIX` name none.
-  public static func preferred(fromLocaleSettings settings: [String?]) -> [String] {
-    var codes: [String] = []
-    for setting in settings {
-      guard let setting, !setting.isEmpty else { continue }
-      for entry in setting.split(separator: ":") {
-        let code = entry.prefix { $0 != "_" && $0 != "." && $0 != "@" }.lowercased()
-        if code.isEmpty || code == "c" || code == "posix" || codes.contains(code) { continue }
-        codes.append(code)
-      }
-    }
-    return codes
-  }
-
   /// Project hosts whose first label is the language.
   private static let multilingualProjects: Set<String> = [
     "wikipedia.org", "wikinews.org", "wikisource.org", "wikiquote.org", "wikivoyage.org",
