@@ -66,13 +66,21 @@ extension Canvas {
         spanning: years.min().flatMap { low in years.max().map { (low, $0) } }, in: timeZone),
       providers: items.map { state.listing.providerLabel($0.provider) }, timeZone: timeZone)
     let viewport = state.listing.relatedList
+    // Looked up once per selected article when a cache keeps them, else for the rows on screen only.
+    let linked = state.listing.selectedArticleIndex.flatMap { article in
+      cache?.linkedArticles(of: article, in: state.listing)
+    }
     for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() where row < items.count {
       let item = items[row]
       let rowRole = selectionRole(isSelected: row == viewport.selection, pane: .related)
+      let target: Int? =
+        if let linked { row < linked.count ? linked[row] : nil } else {
+          state.listing.linkedArticle(forRelatedRow: row)
+        }
       drawRow(
         in: rect.row(screenRow), columns: columns, rowRole: rowRole, date: item.publishedDateTime,
         provider: state.listing.providerLabel(item.provider), title: item.title ?? "(untitled)",
-        mark: state.listing.linkedArticle(forRelatedRow: row) != nil ? "→" : "")
+        mark: target != nil ? "→" : "")
     }
   }
 
@@ -115,7 +123,8 @@ extension Canvas {
     mark: String, unread: Bool = false, relatedOnly: Bool = false
   ) {
     if let rowRole { grid.fill(rect, style: style(rowRole)) }
-    func partStyle(_ role: ThemeRole) -> Style { rowRole.map(style) ?? style(role) }
+    // Not `rowRole.map(style)`: a method reference copies the whole canvas, grid included, per call.
+    func partStyle(_ role: ThemeRole) -> Style { style(rowRole ?? role) }
     // Unread: a marker in the row's first column and a bold title, so it shows without colour.
     if unread { grid.put(glyphs.unread, row: rect.row, column: rect.column, style: partStyle(.accent)) }
     var column = rect.column + 1

@@ -1,0 +1,104 @@
+import NewsCore
+import ReaderState
+import ScreenKit
+
+/// What a frame reuses from the frames drawn before it on the same screen: the details pane's wrapped
+/// lines, the story rows as drawn, and which related items are loaded articles.
+///
+/// A frame draws the same cells with the cache as without it (`FrameCacheTests` holds it to that): every
+/// entry is kept under all the inputs its drawing reads. What a whole frame shares (the catalog the
+/// records come from, the theme, the marks, the time zone, the words highlighted) is compared once per
+/// frame, and every entry goes when any of it changed; what is particular to an entry is its own key. So a
+/// reload or a watched change (a new catalog), a new query, a resize (other columns) or another theme shows
+/// at once. The run loop keeps one for its screen (`ReaderApp`); not thread-safe: one screen's frames only.
+public final class FrameCache {
+  /// The inputs of a frame that every entry shares.
+  struct Shared: Equatable {
+    var theme: Theme
+    var glyphs: ReadingGlyphs
+    var timeZone: DisplayTimeZone
+    var highlightTerms: [String]
+  }
+
+  /// What a story row draws, besides what the frame shares; the lead's headline is the catalog's.
+  struct StoryRowKey: Hashable {
+    var lead: Int
+    var dateRange: ClosedRange<Double>?
+    var articles: Int
+    var outlets: Int
+    var languages: Int
+    var unread: Int?
+    var role: ThemeRole?
+    var columns: Int
+  }
+
+  /// Story rows kept at most: a few screens' worth, so paging back and forth reuses them.
+  static let storyRowLimit = 512
+
+  /// The catalog the entries were drawn from. Weak, so a replaced catalog is not kept alive by the
+  /// cache, and a catalog allocated where a freed one was never passes for it.
+  private weak var catalog: ArticleCatalog?
+  private var shared: Shared?
+  /// The last wrapped details texts, most recent first: the layout's (measured with a fixed clock) and the
+  /// pane's.
+  private var detailsTexts: [(source: DetailsText.Source, columns: Int, text: DetailsText)] = []
+  private var storyRows: [StoryRowKey: ArraySlice<Cell>] = [:]
+  /// Per related row of the article `article`, the loaded article it links to.
+  private var linkedArticles: (article: Int, rows: [Int?])?
+  /// Entries reused so far, for tests that a frame does reuse what the one before kept.
+  private(set) var reusedEntries = 0
+
+  public init() {}
+
+  /// Starts a frame over `catalog`: every entry goes unless the frame shares the previous one's inputs.
+  func begin(catalog: ArticleCatalog, shared: Shared) {
+    guard catalog !== self.catalog || shared != self.shared else { return }
+    self.catalog = catalog
+    self.shared = shared
+    detailsTexts.removeAll()
+    storyRows.removeAll()
+    linkedArticles = nil
+  }
+
+  /// The lines of `source` at `columns`, wrapped again only when no recent frame wrapped the same.
+  func detailsText(_ source: DetailsText.Source?, columns: Int) -> DetailsText {
+    guard let source else { return DetailsText(source: nil, columns: columns) }
+    if let position = detailsTexts.firstIndex(where: { $0.columns == columns && $0.source == source }) {
+      reusedEntries += 1
+      var entry = detailsTexts.remove(at: position)
+      // The source just compared equal: keeping the newer copy lets the next comparison see shared storage.
+      entry.source = source
+      detailsTexts.insert(entry, at: 0)
+      return entry.text
+    }
+    let text = DetailsText(source: source, columns: columns)
+    detailsTexts.insert((source, columns, text), at: 0)
+    if detailsTexts.count > 2 { detailsTexts.removeLast() }
+    return text
+  }
+
+  /// The cells of a story row drawn before under `key`.
+  func storyRow(_ key: StoryRowKey) -> ArraySlice<Cell>? {
+    guard let cells = storyRows[key] else { return nil }
+    reusedEntries += 1
+    return cells
+  }
+
+  /// Keeps the cells a story row was drawn as under `key`.
+  func keep(storyRow cells: ArraySlice<Cell>, for key: StoryRowKey) {
+    if storyRows.count >= Self.storyRowLimit { storyRows.removeAll(keepingCapacity: true) }
+    storyRows[key] = cells
+  }
+
+  /// The loaded article each related row of the article at `article` links to, looked up in `listing`
+  /// once per selected article.
+  func linkedArticles(of article: Int, in listing: Listing) -> [Int?] {
+    if let known = linkedArticles, known.article == article {
+      reusedEntries += 1
+      return known.rows
+    }
+    let rows = listing.relatedItems.indices.map { listing.linkedArticle(forRelatedRow: $0) }
+    linkedArticles = (article, rows)
+    return rows
+  }
+}
