@@ -6,7 +6,7 @@ import ScreenKit
 /// lines are drawn and counted (`LayoutGeometry.detailsLineCount`), so scrolling stops at the last one.
 struct DetailsText {
   /// One wrapped line and the role it is drawn in.
-  struct Line {
+  struct Line: Equatable {
     var text: String
     var role: ThemeRole
     /// The exact URL this line shows (part of), for a hyperlink.
@@ -64,6 +64,8 @@ struct DetailsText {
 
   private(set) var lines: [Line] = []
   private let columns: Int
+  /// Where the date line is (or would be, for a source without one).
+  private var datePosition = 0
 
   /// The columns text wraps to inside a details pane of `content` (one column of margin each side).
   static func textColumns(in content: Rect) -> Int { max(1, content.columns - 2) }
@@ -93,6 +95,7 @@ struct DetailsText {
     add(item.title ?? "(untitled)", .accent)
     let provider = [item.provider?.name, item.provider?.domain].compactMap { $0 }.filter { !$0.isEmpty }
     if !provider.isEmpty { add(provider.joined(separator: " · "), .dim) }
+    datePosition = lines.count
     if let dateLine = source.dateLine { add(dateLine, .normal) }
     let kind = [item.category.map { "Category: " + $0 }, item.type.map { "Type: " + $0 }].compactMap { $0 }
     if !kind.isEmpty { add(kind.joined(separator: " · "), .dim) }
@@ -143,6 +146,17 @@ struct DetailsText {
       blank()
       add(body, .normal)
     }
+  }
+
+  /// The text of a source without a date line, given `dateLine`: the lines of the same source with it,
+  /// since each part of the text is wrapped on its own.
+  func dated(_ dateLine: String?) -> DetailsText {
+    guard let dateLine else { return self }
+    var dated = self
+    dated.lines.insert(
+      contentsOf: TextLayout.wrap(dateLine, columns: columns).map { Line(text: $0, role: .normal) },
+      at: datePosition)
+    return dated
   }
 
   private mutating func add(_ text: String, _ role: ThemeRole) {

@@ -39,10 +39,11 @@ public final class FrameCache {
   /// cache, and a catalog allocated where a freed one was never passes for it.
   private weak var catalog: ArticleCatalog?
   private var shared: Shared?
-  /// The last wrapped details texts, most recent first: the layout's (measured with a fixed clock) and the
-  /// pane's.
+  /// The last details texts wrapped without their date line, most recent first. The date is the only line
+  /// the clock changes, and the layout measures the text with a fixed clock while the pane draws it with
+  /// the real one: both date the same wrapped text.
   private var detailsTexts: [(source: DetailsText.Source, columns: Int, text: DetailsText)] = []
-  private var storyRows: [StoryRowKey: ArraySlice<Cell>] = [:]
+  private var storyRows: [StoryRowKey: [Cell]] = [:]
   /// Per related row of the article `article`, the loaded article it links to.
   private var linkedArticles: (article: Int, rows: [Int?])?
   /// Entries reused so far, for tests that a frame does reuse what the one before kept.
@@ -62,30 +63,31 @@ public final class FrameCache {
 
   /// The lines of `source` at `columns`, wrapped again only when no recent frame wrapped the same.
   func detailsText(_ source: DetailsText.Source?, columns: Int) -> DetailsText {
-    guard let source else { return DetailsText(source: nil, columns: columns) }
-    if let position = detailsTexts.firstIndex(where: { $0.columns == columns && $0.source == source }) {
+    guard var undated = source else { return DetailsText(source: nil, columns: columns) }
+    undated.dateLine = nil
+    if let position = detailsTexts.firstIndex(where: { $0.columns == columns && $0.source == undated }) {
       reusedEntries += 1
       var entry = detailsTexts.remove(at: position)
       // The source just compared equal: keeping the newer copy lets the next comparison see shared storage.
-      entry.source = source
+      entry.source = undated
       detailsTexts.insert(entry, at: 0)
-      return entry.text
+      return entry.text.dated(source?.dateLine)
     }
-    let text = DetailsText(source: source, columns: columns)
-    detailsTexts.insert((source, columns, text), at: 0)
+    let text = DetailsText(source: undated, columns: columns)
+    detailsTexts.insert((undated, columns, text), at: 0)
     if detailsTexts.count > 2 { detailsTexts.removeLast() }
-    return text
+    return text.dated(source?.dateLine)
   }
 
   /// The cells of a story row drawn before under `key`.
-  func storyRow(_ key: StoryRowKey) -> ArraySlice<Cell>? {
+  func storyRow(_ key: StoryRowKey) -> [Cell]? {
     guard let cells = storyRows[key] else { return nil }
     reusedEntries += 1
     return cells
   }
 
   /// Keeps the cells a story row was drawn as under `key`.
-  func keep(storyRow cells: ArraySlice<Cell>, for key: StoryRowKey) {
+  func keep(storyRow cells: [Cell], for key: StoryRowKey) {
     if storyRows.count >= Self.storyRowLimit { storyRows.removeAll(keepingCapacity: true) }
     storyRows[key] = cells
   }

@@ -112,6 +112,24 @@ import Testing
     journey.expectSameFrame("the article list again")
   }
 
+  @Test func aTextWrappedWithoutItsDateAndDatedIsTheTextWrappedWithIt() throws {
+    let size = Size(columns: 120, rows: 40)
+    var state = ReaderFixtures.state(size: size)
+    for _ in ReaderFixtures.articles {
+      let source = try #require(
+        DetailsText.Source(
+          state: state, now: ReaderFixtures.now, keyMap: .standard, timeZone: .utc, numberedLinks: false))
+      #expect(source.dateLine != nil)
+      var undated = source
+      undated.dateLine = nil
+      for columns in [12, 30, 58] {
+        let whole = DetailsText(source: source, columns: columns).lines
+        #expect(DetailsText(source: undated, columns: columns).dated(source.dateLine).lines == whole)
+      }
+      state.apply(.move(.down), now: ReaderFixtures.now)
+    }
+  }
+
   @Test func theDetailsPaneDrawsTheSameAcrossArticlesWidthsAndQueries() {
     var journey = Journey(size: Size(columns: 120, rows: 40))
     journey.apply(.focus(.details))
