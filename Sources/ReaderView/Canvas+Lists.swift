@@ -21,6 +21,7 @@ extension Canvas {
     let byDay = ArticleRows.groupsByDay(listing.sort)
     let viewport = listing.articleList
     let rows = ArticleRows(listing: listing, height: rect.rows, timeZone: timeZone).rows
+    let focused = focusedPane
     let providers = rows.compactMap { row -> String? in
       guard case .article(let index) = row else { return nil }
       return listing.providerLabel(listing.visibleArticle(at: index).provider)
@@ -35,7 +36,8 @@ extension Canvas {
         continue
       }
       let article = listing.visibleArticle(at: row)
-      let rowRole = selectionRole(isSelected: row == viewport.selection, pane: .articles)
+      let rowRole = Self.selectionRole(
+        isSelected: row == viewport.selection, pane: .articles, focused: focused)
       let related = article.related.count
       let index = state.listing.visible[row]
       let isStarred = state.reading.isStarred(index)
@@ -66,13 +68,15 @@ extension Canvas {
         spanning: years.min().flatMap { low in years.max().map { (low, $0) } }, in: timeZone),
       providers: items.map { state.listing.providerLabel($0.provider) }, timeZone: timeZone)
     let viewport = state.listing.relatedList
+    let focused = focusedPane
     // Looked up once per selected article when a cache keeps them, else for the rows on screen only.
     let linked = state.listing.selectedArticleIndex.flatMap { article in
       cache?.linkedArticles(of: article, in: state.listing)
     }
     for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() where row < items.count {
       let item = items[row]
-      let rowRole = selectionRole(isSelected: row == viewport.selection, pane: .related)
+      let rowRole = Self.selectionRole(
+        isSelected: row == viewport.selection, pane: .related, focused: focused)
       let target: Int? =
         if let linked { row < linked.count ? linked[row] : nil } else {
           state.listing.linkedArticle(forRelatedRow: row)
@@ -110,11 +114,15 @@ extension Canvas {
     return low <= high ? (low, high) : nil
   }
 
-  /// The style role of a list row: the selected row is `selected` in the focused pane (and with no overlay
-  /// open), `selectedUnfocused` elsewhere; other rows are nil (their parts keep their own roles).
-  private func selectionRole(isSelected: Bool, pane: Pane) -> ThemeRole? {
+  /// The pane the selection shows as focused in: none while an overlay is open.
+  var focusedPane: Pane? { state.overlays.current == nil ? state.listing.focus : nil }
+
+  /// The style role of a list row: the selected row is `selected` in the `focused` pane, `selectedUnfocused`
+  /// elsewhere; other rows are nil (their parts keep their own roles). Static, so that a call per row does
+  /// not copy the canvas.
+  private static func selectionRole(isSelected: Bool, pane: Pane, focused: Pane?) -> ThemeRole? {
     guard isSelected else { return nil }
-    return state.listing.focus == pane && state.overlays.current == nil ? .selected : .selectedUnfocused
+    return focused == pane ? .selected : .selectedUnfocused
   }
 
   private mutating func drawRow(
@@ -123,8 +131,10 @@ extension Canvas {
     mark: String, unread: Bool = false, relatedOnly: Bool = false
   ) {
     if let rowRole { grid.fill(rect, style: style(rowRole)) }
-    // Not `rowRole.map(style)`: a method reference copies the whole canvas, grid included, per call.
-    func partStyle(_ role: ThemeRole) -> Style { style(rowRole ?? role) }
+    // The theme, not `style(_:)`: calling the canvas's own method from a nested function (or as
+    // `rowRole.map(style)`) copies the whole canvas, state and grid included, per call.
+    let theme = theme
+    func partStyle(_ role: ThemeRole) -> Style { theme.style(rowRole ?? role) }
     // Unread: a marker in the row's first column and a bold title, so it shows without colour.
     if unread { grid.put(glyphs.unread, row: rect.row, column: rect.column, style: partStyle(.accent)) }
     var column = rect.column + 1

@@ -40,8 +40,9 @@ extension Canvas {
     in rect: Rect, columns: StoryColumns, rowRole: ThemeRole?, summary: StorySummary, unread: Int?
   ) {
     if let rowRole { grid.fill(rect, style: style(rowRole)) }
-    // Not `rowRole.map(style)`: a method reference copies the whole canvas, grid included, per call.
-    func partStyle(_ role: ThemeRole) -> Style { style(rowRole ?? role) }
+    // The theme, not `style(_:)`: see `drawRow`.
+    let theme = theme
+    func partStyle(_ role: ThemeRole) -> Style { theme.style(rowRole ?? role) }
     // A story with unread articles reads like an unread article row: the marker and a bold headline.
     let hasUnread = (unread ?? 0) > 0
     if hasUnread { grid.put(glyphs.unread, row: rect.row, column: rect.column, style: partStyle(.accent)) }
