@@ -31,24 +31,37 @@ extension Canvas {
       dates: byDay ? .time : ListColumns.dateForm(spanning: listedYears(), in: timeZone),
       providers: providers, timeZone: timeZone)
     for (screenRow, entry) in rows.enumerated() {
+      let rowRect = rect.row(screenRow)
       guard case .article(let row) = entry else {
-        if case .day(let heading) = entry { drawDayHeading(heading, in: rect.row(screenRow)) }
+        if case .day(let heading) = entry {
+          let key = FrameCache.RowKey.day(heading: heading, columns: rowRect.columns)
+          if reuseRow(key, in: rowRect) { continue }
+          drawDayHeading(heading, in: rowRect)
+          keepRow(key, in: rowRect)
+        }
         continue
       }
-      let article = listing.visibleArticle(at: row)
       let rowRole = Self.selectionRole(
         isSelected: row == viewport.selection, pane: .articles, focused: focused)
-      let related = article.related.count
       let index = state.listing.visible[row]
       let isStarred = state.reading.isStarred(index)
+      let isUnread = !state.reading.isRead(index)
+      let relatedOnly = state.listing.isRelatedOnly(row: row)
+      // Everything the row draws, besides what the whole frame shares (see `FrameCache`).
+      let key = FrameCache.RowKey.article(
+        index: index, role: rowRole, unread: isUnread, starred: isStarred, relatedOnly: relatedOnly,
+        dateForm: columns.form, providerColumns: columns.provider, columns: rowRect.columns)
+      if reuseRow(key, in: rowRect) { continue }
+      let article = listing.visibleArticle(at: row)
+      let related = article.related.count
       let title = article.title ?? "(untitled)"
       // "↳" before the title (`relatedOnly`): this article is listed for what its related coverage says.
       drawRow(
-        in: rect.row(screenRow), columns: columns, rowRole: rowRole, date: article.publishedDateTime,
+        in: rowRect, columns: columns, rowRole: rowRole, date: article.publishedDateTime,
         provider: listing.providerLabel(article.provider),
         title: isStarred ? glyphs.starred + " " + title : title,
-        mark: related > 0 ? "+\(min(related, 99))" : "", unread: !state.reading.isRead(index),
-        relatedOnly: state.listing.isRelatedOnly(row: row))
+        mark: related > 0 ? "+\(min(related, 99))" : "", unread: isUnread, relatedOnly: relatedOnly)
+      keepRow(key, in: rowRect)
     }
   }
 

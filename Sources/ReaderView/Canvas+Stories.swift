@@ -17,22 +17,14 @@ extension Canvas {
         : nil
       let unread = summary.members.reduce(0) { $0 + (state.reading.isRead($1) ? 0 : 1) }
       let rowRect = rect.row(screenRow)
-      guard let cache else {
-        drawStoryRow(in: rowRect, columns: columns, rowRole: rowRole, summary: summary, unread: unread)
-        continue
-      }
       // Everything the row draws, besides what the whole frame shares (see `FrameCache`).
-      let key = FrameCache.StoryRowKey(
+      let key = FrameCache.RowKey.story(
         lead: summary.lead, dateRange: summary.dateRange, articles: summary.members.count,
         outlets: summary.outletCount, languages: summary.languageCount, unread: unread, role: rowRole,
         columns: rowRect.columns)
-      if let cells = cache.storyRow(key) {
-        grid.paste(cells, row: rowRect.row, column: rowRect.column)
-      } else {
-        drawStoryRow(in: rowRect, columns: columns, rowRole: rowRole, summary: summary, unread: unread)
-        cache.keep(
-          storyRow: grid.cells(row: rowRect.row, column: rowRect.column, columns: rowRect.columns), for: key)
-      }
+      if reuseRow(key, in: rowRect) { continue }
+      drawStoryRow(in: rowRect, columns: columns, rowRole: rowRole, summary: summary, unread: unread)
+      keepRow(key, in: rowRect)
     }
   }
 

@@ -3,7 +3,7 @@ import ReaderState
 import ScreenKit
 
 /// What a frame reuses from the frames drawn before it on the same screen: the details pane's wrapped
-/// lines, the story rows as drawn, and which related items are loaded articles.
+/// lines, the rows of the article and story lists as drawn, and which related items are loaded articles.
 ///
 /// A frame draws the same cells with the cache as without it (`FrameCacheTests` holds it to that): every
 /// entry is kept under all the inputs its drawing reads. What a whole frame shares (the catalog the
@@ -20,20 +20,23 @@ public final class FrameCache {
     var highlightTerms: [String]
   }
 
-  /// What a story row draws, besides what the frame shares; the lead's headline is the catalog's.
-  struct StoryRowKey: Hashable {
-    var lead: Int
-    var dateRange: ClosedRange<Double>?
-    var articles: Int
-    var outlets: Int
-    var languages: Int
-    var unread: Int?
-    var role: ThemeRole?
-    var columns: Int
+  /// What a list row draws, besides what the frame shares. The article's title, date, provider label and
+  /// related count are the catalog's (the provider labels depend on the catalog only).
+  enum RowKey: Hashable {
+    /// A story row: its summary's parts, its lead's headline being the catalog's.
+    case story(
+      lead: Int, dateRange: ClosedRange<Double>?, articles: Int, outlets: Int, languages: Int, unread: Int?,
+      role: ThemeRole?, columns: Int)
+    /// An article row of the list, its date written as `dateForm`, its provider in `providerColumns`.
+    case article(
+      index: Int, role: ThemeRole?, unread: Bool, starred: Bool, relatedOnly: Bool,
+      dateForm: ListColumns.DateForm, providerColumns: Int, columns: Int)
+    /// The row naming the day of the articles below it.
+    case day(heading: String, columns: Int)
   }
 
-  /// Story rows kept at most: a few screens' worth, so paging back and forth reuses them.
-  static let storyRowLimit = 512
+  /// Rows kept at most: a few screens' worth, so paging back and forth reuses them.
+  static let rowLimit = 512
 
   /// The catalog the entries were drawn from. Weak, so a replaced catalog is not kept alive by the
   /// cache, and a catalog allocated where a freed one was never passes for it.
@@ -43,7 +46,7 @@ public final class FrameCache {
   /// the clock changes, and the layout measures the text with a fixed clock while the pane draws it with
   /// the real one: both date the same wrapped text.
   private var detailsTexts: [(source: DetailsText.Source, columns: Int, text: DetailsText)] = []
-  private var storyRows: [StoryRowKey: [Cell]] = [:]
+  private var rows: [RowKey: [Cell]] = [:]
   /// Per related row of the article `article`, the loaded article it links to.
   private var linkedArticles: (article: Int, rows: [Int?])?
   /// Entries reused so far, for tests that a frame does reuse what the one before kept.
@@ -57,7 +60,7 @@ public final class FrameCache {
     self.catalog = catalog
     self.shared = shared
     detailsTexts.removeAll()
-    storyRows.removeAll()
+    rows.removeAll()
     linkedArticles = nil
   }
 
@@ -79,17 +82,17 @@ public final class FrameCache {
     return text.dated(source?.dateLine)
   }
 
-  /// The cells of a story row drawn before under `key`.
-  func storyRow(_ key: StoryRowKey) -> [Cell]? {
-    guard let cells = storyRows[key] else { return nil }
+  /// The cells of a row drawn before under `key`.
+  func row(_ key: RowKey) -> [Cell]? {
+    guard let cells = rows[key] else { return nil }
     reusedEntries += 1
     return cells
   }
 
-  /// Keeps the cells a story row was drawn as under `key`.
-  func keep(storyRow cells: [Cell], for key: StoryRowKey) {
-    if storyRows.count >= Self.storyRowLimit { storyRows.removeAll(keepingCapacity: true) }
-    storyRows[key] = cells
+  /// Keeps the cells a row was drawn as under `key`.
+  func keep(row cells: [Cell], for key: RowKey) {
+    if rows.count >= Self.rowLimit { rows.removeAll(keepingCapacity: true) }
+    rows[key] = cells
   }
 
   /// The loaded article each related row of the article at `article` links to, looked up in `listing`
@@ -102,5 +105,19 @@ public final class FrameCache {
     let rows = listing.relatedItems.indices.map { listing.linkedArticle(forRelatedRow: $0) }
     linkedArticles = (article, rows)
     return rows
+  }
+}
+
+extension Canvas {
+  /// Pastes the cells drawn under `key` into `rect` (one row) when an earlier frame kept them.
+  mutating func reuseRow(_ key: FrameCache.RowKey, in rect: Rect) -> Bool {
+    guard let cells = cache?.row(key) else { return false }
+    grid.paste(cells, row: rect.row, column: rect.column)
+    return true
+  }
+
+  /// Keeps the cells just drawn in `rect` (one row, drawn over the frame's blank background) under `key`.
+  func keepRow(_ key: FrameCache.RowKey, in rect: Rect) {
+    cache?.keep(row: grid.cells(row: rect.row, column: rect.column, columns: rect.columns), for: key)
   }
 }

@@ -130,7 +130,7 @@ import Testing
     }
   }
 
-  @Test func theDetailsPaneDrawsTheSameAcrossArticlesWidthsAndQueries() {
+  @Test func theArticleListAndDetailsDrawTheSameAcrossArticlesWidthsMarksAndQueries() {
     var journey = Journey(size: Size(columns: 120, rows: 40))
     journey.apply(.focus(.details))
     journey.expectSameFrame("details focused")
@@ -140,6 +140,17 @@ import Testing
     }
     journey.apply(.move(.down), .move(.down))
     journey.expectSameFrame("details scrolled")
+    journey.apply(.focus(.articles))
+    journey.expectSameFrame("the list focused")
+    journey.apply(.toggleStar)
+    journey.expectSameFrame("an article starred")
+    journey.apply(.toggleRead)
+    journey.expectSameFrame("an article read")
+    for sort in 1...2 {
+      journey.apply(.cycleSort)
+      journey.expectSameFrame("sort \(sort + 1), with other date forms and no day rows")
+    }
+    journey.apply(.focus(.details))
     journey.resize(90, 30)
     journey.expectSameFrame("narrower")
     journey.resize(70, 24)
