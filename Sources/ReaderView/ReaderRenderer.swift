@@ -6,7 +6,8 @@ import ScreenKit
 /// Rendering never changes the state; it reads only the rows on screen, so a frame costs the same for ten
 /// articles or a hundred thousand. All text goes through `Grid.put`, which fits it by columns at grapheme
 /// boundaries and drops control characters. What does not change from one frame to the next (wrapped
-/// details, story rows) can be kept in a `FrameCache`, which changes the cost of a frame, never its cells.
+/// details, list and story rows) can be kept in a `FrameCache`, which changes a frame's cost, never its
+/// cells.
 public enum ReaderRenderer {
   /// The whole screen for `state` at `size`; `now` (seconds since 1970) dates articles and expires the
   /// status message; every key named on screen is named as `keyMap` binds it; dates are shown in
