@@ -20,6 +20,8 @@ struct BenchOptions {
   var readingOnly = false
   /// Only the stories rows (grouping, the view's toggle and moves, its frames), on the largest corpus.
   var storiesOnly = false
+  /// Only the frame rows (every scene at 200x60 and 80x24), on the largest corpus.
+  var framesOnly = false
   /// Only the watch rows (a change merged in process, the watching reader on a pseudo-terminal), on the
   /// largest corpus.
   var watchOnly = false
@@ -33,7 +35,7 @@ struct BenchOptions {
   static let usage = """
     usage: NewsBench [--records N] [--corpus DIR] [--corpus-root DIR] [--scripts DIR]
                      [--repetitions N] [--peer-repetitions N] [--reader PATH] [--json] [--smoke]
-                     [--queries-only] [--reading-only] [--stories-only] [--watch-only]
+                     [--queries-only] [--reading-only] [--stories-only] [--frames-only] [--watch-only]
            NewsBench measure-memory DIR | --baseline
     Runs from the package root. Without --corpus, generates (and caches) corpora of 10,000 and N records
     under --corpus-root with scripts/bench/generate_corpus.py. --smoke: 1,000 records, 1 repetition.
@@ -41,6 +43,7 @@ struct BenchOptions {
     --queries-only: load the largest corpus once, then only the catalog build and the query rows.
     --reading-only: load the largest corpus once, then only the reader's reading-state rows.
     --stories-only: load the largest corpus once, then only the stories rows (grouping, view, frames).
+    --frames-only: load the largest corpus once, then only the frame rows of every scene.
     --watch-only: only the watch rows on the largest corpus (a change merged in process, then the reader
     following a copy of it: arrivals, a burst, idle CPU).
     """
@@ -77,6 +80,7 @@ struct BenchOptions {
       case "--queries-only": options.queriesOnly = true
       case "--reading-only": options.readingOnly = true
       case "--stories-only": options.storiesOnly = true
+      case "--frames-only": options.framesOnly = true
       case "--watch-only": options.watchOnly = true
       case "--help", "-h": throw UsageError(message: usage, isHelp: true)
       default: throw UsageError(message: "unknown argument \(argument)\n\(usage)")

@@ -47,14 +47,24 @@ struct Benchmark {
       if let problem = grouping.problem { problems.append(problem) }
       let catalog = ArticleCatalog(articles: loaded)
       rows += StoryViewTiming.measure(catalog: catalog, repetitions: options.repetitions, problems: &problems)
-      for (columns, height) in [(200, 60), (80, 24)] {
-        let samples = FrameRender.measure(
-          catalog: catalog, columns: columns, rows: height, scene: .storiesMiddle, count: options.frames)
-        if let problem = samples.problem { problems.append(problem) }
-        rows += FrameRender.rows(
-          samples, scene: .storiesMiddle, columns: columns, rows: height, records: loaded.count,
-          note: "\(loaded.count) loaded records")
+      for scene in [FrameRender.Scene.storiesMiddle, .storiesMoving] {
+        for (columns, height) in [(200, 60), (80, 24)] {
+          let samples = FrameRender.measure(
+            catalog: catalog, columns: columns, rows: height, scene: scene, count: options.frames)
+          if let problem = samples.problem { problems.append(problem) }
+          rows += FrameRender.rows(
+            samples, scene: scene, columns: columns, rows: height, records: loaded.count,
+            note: "\(loaded.count) loaded records")
+        }
       }
+      return
+    }
+    if options.framesOnly {
+      guard let corpus = corpora.last else { return }
+      if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
+      progress("load \(corpus.directory)")
+      let loaded = SeedLoader(options: LoadOptions()).load(paths: [corpus.directory]).articles
+      measureFrames(catalog: ArticleCatalog(articles: loaded), records: loaded.count)
       return
     }
     if options.watchOnly {

@@ -4,7 +4,8 @@ import ReaderState
 import ReaderView
 import ScreenKit
 
-/// Time to render one full frame with `ReaderRenderer`, on a state set up the way the run loop sets it up.
+/// Time to render one full frame with `ReaderRenderer`, on a state set up the way the run loop sets it up and
+/// with a `FrameCache` kept from frame to frame as `ReaderApp` keeps one.
 enum FrameRender {
   /// What the timed frame shows.
   enum Scene: CaseIterable {
@@ -15,12 +16,16 @@ enum FrameRender {
     /// The stories view, a story in the middle selected (the timeline above it from 30 rows, as in every
     /// scene).
     case storiesMiddle
+    /// The stories view from the middle, moved down one story (untimed) before each frame: each frame draws
+    /// another story's details and related coverage, and two rows change their selection style.
+    case storiesMoving
 
     var keyPart: String {
       switch self {
       case .listMiddle: "frame_render"
       case .detailsWithRelated: "frame_render_details"
       case .storiesMiddle: "frame_render_stories"
+      case .storiesMoving: "frame_render_stories_moving"
       }
     }
     var labelPart: String {
@@ -28,6 +33,7 @@ enum FrameRender {
       case .listMiddle: "render one frame"
       case .detailsWithRelated: "render one frame, details focused"
       case .storiesMiddle: "render one frame, stories view"
+      case .storiesMoving: "render one frame after a move, stories view"
       }
     }
   }
@@ -68,7 +74,7 @@ enum FrameRender {
       else { return Samples(unavailable: "no article from the middle on has related coverage") }
       model.apply(.select(.articles, row: row), now: now, geometry: geometry)
       model.apply(.focus(.details), now: now, geometry: geometry)
-    case .storiesMiddle:
+    case .storiesMiddle, .storiesMoving:
       model.apply(.toggleStories, now: now, geometry: geometry)
       guard model.stories.rows.count > 0 else { return Samples(unavailable: "no stories to list") }
       model.apply(.select(.articles, row: model.stories.rows.count / 2), now: now, geometry: geometry)
@@ -76,24 +82,32 @@ enum FrameRender {
 
     var samples = Samples()
     let expected = "\(grouped(catalog.articles.count)) articles"
-    let first = render(model, size: size, now: now)
+    let cache = FrameCache()
+    let first = render(model, size: size, now: now, cache: cache)
     let header = (0..<columns).map { first[0, $0].text }.joined()
     if !header.contains(expected) {
       samples.problem = "a \(columns)x\(rows) frame's header shows \"\(header)\", not \"\(expected)\""
     }
     var drawn = 0
-    for _ in 0..<warmUpFrames { drawn &+= render(model, size: size, now: now).cells.count }
+    let moves = scene == .storiesMoving
+    for _ in 0..<warmUpFrames {
+      if moves { model.apply(.move(.down), now: now, geometry: geometry) }
+      drawn &+= render(model, size: size, now: now, cache: cache).cells.count
+    }
     samples.seconds.reserveCapacity(count)
     for _ in 0..<count {
-      samples.seconds.append(Stopwatch.seconds { drawn &+= render(model, size: size, now: now).cells.count })
+      if moves { model.apply(.move(.down), now: now, geometry: geometry) }
+      samples.seconds.append(
+        Stopwatch.seconds { drawn &+= render(model, size: size, now: now, cache: cache).cells.count })
     }
     // Keeps the frames observable so the optimizer cannot drop the renders.
     if drawn == Int.min { print(drawn) }
     return samples
   }
 
-  private static func render(_ model: ReaderModel, size: Size, now: Double) -> Grid {
-    ReaderRenderer.render(model, theme: Theme.builtInDark, keyMap: .standard, size: size, now: now)
+  private static func render(_ model: ReaderModel, size: Size, now: Double, cache: FrameCache) -> Grid {
+    ReaderRenderer.render(
+      model, theme: Theme.builtInDark, keyMap: .standard, size: size, now: now, cache: cache)
   }
 
   /// The p50 and p95 rows of `samples` for `scene` at `columns` x `rows`.

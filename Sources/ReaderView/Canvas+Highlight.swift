@@ -37,9 +37,4 @@ extension Canvas {
     }
     return written
   }
-
-  /// The folded words and phrases of the listed query (none while no query is kept or typed).
-  var highlightTerms: [String] {
-    state.search.mode == .off ? [] : state.listing.highlightTerms
-  }
 }

@@ -21,6 +21,7 @@ extension Canvas {
     let byDay = ArticleRows.groupsByDay(listing.sort)
     let viewport = listing.articleList
     let rows = ArticleRows(listing: listing, height: rect.rows, timeZone: timeZone).rows
+    let focused = focusedPane
     let providers = rows.compactMap { row -> String? in
       guard case .article(let index) = row else { return nil }
       return listing.providerLabel(listing.visibleArticle(at: index).provider)
@@ -30,23 +31,37 @@ extension Canvas {
       dates: byDay ? .time : ListColumns.dateForm(spanning: listedYears(), in: timeZone),
       providers: providers, timeZone: timeZone)
     for (screenRow, entry) in rows.enumerated() {
+      let rowRect = rect.row(screenRow)
       guard case .article(let row) = entry else {
-        if case .day(let heading) = entry { drawDayHeading(heading, in: rect.row(screenRow)) }
+        if case .day(let heading) = entry {
+          let key = FrameCache.RowKey.day(heading: heading, columns: rowRect.columns)
+          if reuseRow(key, in: rowRect) { continue }
+          drawDayHeading(heading, in: rowRect)
+          keepRow(key, in: rowRect)
+        }
         continue
       }
-      let article = listing.visibleArticle(at: row)
-      let rowRole = selectionRole(isSelected: row == viewport.selection, pane: .articles)
-      let related = article.related.count
+      let rowRole = Self.selectionRole(
+        isSelected: row == viewport.selection, pane: .articles, focused: focused)
       let index = state.listing.visible[row]
       let isStarred = state.reading.isStarred(index)
+      let isUnread = !state.reading.isRead(index)
+      let relatedOnly = state.listing.isRelatedOnly(row: row)
+      // Everything the row draws, besides what the whole frame shares (see `FrameCache`).
+      let key = FrameCache.RowKey.article(
+        index: index, role: rowRole, unread: isUnread, starred: isStarred, relatedOnly: relatedOnly,
+        dateForm: columns.form, providerColumns: columns.provider, columns: rowRect.columns)
+      if reuseRow(key, in: rowRect) { continue }
+      let article = listing.visibleArticle(at: row)
+      let related = article.related.count
       let title = article.title ?? "(untitled)"
       // "↳" before the title (`relatedOnly`): this article is listed for what its related coverage says.
       drawRow(
-        in: rect.row(screenRow), columns: columns, rowRole: rowRole, date: article.publishedDateTime,
+        in: rowRect, columns: columns, rowRole: rowRole, date: article.publishedDateTime,
         provider: listing.providerLabel(article.provider),
         title: isStarred ? glyphs.starred + " " + title : title,
-        mark: related > 0 ? "+\(min(related, 99))" : "", unread: !state.reading.isRead(index),
-        relatedOnly: state.listing.isRelatedOnly(row: row))
+        mark: related > 0 ? "+\(min(related, 99))" : "", unread: isUnread, relatedOnly: relatedOnly)
+      keepRow(key, in: rowRect)
     }
   }
 
@@ -66,13 +81,23 @@ extension Canvas {
         spanning: years.min().flatMap { low in years.max().map { (low, $0) } }, in: timeZone),
       providers: items.map { state.listing.providerLabel($0.provider) }, timeZone: timeZone)
     let viewport = state.listing.relatedList
+    let focused = focusedPane
+    // Looked up once per selected article when a cache keeps them, else for the rows on screen only.
+    let linked = state.listing.selectedArticleIndex.flatMap { article in
+      cache?.linkedArticles(of: article, in: state.listing)
+    }
     for (screenRow, row) in viewport.visibleRows(height: rect.rows).enumerated() where row < items.count {
       let item = items[row]
-      let rowRole = selectionRole(isSelected: row == viewport.selection, pane: .related)
+      let rowRole = Self.selectionRole(
+        isSelected: row == viewport.selection, pane: .related, focused: focused)
+      let target: Int? =
+        if let linked { row < linked.count ? linked[row] : nil } else {
+          state.listing.linkedArticle(forRelatedRow: row)
+        }
       drawRow(
         in: rect.row(screenRow), columns: columns, rowRole: rowRole, date: item.publishedDateTime,
         provider: state.listing.providerLabel(item.provider), title: item.title ?? "(untitled)",
-        mark: state.listing.linkedArticle(forRelatedRow: row) != nil ? "→" : "")
+        mark: target != nil ? "→" : "")
     }
   }
 
@@ -102,11 +127,15 @@ extension Canvas {
     return low <= high ? (low, high) : nil
   }
 
-  /// The style role of a list row: the selected row is `selected` in the focused pane (and with no overlay
-  /// open), `selectedUnfocused` elsewhere; other rows are nil (their parts keep their own roles).
-  private func selectionRole(isSelected: Bool, pane: Pane) -> ThemeRole? {
+  /// The pane the selection shows as focused in: none while an overlay is open.
+  var focusedPane: Pane? { state.overlays.current == nil ? state.listing.focus : nil }
+
+  /// The style role of a list row: the selected row is `selected` in the `focused` pane, `selectedUnfocused`
+  /// elsewhere; other rows are nil (their parts keep their own roles). Static, so that a call per row does
+  /// not copy the canvas.
+  private static func selectionRole(isSelected: Bool, pane: Pane, focused: Pane?) -> ThemeRole? {
     guard isSelected else { return nil }
-    return state.listing.focus == pane && state.overlays.current == nil ? .selected : .selectedUnfocused
+    return focused == pane ? .selected : .selectedUnfocused
   }
 
   private mutating func drawRow(
@@ -115,7 +144,10 @@ extension Canvas {
     mark: String, unread: Bool = false, relatedOnly: Bool = false
   ) {
     if let rowRole { grid.fill(rect, style: style(rowRole)) }
-    func partStyle(_ role: ThemeRole) -> Style { rowRole.map(style) ?? style(role) }
+    // The theme, not `style(_:)`: calling the canvas's own method from a nested function (or as
+    // `rowRole.map(style)`) copies the whole canvas, state and grid included, per call.
+    let theme = theme
+    func partStyle(_ role: ThemeRole) -> Style { theme.style(rowRole ?? role) }
     // Unread: a marker in the row's first column and a bold title, so it shows without colour.
     if unread { grid.put(glyphs.unread, row: rect.row, column: rect.column, style: partStyle(.accent)) }
     var column = rect.column + 1

@@ -16,8 +16,15 @@ extension Canvas {
         ? (state.listing.focus == .articles && state.overlays.current == nil ? .selected : .selectedUnfocused)
         : nil
       let unread = summary.members.reduce(0) { $0 + (state.reading.isRead($1) ? 0 : 1) }
-      drawStoryRow(
-        in: rect.row(screenRow), columns: columns, rowRole: rowRole, summary: summary, unread: unread)
+      let rowRect = rect.row(screenRow)
+      // Everything the row draws, besides what the whole frame shares (see `FrameCache`).
+      let key = FrameCache.RowKey.story(
+        lead: summary.lead, dateRange: summary.dateRange, articles: summary.members.count,
+        outlets: summary.outletCount, languages: summary.languageCount, unread: unread, role: rowRole,
+        columns: rowRect.columns)
+      if reuseRow(key, in: rowRect) { continue }
+      drawStoryRow(in: rowRect, columns: columns, rowRole: rowRole, summary: summary, unread: unread)
+      keepRow(key, in: rowRect)
     }
   }
 
@@ -25,7 +32,9 @@ extension Canvas {
     in rect: Rect, columns: StoryColumns, rowRole: ThemeRole?, summary: StorySummary, unread: Int?
   ) {
     if let rowRole { grid.fill(rect, style: style(rowRole)) }
-    func partStyle(_ role: ThemeRole) -> Style { rowRole.map(style) ?? style(role) }
+    // The theme, not `style(_:)`: see `drawRow`.
+    let theme = theme
+    func partStyle(_ role: ThemeRole) -> Style { theme.style(rowRole ?? role) }
     // A story with unread articles reads like an unread article row: the marker and a bold headline.
     let hasUnread = (unread ?? 0) > 0
     if hasUnread { grid.put(glyphs.unread, row: rect.row, column: rect.column, style: partStyle(.accent)) }
@@ -37,7 +46,7 @@ extension Canvas {
     let counts = columns.countsText(summary, unread: unread)
     let countColumns = DisplayWidth.columns(of: counts)
     let titleEnd = rect.endColumn - 1 - (countColumns > 0 ? countColumns + 1 : 0)
-    let lead = state.listing.catalog.articles[summary.lead]
+    let lead = state.listing.catalog.articles[summary.lead].item
     var titleStyle = partStyle(.normal)
     if hasUnread { titleStyle.attributes.insert(.bold) }
     putHighlighted(

@@ -6,15 +6,66 @@ import ScreenKit
 /// lines are drawn and counted (`LayoutGeometry.detailsLineCount`), so scrolling stops at the last one.
 struct DetailsText {
   /// One wrapped line and the role it is drawn in.
-  struct Line {
+  struct Line: Equatable {
     var text: String
     var role: ThemeRole
     /// The exact URL this line shows (part of), for a hyperlink.
     var link: String? = nil
   }
 
+  /// Everything the text is made of, read off the state: two equal sources make the same lines at the same
+  /// columns, which is what lets a `FrameCache` keep the wrapped lines from one frame to the next.
+  struct Source: Equatable {
+    var item: NewsItem
+    /// The article's own parts; nil when the details show a related item.
+    var secured: SecuredContent?
+    var body: String?
+    /// The date as shown, its relative part ("2 days ago") included, so the clock is part of the source.
+    var dateLine: String?
+    /// The article is listed only for what its related coverage matched.
+    var matchedInRelatedOnly: Bool
+    /// The note that the related item shown is also a loaded article, with the key that goes there.
+    var loadedArticleNote: String?
+    /// The reading view's form: each http(s) link numbered as a digit copies it.
+    var numberedLinks: Bool
+
+    /// The source of what the details show for `state`; nil when nothing is selected.
+    init?(
+      state: ReaderModel, now: Double, keyMap: KeyMap, timeZone: DisplayTimeZone, numberedLinks: Bool
+    ) {
+      guard let item = state.listing.detailsItem else { return nil }
+      self.item = item
+      self.numberedLinks = numberedLinks
+      let showsRelated = state.listing.detailsShowsRelated && state.listing.selectedRelated != nil
+      let article = showsRelated ? nil : state.listing.selectedArticle
+      secured = article?.secured
+      body = article?.body
+      if let date = item.publishedDateTime {
+        if let seconds = date.secondsSince1970 {
+          dateLine =
+            DateText.absolute(seconds, in: timeZone) + " (" + DateText.relative(seconds, now: now) + ")"
+        } else {
+          dateLine = date.text
+        }
+      }
+      if let index = state.listing.selectedArticleIndex, article != nil {
+        matchedInRelatedOnly = state.listing.relatedOnly.contains(index)
+      } else {
+        matchedInRelatedOnly = false
+      }
+      if showsRelated, let row = state.listing.relatedList.selectedIndex,
+        state.listing.linkedArticle(forRelatedRow: row) != nil
+      {
+        let key = keyMap.keyName(for: .activate, in: .focused(.related))
+        loadedArticleNote = "Also a loaded article" + (key.map { ": \($0) goes there" } ?? "")
+      }
+    }
+  }
+
   private(set) var lines: [Line] = []
   private let columns: Int
+  /// Where the date line is (or would be, for a source without one).
+  private var datePosition = 0
 
   /// The columns text wraps to inside a details pane of `content` (one column of margin each side).
   static func textColumns(in content: Rect) -> Int { max(1, content.columns - 2) }
@@ -24,44 +75,37 @@ struct DetailsText {
     state: ReaderModel, columns: Int, now: Double, keyMap: KeyMap, timeZone: DisplayTimeZone,
     numberedLinks: Bool = false
   ) {
+    self.init(
+      source: Source(
+        state: state, now: now, keyMap: keyMap, timeZone: timeZone, numberedLinks: numberedLinks),
+      columns: columns)
+  }
+
+  /// The lines of `source` wrapped to `columns`; none when there is no source.
+  init(source: Source?, columns: Int) {
     self.columns = columns
-    guard let item = state.listing.detailsItem else { return }
-    let numbered = numberedLinks ? ReadingView.links(of: item) : []
+    guard let source else { return }
+    let item = source.item
+    let numbered = source.numberedLinks ? ReadingView.links(of: item) : []
     func number(_ label: String, _ url: String) -> String {
       guard let index = numbered.firstIndex(where: { $0.label == label && $0.url == url }) else { return "" }
       return "[\(index + 1)] "
     }
-    let showsRelated = state.listing.detailsShowsRelated && state.listing.selectedRelated != nil
-    let article = showsRelated ? nil : state.listing.selectedArticle
 
     add(item.title ?? "(untitled)", .accent)
     let provider = [item.provider?.name, item.provider?.domain].compactMap { $0 }.filter { !$0.isEmpty }
     if !provider.isEmpty { add(provider.joined(separator: " · "), .dim) }
-    if let date = item.publishedDateTime {
-      if let seconds = date.secondsSince1970 {
-        add(
-          DateText.absolute(seconds, in: timeZone) + " (" + DateText.relative(seconds, now: now) + ")",
-          .normal)
-      } else {
-        add(date.text, .normal)
-      }
-    }
+    datePosition = lines.count
+    if let dateLine = source.dateLine { add(dateLine, .normal) }
     let kind = [item.category.map { "Category: " + $0 }, item.type.map { "Type: " + $0 }].compactMap { $0 }
     if !kind.isEmpty { add(kind.joined(separator: " · "), .dim) }
     if !item.topics.isEmpty { add("Topics: " + item.topics.joined(separator: ", "), .topic) }
     let scores = [item.quality.map { "Quality: \($0)" }, item.heat.map { "Heat: \($0)" }].compactMap { $0 }
     if !scores.isEmpty { add(scores.joined(separator: " · "), .dim) }
-    if let index = state.listing.selectedArticleIndex, article != nil,
-      state.listing.relatedOnly.contains(index)
-    {
+    if source.matchedInRelatedOnly {
       add("Matched in related coverage only: the query's words are in its related items", .accent)
     }
-    if showsRelated, let row = state.listing.relatedList.selectedIndex,
-      state.listing.linkedArticle(forRelatedRow: row) != nil
-    {
-      let key = keyMap.keyName(for: .activate, in: .focused(.related))
-      add("Also a loaded article" + (key.map { ": \($0) goes there" } ?? ""), .accent)
-    }
+    if let note = source.loadedArticleNote { add(note, .accent) }
     if let excerpt = item.excerpt, !excerpt.isEmpty {
       blank()
       add(excerpt, .normal)
@@ -90,7 +134,7 @@ struct DetailsText {
       }
     }
     // Said only when there is some: a "none" on every record is noise.
-    if let secured = article?.secured {
+    if let secured = source.secured {
       add(
         "Secured content: present, \(DateText.grouped(secured.byteCount)) bytes (encrypted, not shown)", .dim)
     }
@@ -98,10 +142,21 @@ struct DetailsText {
       blank()
       for field in item.extraFields { add("\(field.key): \(field.value)", .dim) }
     }
-    if let body = article?.body, !body.isEmpty {
+    if let body = source.body, !body.isEmpty {
       blank()
       add(body, .normal)
     }
+  }
+
+  /// The text of a source without a date line, given `dateLine`: the lines of the same source with it,
+  /// since each part of the text is wrapped on its own.
+  func dated(_ dateLine: String?) -> DetailsText {
+    guard let dateLine else { return self }
+    var dated = self
+    dated.lines.insert(
+      contentsOf: TextLayout.wrap(dateLine, columns: columns).map { Line(text: $0, role: .normal) },
+      at: datePosition)
+    return dated
   }
 
   private mutating func add(_ text: String, _ role: ThemeRole) {
@@ -135,9 +190,10 @@ extension Canvas {
   mutating func drawDetails(in rect: Rect) {
     guard !rect.isEmpty else { return }
     // The preview under the list in tabs mode wraps to the same columns as the details tab.
-    let text = DetailsText(
-      state: state, columns: DetailsText.textColumns(in: layout.details.content), now: now, keyMap: keyMap,
-      timeZone: timeZone)
+    let source = DetailsText.Source(
+      state: state, now: now, keyMap: keyMap, timeZone: timeZone, numberedLinks: false)
+    let columns = DetailsText.textColumns(in: layout.details.content)
+    let text = cache?.detailsText(source, columns: columns) ?? DetailsText(source: source, columns: columns)
     guard !text.lines.isEmpty else {
       drawEmpty([state.listing.catalog.articles.isEmpty ? "" : "Nothing selected"], in: rect)
       return

@@ -60,16 +60,19 @@ extension TerminalSize {
 extension ReaderLayout {
   /// The layout for `state` at `size`, its related pane grown for the selected article's related items when
   /// the details text leaves room; the renderer, the mouse and paging all use this one.
+  /// `cache` keeps the details text measured here for the next frame.
   public static func fitted(
-    to state: ReaderModel, size: Size, keyMap: KeyMap, timeZone: DisplayTimeZone
+    to state: ReaderModel, size: Size, keyMap: KeyMap, timeZone: DisplayTimeZone, cache: FrameCache? = nil
   ) -> ReaderLayout {
     let plain = ReaderLayout(size: size, focus: state.listing.focus)
     guard plain.mode == .wide else { return plain }
     // A fixed clock, so the layout is the same for every caller (paging has no clock); the relative date
     // in brackets is the only text that depends on it, and a line more or less there is no matter.
-    let details = DetailsText(
-      state: state, columns: DetailsText.textColumns(in: plain.details.content), now: 0, keyMap: keyMap,
-      timeZone: timeZone)
+    let source = DetailsText.Source(
+      state: state, now: 0, keyMap: keyMap, timeZone: timeZone, numberedLinks: false)
+    let columns = DetailsText.textColumns(in: plain.details.content)
+    let details =
+      cache?.detailsText(source, columns: columns) ?? DetailsText(source: source, columns: columns)
     let needs = PaneNeeds(detailsLines: details.lines.count, relatedItems: state.listing.relatedItems.count)
     return ReaderLayout(size: size, focus: state.listing.focus, needs: needs)
   }

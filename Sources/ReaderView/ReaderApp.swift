@@ -26,6 +26,8 @@ public final class ReaderApp {
   private let wheelStep = 3
   /// The first keys of a sequence (`g` of `g g`) waiting for the rest.
   public private(set) var pendingKeys = PendingKeys()
+  /// What one frame of this screen keeps for the next (wrapped details, story rows).
+  private let frameCache = FrameCache()
 
   /// - Parameters:
   ///   - keyMap: the keys; every key named on screen is named from it.
@@ -145,7 +147,7 @@ public final class ReaderApp {
     screen.draw(
       ReaderRenderer.render(
         model, theme: theme, keyMap: keyMap, size: screen.size, now: now(), timeZone: timeZone,
-        glyphs: glyphs, pendingKeys: pendingKeys.label))
+        glyphs: glyphs, pendingKeys: pendingKeys.label, cache: frameCache))
   }
 
   private func resize(to size: Size) {

@@ -3,21 +3,32 @@ import ScreenKit
 
 /// Draws the reader: a pure function from (state, theme, size, now) to a grid of cells.
 ///
-/// Rendering never changes the state and keeps nothing between frames; it reads only the rows on screen,
-/// so a frame costs the same for ten articles or a hundred thousand. All text goes through `Grid.put`,
-/// which fits it by columns at grapheme boundaries and drops control characters.
+/// Rendering never changes the state; it reads only the rows on screen, so a frame costs the same for ten
+/// articles or a hundred thousand. All text goes through `Grid.put`, which fits it by columns at grapheme
+/// boundaries and drops control characters. What does not change from one frame to the next (wrapped
+/// details, list and story rows) can be kept in a `FrameCache`, which changes a frame's cost, never its
+/// cells.
 public enum ReaderRenderer {
   /// The whole screen for `state` at `size`; `now` (seconds since 1970) dates articles and expires the
   /// status message; every key named on screen is named as `keyMap` binds it; dates are shown in
-  /// `timeZone`; `pendingKeys` names the keys of a sequence pressed so far (`g`), shown until it completes.
+  /// `timeZone`; `pendingKeys` names the keys of a sequence pressed so far (`g`), shown until it completes;
+  /// `cache`, when given, keeps what the next frame of the same screen can reuse.
   public static func render(
     _ state: ReaderModel, theme: Theme, keyMap: KeyMap, size: Size, now: Double,
-    timeZone: DisplayTimeZone = .utc, glyphs: ReadingGlyphs = .unicode, pendingKeys: String? = nil
+    timeZone: DisplayTimeZone = .utc, glyphs: ReadingGlyphs = .unicode, pendingKeys: String? = nil,
+    cache: FrameCache? = nil
   ) -> Grid {
-    let layout = ReaderLayout.fitted(to: state, size: size, keyMap: keyMap, timeZone: timeZone)
+    let highlightTerms = state.search.mode == .off ? [] : state.listing.highlightTerms
+    cache?.begin(
+      catalog: state.listing.catalog,
+      shared: FrameCache.Shared(
+        theme: theme, glyphs: glyphs, timeZone: timeZone, highlightTerms: highlightTerms))
+    let layout = ReaderLayout.fitted(
+      to: state, size: size, keyMap: keyMap, timeZone: timeZone, cache: cache)
     var canvas = Canvas(
       grid: Grid(size: size, style: theme.style(.normal)), state: state, theme: theme, keyMap: keyMap,
-      layout: layout, now: now, timeZone: timeZone, glyphs: glyphs, pendingKeys: pendingKeys)
+      layout: layout, now: now, timeZone: timeZone, glyphs: glyphs, pendingKeys: pendingKeys,
+      highlightTerms: highlightTerms, cache: cache)
     canvas.draw()
     return canvas.grid
   }
@@ -44,6 +55,10 @@ struct Canvas {
   let glyphs: ReadingGlyphs
   /// The keys of a sequence waiting for the rest, as help writes them; nil when none wait.
   let pendingKeys: String?
+  /// The folded words and phrases of the listed query (none while no query is kept or typed).
+  let highlightTerms: [String]
+  /// What earlier frames of this screen drew that this one may reuse; nil draws everything afresh.
+  let cache: FrameCache?
   /// Where the status bar drew each character of the query being typed (by position; the end too), so
   /// the message bar can put a caret under an offending one.
   var queryColumns: [Int: Int] = [:]

@@ -83,6 +83,43 @@ public struct Grid: Hashable, Sendable {
     return position - column
   }
 
+  /// A copy of the cells of `row` from `column`, `columns` of them (clipped to the grid): a drawn piece to
+  /// `paste` again in a later frame instead of drawing it again. A copy, not a slice: a slice kept would
+  /// hold the whole grid's storage and make its next write copy every cell.
+  public func cells(row: Int, column: Int, columns: Int) -> [Cell] {
+    guard row >= 0, row < size.rows else { return [] }
+    let start = min(max(0, column), size.columns)
+    let end = min(size.columns, max(start, column + columns))
+    return Array(cells[(row * size.columns + start)..<(row * size.columns + end)])
+  }
+
+  /// Writes `piece` (cells taken with `cells(row:column:columns:)`) onto `row` from `column` as they are,
+  /// clipped to the grid. A wide cluster the right edge would cut is written as a blank, and the clusters
+  /// the piece cuts on either side are blanked, as `put` leaves them.
+  public mutating func paste(_ piece: [Cell], row: Int, column: Int) {
+    guard row >= 0, row < size.rows, column >= 0, column < size.columns, !piece.isEmpty else { return }
+    let base = row * size.columns
+    let count = min(piece.count, size.columns - column)
+    repairBefore(index: base + column, rowStart: base)
+    cells.withUnsafeMutableBufferPointer { buffer in
+      // Continuations the last wide cluster written still has coming; one without its lead is blanked.
+      var owed = 0
+      for offset in 0..<count {
+        var cell = piece[offset]
+        if cell.isContinuation {
+          if owed > 0 { owed -= 1 } else { cell = .blank(cell.style) }
+        } else if cell.width > count - offset {
+          cell = .blank(cell.style)
+          owed = 0
+        } else {
+          owed = cell.width - 1
+        }
+        buffer[base + column + offset] = cell
+      }
+    }
+    repairAfter(index: base + column + count, rowEnd: base + size.columns)
+  }
+
   /// Blanks every cell of `rect` (clipped to the grid) in `style`.
   public mutating func fill(_ rect: Rect, style: Style = .plain) {
     let top = max(0, rect.row)

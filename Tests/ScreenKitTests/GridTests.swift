@@ -35,6 +35,40 @@ import Testing
     #expect(exact.framedText == "| 東|\n")
   }
 
+  @Test func aPastedPieceIsTheDrawnOne() {
+    var drawn = Grid(size: Size(columns: 8, rows: 1))
+    drawn.put("a東京b", row: 0, column: 1, style: Style(attributes: [.bold]))
+    let piece = drawn.cells(row: 0, column: 0, columns: 8)
+    var pasted = Grid(size: Size(columns: 8, rows: 1))
+    pasted.put("xxxxxxxx", row: 0, column: 0)
+    pasted.paste(piece, row: 0, column: 0)
+    #expect(pasted == drawn)
+    // Outside the grid: nothing taken, nothing written.
+    #expect(drawn.cells(row: 1, column: 0, columns: 8).isEmpty)
+    pasted.paste(piece, row: 1, column: 0)
+    #expect(pasted == drawn)
+  }
+
+  @Test func pasteNeverLeavesHalfAWideCharacter() {
+    var drawn = Grid(size: Size(columns: 4, rows: 1))
+    drawn.put("東京", row: 0, column: 0)
+    // Cut after 東's first column and before 京's second: both ends are blanked.
+    var cut = Grid(size: Size(columns: 6, rows: 1))
+    cut.paste(drawn.cells(row: 0, column: 1, columns: 2), row: 0, column: 0)
+    #expect(cut.framedText == "|      |\n")
+    // Clipped at the right edge: what fits is kept, a wide character that does not is a blank.
+    var edge = Grid(size: Size(columns: 3, rows: 1))
+    edge.paste(drawn.cells(row: 0, column: 0, columns: 4), row: 0, column: 1)
+    #expect(edge.framedText == "| 東|\n")
+    edge.paste(drawn.cells(row: 0, column: 0, columns: 4), row: 0, column: 2)
+    #expect(edge.framedText == "|   |\n")
+    // Pasting over half of a wide character blanks its other half, as `put` does.
+    var over = Grid(size: Size(columns: 4, rows: 1))
+    over.put("東京", row: 0, column: 0)
+    over.paste(Grid(size: Size(columns: 1, rows: 1)).cells(row: 0, column: 0, columns: 1), row: 0, column: 1)
+    #expect(over.framedText == "|  京|\n")
+  }
+
   @Test func putOutsideTheGridWritesNothing() {
     var grid = Grid(size: Size(columns: 4, rows: 1))
     #expect(grid.put("x", row: 1, column: 0) == 0)
