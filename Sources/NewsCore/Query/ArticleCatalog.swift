@@ -222,9 +222,25 @@ final class LinkIndex: @unchecked Sendable {
 
   init(articles: [Article]) { self.articles = articles }
 
+  /// Builds the table now (off the run loop), so the first frame showing related coverage does not.
+  func prepare() {
+    lock.lock()
+    defer { lock.unlock() }
+    buildIfNeeded()
+  }
+
   func articleIndex(linkedFrom item: NewsItem) -> Int? {
     lock.lock()
     defer { lock.unlock() }
+    buildIfNeeded()
+    for url in [item.webUrl, item.originalUrl] {
+      if let url, let index = indicesByURL?[url] { return Int(index) }
+    }
+    return nil
+  }
+
+  /// Called with `lock` held.
+  private func buildIfNeeded() {
     if indicesByURL == nil {
       var urls: [String: Int32] = [:]
       for index in articles.indices {
@@ -234,9 +250,5 @@ final class LinkIndex: @unchecked Sendable {
       }
       indicesByURL = urls
     }
-    for url in [item.webUrl, item.originalUrl] {
-      if let url, let index = indicesByURL?[url] { return Int(index) }
-    }
-    return nil
   }
 }
