@@ -155,12 +155,29 @@ import Testing
           $0.firstRange(of: Array(word.utf8)) != nil
         }
       }
+      func phrase(_ range: Range<Int>) -> Bool {
+        Array(text.bytes[range]).firstRange(of: Array("zz top".utf8)) != nil
+      }
+      var bothOwn = 0
+      var bothRelated = 0
+      var phraseOwn = 0
+      var phraseRelated = 0
       for article in catalog.articles.indices {
         let ownRange = Int(text.starts[article])..<Int(text.ownEnds[article])
         let relatedRange = Int(text.ownEnds[article])..<Int(text.starts[article + 1])
-        #expect(own.contains(article) == (has("zz", ownRange) && has("top", ownRange)))
-        #expect(related.contains(article) == (has("zz", relatedRange) && has("top", relatedRange)))
+        let inOwn = has("zz", ownRange) && has("top", ownRange)
+        let inRelated = has("zz", relatedRange) && has("top", relatedRange)
+        if inOwn { bothOwn += 1 }
+        if inRelated { bothRelated += 1 }
+        if phrase(ownRange) { phraseOwn += 1 }
+        if phrase(relatedRange) { phraseRelated += 1 }
+        // Never an article with the phrase left out; never one without both words in the region kept.
+        #expect(own.contains(article) ? inOwn : !phrase(ownRange))
+        #expect(related.contains(article) ? inRelated : !phrase(relatedRange))
       }
+      // The five bytes around the space leave out most articles having both words apart.
+      #expect(own.population - phraseOwn < (bothOwn - phraseOwn) / 2)
+      #expect(related.population - phraseRelated < (bothRelated - phraseRelated) / 2)
     } else {
       Issue.record("a phrase searched everywhere is narrowed region by region")
     }

@@ -32,6 +32,10 @@ final class TokenIndex: Sendable {
   /// Per byte value, the articles having it in their own fields, and anywhere in their text.
   let ownBytes: [ArticleBits]
   let anyBytes: [ArticleBits]
+  /// `spaceWindowWords` words per article: bit `spaceWindowBit` of each five bytes of its text centred on
+  /// a space. A phrase's words can all be in an article without being next to each other; the five bytes
+  /// around each space inside the phrase must be in its text too, which rules out most of those.
+  let spaceWindows: [UInt64]
   let articleCount: Int
   /// The last few lookups, for words typed on (see `tokens(containing:)`).
   private let recent = Mutex<[RecentLookup]>([])
@@ -48,6 +52,7 @@ final class TokenIndex: Sendable {
     vocabulary.count + 4
       * (tokenStarts.count + ownStarts.count + relatedStarts.count + ownPostings.count
         + relatedPostings.count) + (ownBytes.count + anyBytes.count) * ((articleCount + 63) / 64) * 8
+      + spaceWindows.count * 8
   }
 
   /// Whether `byte` ends a token.
@@ -88,6 +93,7 @@ final class TokenIndex: Sendable {
     }
     self.ownBytes = ownBytes
     self.anyBytes = anyBytes
+    self.spaceWindows = TokenIndex.spaceWindows(of: text)
 
     // One vocabulary for all chunks, in order of first appearance; each chunk's ids mapped into it.
     var table = TokenTable(capacity: chunks.reduce(0) { $0 + ($1?.table.count ?? 0) })
@@ -134,6 +140,89 @@ final class TokenIndex: Sendable {
     self.ownPostings = ownPostings
     self.relatedStarts = relatedStarts
     self.relatedPostings = relatedPostings
+  }
+
+  /// Words of space-window bits per article (1,024 bits: about a sixth set by an article of 170 spaces).
+  static let spaceWindowWords = 16
+
+  /// The bit of the five bytes starting at `window` (the third is a space), a multiplicative hash into 10
+  /// bits; loads eight bytes, so three past the window must be readable.
+  @inline(__always)
+  static func spaceWindowBit(_ bytes: UnsafeRawPointer, at window: Int) -> Int {
+    let five = bytes.loadUnaligned(fromByteOffset: window, as: UInt64.self) & 0xFF_FFFF_FFFF
+    return Int((five &* 0x9E37_79B9_7F4A_7C15) >> 54)
+  }
+
+  /// Every article's space windows, in chunks of articles on all cores (each writes its own articles').
+  private static func spaceWindows(of text: SearchText) -> [UInt64] {
+    let count = text.starts.count - 1
+    var windows = [UInt64](repeating: 0, count: count * spaceWindowWords)
+    let chunkCount = count < 8_192 ? 1 : max(1, ProcessInfoLite.activeProcessorCount)
+    text.bytes.withUnsafeBufferPointer { bytes in
+      text.starts.withUnsafeBufferPointer { starts in
+        windows.withUnsafeMutableBufferPointer { windows in
+          nonisolated(unsafe) let bytes = bytes
+          nonisolated(unsafe) let starts = starts
+          nonisolated(unsafe) let windows = windows
+          DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            for article in (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount) {
+              let start = Int(starts[article])
+              let end = Int(starts[article + 1])
+              let slot = article * spaceWindowWords
+              var position = start + 2
+              while position + 2 < end {
+                if bytes[position] == 0x20 {
+                  let bit = spaceWindowBit(base, at: position - 2)
+                  windows[slot + bit >> 6] |= UInt64(1) << UInt64(bit & 63)
+                }
+                position += 1
+              }
+            }
+          }
+        }
+      }
+    }
+    return windows
+  }
+
+  /// The space-window bits a phrase needs, as (word offset, bits); none when it has no space with two
+  /// bytes on each side.
+  static func spaceWindowRequirements(_ needle: [UInt8]) -> [(Int, UInt64)] {
+    guard needle.count >= 5 else { return [] }
+    var words = [UInt64](repeating: 0, count: spaceWindowWords)
+    // Padded so the eight-byte load of the last window stays inside the buffer.
+    let padded = needle + [0, 0, 0]
+    padded.withUnsafeBytes { raw in
+      for position in 2..<(needle.count - 2) where needle[position] == 0x20 {
+        let bit = spaceWindowBit(raw.baseAddress!, at: position - 2)
+        words[bit >> 6] |= UInt64(1) << UInt64(bit & 63)
+      }
+    }
+    return words.enumerated().filter { $0.element != 0 }.map { ($0.offset, $0.element) }
+  }
+
+  /// The members of `articles` whose space windows include `required`.
+  func havingSpaceWindows(_ required: [(Int, UInt64)], among articles: ArticleBits) -> ArticleBits {
+    guard !required.isEmpty else { return articles }
+    var kept = articles
+    spaceWindows.withUnsafeBufferPointer { windows in
+      kept.words.withUnsafeMutableBufferPointer { kept in
+        for word in kept.indices where kept[word] != 0 {
+          var bits = kept[word]
+          while bits != 0 {
+            let bit = bits.trailingZeroBitCount
+            let slot = (word << 6 | bit) * TokenIndex.spaceWindowWords
+            for (offset, needed) in required where windows[slot + offset] & needed != needed {
+              kept[word] &= ~(UInt64(1) << UInt64(bit))
+              break
+            }
+            bits &= bits - 1
+          }
+        }
+      }
+    }
+    return kept
   }
 
   private static func prefixSums(_ counts: [Int32]) -> [Int32] {
@@ -577,6 +666,10 @@ extension TokenIndex {
       ownAll.formIntersection(own)
       relatedAll.formIntersection(inRelated)
     }
-    return region == .everything ? .narrowedByRegion(own: ownAll, related: relatedAll) : .narrowed(ownAll)
+    // A phrase with a space: its words must also be next to each other somewhere.
+    let windows = TokenIndex.spaceWindowRequirements(needle)
+    ownAll = havingSpaceWindows(windows, among: ownAll)
+    guard region == .everything else { return .narrowed(ownAll) }
+    return .narrowedByRegion(own: ownAll, related: havingSpaceWindows(windows, among: relatedAll))
   }
 }
