@@ -1,17 +1,12 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension SearchText {
   /// The text of `articles`, taken from `old` for every article whose `sourceOf` index (into the articles
   /// `old` was made of) is not -1, folded afresh for the others: a change of a few files folds a few
   /// articles and copies the rest, in runs.
   ///
-  /// The arrivals are folded first, so every buffer is allocated once at its size and filled by copies;
-  /// the large ones are asked to be backed by huge pages, since faulting in tens of MiB of fresh memory a
-  /// page at a time was most of the copy.
+  /// The arrivals are folded first, so every buffer is allocated once at its size and filled by copies
+  /// (no growth, no zeroing of what is copied over). Faulting in the tens of MiB of fresh memory is still
+  /// most of the time this takes: advising huge pages for them (`madvise(MADV_HUGEPAGE)`) halved the median
+  /// but made one change in five take 0.7 s (the kernel compacting memory), so it is not done.
   init(articles: [Article], updating old: SearchText, sourceOf: [Int32]) {
     let count = articles.count
     let words = SearchText.pairWords
@@ -33,8 +28,8 @@ extension SearchText {
     var parts: [Part] = []
     var textBytes = 0
     var pairMasks: [UInt64] = []
-    let masks = Self.hugePageArray(of: UInt64.self, count: count * 4) { masks in
-      pairMasks = Self.hugePageArray(of: UInt64.self, count: count * words) { pairMasks in
+    let masks = Self.filledArray(of: UInt64.self, count: count * 4) { masks in
+      pairMasks = Self.filledArray(of: UInt64.self, count: count * words) { pairMasks in
         old.masks.withUnsafeBufferPointer { oldMasks in
           old.pairMasks.withUnsafeBufferPointer { oldPairs in
             // Old articles are kept in order, so those not kept are the gaps between the runs copied.
@@ -75,7 +70,7 @@ extension SearchText {
     fieldEnds.reserveCapacity(count)
     var ownEnds: [Int32] = []
     ownEnds.reserveCapacity(count)
-    let bytes = Self.hugePageArray(of: UInt8.self, count: textBytes + SearchText.padding) { bytes in
+    let bytes = Self.filledArray(of: UInt8.self, count: textBytes + SearchText.padding) { bytes in
       var filled = 0
       var nextPart = 0
       old.bytes.withUnsafeBufferPointer { oldBytes in
@@ -115,22 +110,11 @@ extension SearchText {
       masks: masks, pairMasks: pairMasks, byteFrequencies: frequencies)
   }
 
-  /// An array of `count` elements that `fill` initializes, every one of them; its memory is advised to be
-  /// backed by huge pages where the system allows it (2 MiB faults instead of 4 KiB ones).
-  private static func hugePageArray<T: BitwiseCopyable>(
+  /// An array of `count` elements that `fill` initializes, every one of them.
+  private static func filledArray<T: BitwiseCopyable>(
     of type: T.Type, count: Int, fill: (UnsafeMutableBufferPointer<T>) -> Void
   ) -> [T] {
     [T](unsafeUninitializedCapacity: count) { storage, initialized in
-      #if canImport(Glibc)
-        let hugePage = 1 << 21
-        if count * MemoryLayout<T>.stride >= 4 * hugePage, let base = storage.baseAddress {
-          let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
-          let end = (Int(bitPattern: base) + count * MemoryLayout<T>.stride) & ~(hugePage - 1)
-          if end > start {
-            _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
-          }
-        }
-      #endif
       fill(storage)
       initialized = count
     }
