@@ -2,6 +2,7 @@ import Foundation
 import NewsCore
 import ReaderState
 import ReaderView
+import ScreenKit
 
 extension Benchmark {
   /// The in-process cost of one watched change at the corpus's size, split where it is spent: reading the
@@ -35,6 +36,9 @@ extension Benchmark {
     var reading: [Double] = []
     var updating: [Double] = []
     var merging: [Double] = []
+    var marking: [Double] = []
+    var drawing: [Double] = []
+    let size = Size(columns: 200, rows: 60)
     for repetition in 0..<max(5, options.repetitions) {
       let path = scratch + "/arrival-\(repetition).txt"
       let text = "---\ntitle: \"Arrival \(repetition)\"\npublishedDateTime: 2031-01-02T09:00:00Z\n---\n"
@@ -54,6 +58,22 @@ extension Benchmark {
         Stopwatch.seconds {
           model.apply(.changesLoaded(change!, [], generation: generation), now: 1, geometry: geometry)
         })
+      // What follows on the run loop: the arrival's first-seen mark comes back from the state store (the
+      // reader's other marks are by id, so it is a new set of new ids), and the frame is drawn.
+      let arrivalIDs = Set(change!.reread.map { change!.catalog.articles[$0].id.rawValue })
+      marking.append(
+        Stopwatch.seconds { model.apply(.newSinceLastRun(arrivalIDs), now: 1, geometry: geometry) })
+      var frame: Grid?
+      drawing.append(
+        Stopwatch.seconds {
+          frame = ReaderRenderer.render(
+            model, theme: Theme.builtInDark, keyMap: .standard, size: size, now: 1)
+        })
+      let header = (0..<size.columns).map { frame![0, $0].text }.joined()
+      let listed = "\(FrameRender.grouped(records + repetition + 1)) articles"
+      if !header.contains(listed) {
+        problems.append("the frame after a change shows \"\(header)\", not \"\(listed)\"")
+      }
       files = read.loadedFiles
       catalog = change!.catalog
     }
@@ -65,6 +85,8 @@ extension Benchmark {
       ("change_read_ms", "watch: read one changed file (index in memory)", reading),
       ("change_catalog_ms", "watch: update the catalog by it, sorted", updating),
       ("change_merge_ms", "watch: merge into the model (run loop)", merging),
+      ("change_marks_ms", "watch: take the arrival's first-seen mark (run loop)", marking),
+      ("change_draw_ms", "watch: draw the frame after it, 200x60 (run loop)", drawing),
     ] {
       rows.append(
         BenchRow(

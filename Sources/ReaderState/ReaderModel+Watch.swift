@@ -78,7 +78,9 @@ extension ReaderModel {
       added: change.addedIDs.count, changed: change.changedCount, removed: change.removedIDs.count)
     status.show("Reloaded: " + summary.summary, now: now)
     // The reading state first: the query's `is:` terms and the reading filter read it by catalog index.
-    reading.attach(change.catalog)
+    // The reading state is attached to the listed catalog: carried when the change was made from it.
+    if change.base === listing.catalog { reading.attach(change) } else { reading.attach(change.catalog) }
+    timeline.carry(change)
     listing.queryEnvironment.readingState = reading.snapshot
     let merged = change.base === listing.catalog && listing.restriction.articles == nil
     if merged {

@@ -37,17 +37,13 @@ extension ArticleCatalog {
   public func applying(_ files: [ChangedFile], prepare order: SortOrder) -> CatalogChange {
     var incoming: [String: [Article]] = [:]
     for file in files { incoming[file.path, default: []].append(contentsOf: file.articles) }
-    var oldByPath: [String: [Int]] = [:]
-    if !incoming.isEmpty {
-      for index in articles.indices where incoming[articles[index].source.path] != nil {
-        oldByPath[articles[index].source.path, default: []].append(index)
-      }
-    }
+    // The base's ids and articles by path, handed over (built first if the base has not built them yet).
+    var (taken, paths) = changeIndex.take(of: articles)
     var replaced: [(slot: Int, article: Article)] = []
     var appended: [Article] = []
     var dropped: [Int] = []
     for (path, new) in incoming {
-      let old = oldByPath[path] ?? []
+      let old = paths.removeValue(forKey: path)?.map { Int($0) } ?? []
       if old.count == new.count {
         replaced += zip(old, new).map { ($0, $1) }
       } else {
@@ -59,30 +55,37 @@ extension ArticleCatalog {
     dropped.sort()
 
     var newIndices = [Int32](repeating: 0, count: articles.count)
-    var isGone = [Bool](repeating: false, count: articles.count)
-    for index in dropped { isGone[index] = true }
-    var next: Int32 = 0
-    for index in articles.indices {
-      if isGone[index] {
-        newIndices[index] = -1
-      } else {
-        newIndices[index] = next
-        next += 1
-      }
-    }
     var result: [Article]
     if dropped.isEmpty {
+      for index in newIndices.indices { newIndices[index] = Int32(index) }
       result = articles
     } else {
+      var isGone = [Bool](repeating: false, count: articles.count)
+      for index in dropped { isGone[index] = true }
+      var next: Int32 = 0
+      for index in articles.indices {
+        if isGone[index] {
+          newIndices[index] = -1
+        } else {
+          newIndices[index] = next
+          next += 1
+        }
+      }
       result = []
       result.reserveCapacity(articles.count - dropped.count + appended.count)
       for index in articles.indices where !isGone[index] { result.append(articles[index]) }
+      // The kept articles after a dropped one moved: every path's indices follow (in place, no hashing).
+      newIndices.withUnsafeBufferPointer { newIndices in
+        for entry in paths.values.indices {
+          paths.values[entry].withUnsafeMutableBufferPointer { indices in
+            for position in indices.indices { indices[position] = newIndices[Int(indices[position])] }
+          }
+        }
+      }
     }
 
     // Ids: those kept stay; each arriving record is made unique among them and the ones placed before it.
     let oldIDs = Set((dropped + replaced.map(\.slot)).map { articles[$0].id })
-    // The base's set, copied (ids are short strings held inline, so the copy is one block) and updated.
-    var taken = idIndex.ids(of: articles)
     for id in oldIDs { taken.remove(id.rawValue) }
     func uniqued(_ article: Article) -> Article {
       var article = article
@@ -96,6 +99,9 @@ extension ArticleCatalog {
     var reread: [Int] = []
     var changed = 0
     var newIDs: [ArticleID] = []
+    func place(_ article: Article, at index: Int) {
+      paths[article.source.path, default: []].append(Int32(index))
+    }
     for entry in replaced.sorted(by: { $0.slot < $1.slot }) {
       let slot = Int(newIndices[entry.slot])
       let old = result[slot]
@@ -103,6 +109,7 @@ extension ArticleCatalog {
       if old.id == article.id && Self.differs(old, article) { changed += 1 }
       newIDs.append(article.id)
       result[slot] = article
+      place(article, at: slot)
       newIndices[entry.slot] = -1
       reread.append(slot)
     }
@@ -110,22 +117,35 @@ extension ArticleCatalog {
       let article = uniqued(article)
       if let old = droppedByID[article.id], Self.differs(old, article) { changed += 1 }
       newIDs.append(article.id)
+      place(article, at: result.count)
       reread.append(result.count)
       result.append(article)
     }
+    reread.sort()
     let newIDSet = Set(newIDs)
-    // What the kept articles had prepared is carried over: their folded text and every sorted order.
+    // What the kept articles had prepared is carried over: their folded text, their names' ids and the
+    // topics' postings, the query columns and every sorted order.
     var sourceOf = [Int32](repeating: -1, count: result.count)
     for index in newIndices.indices where newIndices[index] >= 0 {
       sourceOf[Int(newIndices[index])] = Int32(index)
     }
+    let removed = (dropped + replaced.map(\.slot)).sorted()
+    let tables = CatalogTables(
+      changing: CatalogTables(of: self), articles: result, sourceOf: sourceOf, newIndices: newIndices,
+      removed: removed, reread: reread, shifts: !dropped.isEmpty)
     let catalog = ArticleCatalog(
-      articles: result, text: SearchText(articles: result, updating: text, sourceOf: sourceOf))
-    catalog.idIndex.store(taken)
+      articles: result, text: SearchText(articles: result, updating: text, sourceOf: sourceOf), tables: tables
+    )
+    var domains = changeIndex.builtProviderDomains
+    if domains != nil {
+      for index in removed { domains?.count(articles[index], by: -1) }
+      for index in reread { domains?.count(result[index], by: 1) }
+    }
+    catalog.changeIndex.store(ids: taken, paths: paths, domains: domains)
     catalog.permutations.carry(from: permutations, newIndices: newIndices, reread: reread)
     _ = catalog.permutations.table(order)
     return CatalogChange(
-      base: self, catalog: catalog, newIndices: newIndices, reread: reread.sorted(),
+      base: self, catalog: catalog, newIndices: newIndices, reread: reread,
       addedIDs: newIDs.filter { !oldIDs.contains($0) }, removedIDs: oldIDs.filter { !newIDSet.contains($0) },
       changedCount: changed)
   }
@@ -135,9 +155,14 @@ extension ArticleCatalog {
     old.item != new.item || old.related != new.related || old.body != new.body || old.secured != new.secured
   }
 
-  /// Builds what `applying` needs ahead (the ids as a set), so the first change does not wait for it: call
-  /// it off the run loop after a load whose records the watcher will change.
-  public func prepareForChanges() { _ = idIndex.ids(of: articles) }
+  /// Builds what `applying` needs ahead (the ids as a set, the articles by path, the provider names'
+  /// domains), so the first change does not wait for it: call it off the run loop after a load whose
+  /// records the watcher will change.
+  public func prepareForChanges() { changeIndex.prepare(articles) }
+
+  /// The provider names given with more than one domain among the articles and their related items (the
+  /// list shows those by domain): built on first use, then carried by each change.
+  public var providerNamesSharedByDomains: Set<String> { changeIndex.providerDomains(of: articles).shared }
 
   /// Merges two lists of article indices, each already in `order`, into one in `order`.
   public func merge(_ first: [Int], _ second: [Int], by order: SortOrder) -> [Int] {
@@ -160,29 +185,5 @@ extension ArticleCatalog {
     merged += first[a...]
     merged += second[b...]
     return merged
-  }
-}
-
-/// A catalog's ids as a set, built on first use or handed over by the change that made the catalog.
-final class IDIndex: @unchecked Sendable {
-  /// Guards `stored`.
-  private let lock = NSLock()
-  private var stored: Set<String>?
-
-  /// The ids of `articles` (the catalog's own), built the first time.
-  func ids(of articles: [Article]) -> Set<String> {
-    lock.lock()
-    defer { lock.unlock() }
-    if let stored { return stored }
-    var ids = Set<String>(minimumCapacity: articles.count)
-    for article in articles { ids.insert(article.id.rawValue) }
-    stored = ids
-    return ids
-  }
-
-  func store(_ ids: Set<String>) {
-    lock.lock()
-    defer { lock.unlock() }
-    stored = ids
   }
 }

@@ -27,8 +27,10 @@ public final class ArticleCatalog: Sendable {
   let categoryNames: [[UInt8]]
   let providerNames: [[UInt8]]
   let domainIDs: [Int32]
+  let domainIDsByFoldedName: [String: Int32]
   let domainNames: [[UInt8]]
   let typeIDs: [Int32]
+  let typeIDsByFoldedName: [String: Int32]
   let typeNames: [[UInt8]]
   /// Folded topic names by id (the ids of `topics`).
   let topicFoldedNames: [[UInt8]]
@@ -36,8 +38,8 @@ public final class ArticleCatalog: Sendable {
   let columns: QueryColumns
   /// Articles by URL, for following related coverage; built on the first lookup.
   let links: LinkIndex
-  /// The articles' ids as a set, for making the ids of a change's records unique (see `applying`).
-  let idIndex = IDIndex()
+  /// The ids as a set, the articles by path and the provider names' domains, for changes (see `applying`).
+  let changeIndex = ChangeIndex()
   /// The token index, once `prepareSearch()` has built it.
   let tokenSlot = TokenIndexSlot()
 
@@ -46,58 +48,35 @@ public final class ArticleCatalog: Sendable {
   }
 
   /// A catalog of `articles` whose folded text is `text` (an update copies most of it from an older one).
-  init(articles: [Article], text: SearchText) {
+  convenience init(articles: [Article], text: SearchText) {
+    self.init(articles: articles, text: text, tables: CatalogTables(articles: articles))
+  }
+
+  /// A catalog of `articles` with their text and tables made already (an update carries most of both).
+  init(articles: [Article], text: SearchText, tables: CatalogTables) {
     self.articles = articles
     self.text = text
-
-    let names = NameIndex(articles: articles)
-    let frequencies = names.topicFrequencies
-    // Renumber topics so that ids follow frequency: the picker and shortcuts read them in id order.
-    let topicNames = names.topicNames
-    let byFrequency = topicNames.indices.sorted {
-      frequencies[$0] != frequencies[$1] ? frequencies[$0] > frequencies[$1] : topicNames[$0] < topicNames[$1]
-    }
-    var renumbered = [Int32](repeating: 0, count: topicNames.count)
-    for (newID, oldID) in byFrequency.enumerated() { renumbered[oldID] = Int32(newID) }
-    self.topics = byFrequency.map { topicNames[$0] }
-    self.topicFrequencies = byFrequency.map { frequencies[$0] }
-    let topicIDsByFoldedName = names.topicIDsByFoldedName.mapValues { renumbered[Int($0)] }
-    self.topicIDsByFoldedName = topicIDsByFoldedName
-    let starts = names.topicStarts
-    self.topicStarts = starts
-    let articleTopics = names.articleTopics.map { renumbered[Int($0)] }
-    self.articleTopics = articleTopics
-    var postings = [[Int32]](repeating: [], count: topicNames.count)
-    for index in articles.indices {
-      for position in Int(starts[index])..<Int(starts[index + 1]) {
-        postings[Int(articleTopics[position])].append(Int32(index))
-      }
-    }
-    self.topicPostings = postings
-
-    self.categoryIDs = names.categoryIDs
-    self.categoryIDsByFoldedName = names.categoryIDsByFoldedName
-    let providerIDs = names.providerIDs
-    self.providerIDs = providerIDs
-    self.providerIDsByFoldedName = names.providerIDsByFoldedName
-    self.categoryNames = Self.namesByID(names.categoryIDsByFoldedName)
-    self.providerNames = Self.namesByID(names.providerIDsByFoldedName)
-    self.domainIDs = names.domainIDs
-    self.domainNames = Self.namesByID(names.domainIDsByFoldedName)
-    self.typeIDs = names.typeIDs
-    self.typeNames = Self.namesByID(names.typeIDsByFoldedName)
-    self.topicFoldedNames = Self.namesByID(topicIDsByFoldedName)
-    self.columns = QueryColumns(articles: articles)
-    // Provider order: by folded name bytes, so the sort never touches strings per article.
-    var providerRankByID = [Int32](repeating: 0, count: names.providerIDsByFoldedName.count)
-    for (rank, entry) in names.providerIDsByFoldedName.sorted(by: {
-      Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8)
-    }).enumerated() {
-      providerRankByID[Int(entry.value)] = Int32(rank)
-    }
-    self.permutations = SortPermutations(
-      articles: articles, text: text,
-      providerRanks: providerIDs.map { $0 < 0 ? -1 : providerRankByID[Int($0)] })
+    self.topics = tables.topics
+    self.topicFrequencies = tables.topicFrequencies
+    self.topicIDsByFoldedName = tables.topicIDsByFoldedName
+    self.topicStarts = tables.topicStarts
+    self.articleTopics = tables.articleTopics
+    self.topicPostings = tables.topicPostings
+    self.categoryIDs = tables.categories.ids
+    self.categoryIDsByFoldedName = tables.categories.idsByFoldedName
+    self.providerIDs = tables.providers.ids
+    self.providerIDsByFoldedName = tables.providers.idsByFoldedName
+    self.categoryNames = tables.categories.names
+    self.providerNames = tables.providers.names
+    self.domainIDs = tables.domains.ids
+    self.domainIDsByFoldedName = tables.domains.idsByFoldedName
+    self.domainNames = tables.domains.names
+    self.typeIDs = tables.types.ids
+    self.typeIDsByFoldedName = tables.types.idsByFoldedName
+    self.typeNames = tables.types.names
+    self.topicFoldedNames = tables.topicFoldedNames
+    self.columns = tables.columns
+    self.permutations = SortPermutations(articles: articles, text: text, providerRanks: tables.providerRanks)
     self.links = LinkIndex(articles: articles)
   }
 
@@ -106,13 +85,6 @@ public final class ArticleCatalog: Sendable {
     var related = 0
     for index in articles.indices { related += Int(text.starts[index + 1] - text.ownEnds[index]) }
     return (text.bytes.count, related)
-  }
-
-  /// The keys of `idsByFoldedName` as bytes, at their ids.
-  private static func namesByID(_ idsByFoldedName: [String: Int32]) -> [[UInt8]] {
-    var names = [[UInt8]](repeating: [], count: idsByFoldedName.count)
-    for (name, id) in idsByFoldedName { names[Int(id)] = Array(name.utf8) }
-    return names
   }
 
   /// Case-, diacritic- and width-insensitive form used for every comparison.

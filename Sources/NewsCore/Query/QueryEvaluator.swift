@@ -35,6 +35,19 @@ struct QueryColumns: Sendable {
     heat = articles.map { $0.item.heat ?? Int.min }
     relatedCounts = articles.map { Int32(clamping: $0.related.count) }
   }
+
+  /// The columns of `articles`, made by a change from `old`'s (see `CatalogTables.init(changing:...)`): the
+  /// kept articles' values copied in runs, the arrivals' read.
+  init(articles: [Article], updating old: QueryColumns, sourceOf: [Int32]) {
+    dates = old.dates.carried(sourceOf: sourceOf) {
+      articles[$0].item.publishedDateTime?.secondsSince1970 ?? .nan
+    }
+    quality = old.quality.carried(sourceOf: sourceOf) { articles[$0].item.quality ?? Int.min }
+    heat = old.heat.carried(sourceOf: sourceOf) { articles[$0].item.heat ?? Int.min }
+    relatedCounts = old.relatedCounts.carried(sourceOf: sourceOf) {
+      Int32(clamping: articles[$0].related.count)
+    }
+  }
 }
 
 extension ArticleCatalog {

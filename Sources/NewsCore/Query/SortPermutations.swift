@@ -13,7 +13,7 @@ final class SortPermutations: @unchecked Sendable {
 
   private let articles: [Article]
   private let text: SearchText
-  private let providerRanks: [Int32]
+  let providerRanks: [Int32]
   /// Guards `tables`; everything else is immutable after init.
   private let lock = NSLock()
   private var tables: [Table?] = Array(repeating: nil, count: SortOrder.allCases.count)
@@ -40,7 +40,8 @@ final class SortPermutations: @unchecked Sendable {
   /// Takes over every order `old` has sorted, for a catalog made from `old`'s by a change: `newIndices`
   /// gives each old article's index here (-1 when gone or read again), `reread` the articles new or read
   /// again. The kept articles keep their relative order (the change keeps them in order, so ties agree), so
-  /// an order is the carried one merged with the arrivals sorted: linear, where sorting anew is not.
+  /// an order is the carried one with each arrival inserted where a binary search over it places it: the
+  /// comparisons read the arrivals and a logarithmic number of kept articles, never every article.
   func carry(from old: SortPermutations, newIndices: [Int32], reread: [Int]) {
     old.lock.lock()
     let oldTables = old.tables
@@ -52,44 +53,62 @@ final class SortPermutations: @unchecked Sendable {
       let before = precedes(SortOrder.allCases[position])
       var carried: [Int32] = []
       carried.reserveCapacity(articles.count)
-      for index in oldTable.order where newIndices[Int(index)] >= 0 { carried.append(newIndices[Int(index)]) }
-      let arriving = reread.map { Int32($0) }.sorted(by: before)
-      var merged: [Int32] = []
-      merged.reserveCapacity(articles.count)
-      var a = 0
-      var b = 0
-      while a < carried.count && b < arriving.count {
-        if before(arriving[b], carried[a]) {
-          merged.append(arriving[b])
-          b += 1
-        } else {
-          merged.append(carried[a])
-          a += 1
+      newIndices.withUnsafeBufferPointer { newIndices in
+        for index in oldTable.order {
+          let new = newIndices[Int(index)]
+          if new >= 0 { carried.append(new) }
         }
       }
-      merged += carried[a...]
-      merged += arriving[b...]
-      guard merged.count == articles.count else { continue }  // not a change of `old`: sorted on first use
-      var rank = [Int32](repeating: 0, count: merged.count)
-      for (place, index) in merged.enumerated() { rank[Int(index)] = Int32(place) }
-      tables[position] = Table(order: merged, rank: rank)
+      let arriving = reread.map { Int32($0) }.sorted(by: before)
+      var placed: [Int32] = []
+      placed.reserveCapacity(articles.count)
+      var from = 0
+      var low = 0
+      for article in arriving {
+        // The first kept article that does not come before `article`; the arrivals are sorted, so each
+        // search starts where the last one placed its article.
+        var high = carried.count
+        while low < high {
+          let middle = (low + high) / 2
+          if before(carried[middle], article) { low = middle + 1 } else { high = middle }
+        }
+        placed += carried[from..<low]
+        placed.append(article)
+        from = low
+      }
+      placed += carried[from...]
+      guard placed.count == articles.count else { continue }  // not a change of `old`: sorted on first use
+      var rank = [Int32](repeating: 0, count: placed.count)
+      rank.withUnsafeMutableBufferPointer { rank in
+        for (place, index) in placed.enumerated() { rank[Int(index)] = Int32(place) }
+      }
+      tables[position] = Table(order: placed, rank: rank)
     }
   }
 
   /// Whether article `a` comes before article `b` in `order`: the rule `sortedIndices` sorts by, as one
-  /// comparison (for merging, where the sort's specialised loops do not apply).
+  /// comparison that reads the two articles only (a carry compares a few articles, so it must not make a
+  /// table over all of them first).
   private func precedes(_ order: SortOrder) -> (Int32, Int32) -> Bool {
+    let articles = self.articles
     switch order {
     case .newest, .oldest:
-      let dates = articles.map { $0.item.publishedDateTime?.secondsSince1970 }
       let descending = order == .newest
-      return { SortPermutations.before(dates[Int($0)], dates[Int($1)], $0, $1, descending: descending) }
+      return {
+        SortPermutations.before(
+          articles[Int($0)].item.publishedDateTime?.secondsSince1970,
+          articles[Int($1)].item.publishedDateTime?.secondsSince1970, $0, $1, descending: descending)
+      }
     case .quality:
-      let qualities = articles.map(\.item.quality)
-      return { SortPermutations.before(qualities[Int($0)], qualities[Int($1)], $0, $1, descending: true) }
+      return {
+        SortPermutations.before(
+          articles[Int($0)].item.quality, articles[Int($1)].item.quality, $0, $1, descending: true)
+      }
     case .heat:
-      let heats = articles.map(\.item.heat)
-      return { SortPermutations.before(heats[Int($0)], heats[Int($1)], $0, $1, descending: true) }
+      return {
+        SortPermutations.before(
+          articles[Int($0)].item.heat, articles[Int($1)].item.heat, $0, $1, descending: true)
+      }
     case .provider:
       let providerRanks = self.providerRanks
       return {
@@ -97,10 +116,9 @@ final class SortPermutations: @unchecked Sendable {
         return SortPermutations.before(a < 0 ? nil : a, b < 0 ? nil : b, $0, $1, descending: false)
       }
     case .title:
-      let hasTitle = articles.map { $0.item.title != nil }
       let text = self.text
       return { a, b in
-        switch (hasTitle[Int(a)], hasTitle[Int(b)]) {
+        switch (articles[Int(a)].item.title != nil, articles[Int(b)].item.title != nil) {
         case (false, false): return a < b
         case (false, true): return false
         case (true, false): return true

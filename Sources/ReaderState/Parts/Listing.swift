@@ -93,23 +93,10 @@ extension Pane {
 }
 
 extension Listing {
-  /// The provider names given with more than one domain among the articles and their related items.
+  /// The provider names given with more than one domain among the articles and their related items (the
+  /// catalog keeps them, and a change carries them).
   static func providerNamesSharedByDomains(in catalog: ArticleCatalog) -> Set<String> {
-    var firstDomain: [String: String] = [:]
-    var shared: Set<String> = []
-    func note(_ provider: Provider?) {
-      guard let name = provider?.name, let domain = provider?.domain, !domain.isEmpty else { return }
-      if let known = firstDomain[name] {
-        if known != domain { shared.insert(name) }
-      } else {
-        firstDomain[name] = domain
-      }
-    }
-    for article in catalog.articles {
-      note(article.item.provider)
-      for item in article.related { note(item.provider) }
-    }
-    return shared
+    catalog.providerNamesSharedByDomains
   }
 
   /// How a list names `provider`: its name, or its domain (without `www.`) when the name is shared by

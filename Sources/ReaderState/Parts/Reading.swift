@@ -166,8 +166,10 @@ public struct Reading: Sendable, Equatable {
     starredCount = 0
     newCount = 0
     guard !marks.isEmpty || !newIDs.isEmpty else { return }
-    for (index, article) in catalog.articles.enumerated() {
-      let id = article.id.rawValue
+    let articles = catalog.articles
+    for index in articles.indices {
+      // The id alone: a copy of the whole article would retain each of its strings.
+      let id = articles[index].id.rawValue
       if !marks.isEmpty, let mark = marks[id] {
         if mark.readAt != nil {
           isRead[index] = true
@@ -183,6 +185,54 @@ public struct Reading: Sendable, Equatable {
         newCount += 1
       }
     }
+  }
+
+  /// The per-article flags for `change.catalog`, carried from those of `change.base`, which this state must
+  /// be attached to (marks are by id, and a kept article keeps its id): only the arrivals are looked up.
+  public mutating func attach(_ change: CatalogChange) {
+    let oldCount = change.base.articles.count
+    guard isRead.count == oldCount, isStarred.count == oldCount, isNew.count == oldCount else {
+      attach(change.catalog)
+      return
+    }
+    let count = change.catalog.articles.count
+    var read = [Bool](repeating: false, count: count)
+    var starred = [Bool](repeating: false, count: count)
+    var new = [Bool](repeating: false, count: count)
+    for (old, index) in change.newIndices.enumerated() {
+      if index >= 0 {
+        read[Int(index)] = isRead[old]
+        starred[Int(index)] = isStarred[old]
+        new[Int(index)] = isNew[old]
+      } else {
+        // Gone or read again (the arrival is counted below).
+        if !isRead[old] { unreadCount -= 1 }
+        if isStarred[old] { starredCount -= 1 }
+        if isNew[old] { newCount -= 1 }
+      }
+    }
+    for index in change.reread {
+      unreadCount += 1
+      guard !marks.isEmpty || !newIDs.isEmpty else { continue }
+      let id = change.catalog.articles[index].id.rawValue
+      if let mark = marks[id] {
+        if mark.readAt != nil {
+          read[index] = true
+          unreadCount -= 1
+        }
+        if mark.starredAt != nil {
+          starred[index] = true
+          starredCount += 1
+        }
+      }
+      if newIDs.contains(id) {
+        new[index] = true
+        newCount += 1
+      }
+    }
+    isRead = read
+    isStarred = starred
+    isNew = new
   }
 
   // MARK: Questions

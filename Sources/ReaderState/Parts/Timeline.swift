@@ -35,19 +35,10 @@ public struct Timeline: Sendable {
   public mutating func refresh(_ listing: Listing) {
     let zone = listing.queryEnvironment.timeZone
     if countedCatalog !== listing.catalog || countedZone != zone {
-      // The zone's offset changes on hour boundaries at most: looked up once per hour that has articles.
       var offsetOfHour: [Int: Int] = [:]
-      dayOfArticle = listing.catalog.articles.map { article in
-        guard let seconds = article.item.publishedDateTime?.secondsSince1970 else { return Int32.min }
-        let hour = Int((seconds / 3_600).rounded(.down))
-        let offset =
-          offsetOfHour[hour]
-          ?? {
-            let found = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(hour) * 3_600))
-            offsetOfHour[hour] = found
-            return found
-          }()
-        return Timeline.clampedDay((seconds + Double(offset)) / 86_400)
+      let articles = listing.catalog.articles
+      dayOfArticle = articles.indices.map {
+        Timeline.day(of: articles[$0], in: zone, offsetOfHour: &offsetOfHour)
       }
       countedCatalog = listing.catalog
       countedZone = zone
@@ -90,6 +81,37 @@ public struct Timeline: Sendable {
 
   /// Counts each topic's articles of `listing.visible` (what the picker counts) over the span of the
   /// timeline, in `topicSeriesBuckets` equal parts.
+  /// Follows a change of the catalog counted: the kept articles' days are carried, the arrivals' found, so
+  /// the next `refresh` counts without reading every article again.
+  public mutating func carry(_ change: CatalogChange) {
+    guard countedCatalog === change.base, let zone = countedZone,
+      dayOfArticle.count == change.newIndices.count
+    else { return }
+    var days = [Int32](repeating: Int32.min, count: change.catalog.articles.count)
+    for (old, new) in change.newIndices.enumerated() where new >= 0 { days[Int(new)] = dayOfArticle[old] }
+    var offsetOfHour: [Int: Int] = [:]
+    for index in change.reread {
+      days[index] = Timeline.day(of: change.catalog.articles[index], in: zone, offsetOfHour: &offsetOfHour)
+    }
+    dayOfArticle = days
+    countedCatalog = change.catalog
+  }
+
+  /// The day of `article` in `zone`, `Int32.min` when undated; the zone's offset changes on hour
+  /// boundaries at most, so it is looked up once per hour that has articles (`offsetOfHour`).
+  private static func day(of article: Article, in zone: TimeZone, offsetOfHour: inout [Int: Int]) -> Int32 {
+    guard let seconds = article.item.publishedDateTime?.secondsSince1970 else { return Int32.min }
+    let hour = Int((seconds / 3_600).rounded(.down))
+    let offset =
+      offsetOfHour[hour]
+      ?? {
+        let found = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(hour) * 3_600))
+        offsetOfHour[hour] = found
+        return found
+      }()
+    return Timeline.clampedDay((seconds + Double(offset)) / 86_400)
+  }
+
   public mutating func refreshTopicSeries(_ listing: Listing) {
     guard countedCatalog === listing.catalog, let first = dayCounts.first?.day, let last = dayCounts.last?.day
     else {
