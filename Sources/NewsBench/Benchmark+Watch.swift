@@ -62,7 +62,7 @@ extension Benchmark {
       // reader's other marks are by id, so it is a new set of new ids), and the frame is drawn.
       let arrivalIDs = Set(change!.reread.map { change!.catalog.articles[$0].id.rawValue })
       marking.append(
-        Stopwatch.seconds { model.apply(.newSinceLastRun(arrivalIDs), now: 1, geometry: geometry) })
+        Stopwatch.seconds { model.apply(.newArrivals(arrivalIDs), now: 1, geometry: geometry) })
       var frame: Grid?
       drawing.append(
         Stopwatch.seconds {

@@ -86,8 +86,12 @@ public enum Action: Sendable, Equatable {
 
   /// The reading marks the store has (at start, and again after another process changed them).
   case marksLoaded(ReadingMarks)
-  /// The ids of the loaded articles that no earlier run had loaded.
+  /// The ids of the loaded articles that no earlier run had loaded (after a whole load: they replace
+  /// what was new before).
   case newSinceLastRun(Set<String>)
+  /// The ids among a watched change's arrivals that no earlier run had loaded: new along with those
+  /// already new.
+  case newArrivals(Set<String>)
   /// Read ↔ unread of the selected article.
   case toggleRead
   /// Marks every listed article read (one undo step).

@@ -115,7 +115,8 @@ extension ReaderModel {
       guard !effects.isEmpty, let index = shareTargetArticleIndex else { return effects }
       return effects + readStory(of: index, now: now)
 
-    case .marksLoaded, .newSinceLastRun, .toggleRead, .markAllShownRead, .undoMarking, .toggleStar,
+    case .marksLoaded, .newSinceLastRun, .newArrivals, .toggleRead, .markAllShownRead, .undoMarking,
+      .toggleStar,
       .nextUnread, .previousUnread, .toggleUnreadOnly, .toggleStarredOnly:
       let effects = applyReading(action, now: now)
       refreshViewPicker()

@@ -44,6 +44,9 @@ extension ReaderModel {
     case .newSinceLastRun(let ids):
       reading.receiveNew(ids, catalog: catalog)
       relistForReadingState()
+    case .newArrivals(let ids):
+      reading.receiveNew(reading.newIDs.union(ids), catalog: catalog)
+      relistForReadingState()
     case .toggleRead:
       guard let index = listing.selectedArticleIndex else { return nothingSelected(now: now) }
       if stories.isShown, let story = stories.selectedStory {

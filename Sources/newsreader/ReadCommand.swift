@@ -211,7 +211,8 @@ struct BackgroundLoad: Sendable {
       inbox.post(.changesLoaded(change, diagnostics, generation: generation))
       load.memory.searchPreparer.schedule(change.catalog, waiting: true)
       if !change.reread.isEmpty {
-        load.readingState?.recordFirstSeen(change.reread.map { change.catalog.articles[$0] }, inbox: inbox)
+        load.readingState?.recordFirstSeen(
+          change.reread.map { change.catalog.articles[$0] }, arrivals: true, inbox: inbox)
       }
       // Written off the run loop once the changes pause, so the next start is warm.
       if read.parsedFileCount + read.removedFileCount > 0, let writer = load.indexWriter {

@@ -155,14 +155,15 @@ final class ReadingStateConnection: Sendable {
   }
 
   /// Records that these articles were loaded now and posts which are new since the last run; called on
-  /// the loading thread after each load (waiting for the open if it is still under way).
-  func recordFirstSeen(_ articles: [Article], inbox: ActionInbox) {
+  /// the loading thread after each load (waiting for the open if it is still under way). `arrivals`:
+  /// they are a watched change's, new along with those already new, not instead of them.
+  func recordFirstSeen(_ articles: [Article], arrivals: Bool = false, inbox: ActionInbox) {
     let opened = waitForOpen()
     guard let store = opened.store, let session = opened.session, opened.writer != nil else { return }
     let seen = articles.map { (id: $0.id.rawValue, url: $0.item.identifyingURL) }
     guard let fresh = try? store.recordFirstSeen(seen, now: Date().timeIntervalSince1970, session: session)
     else { return }
-    inbox.post(.newSinceLastRun(fresh))
+    inbox.post(arrivals ? .newArrivals(fresh) : .newSinceLastRun(fresh))
   }
 
   /// Writes what is queued and closes the file; called once, after the run loop has ended.

@@ -49,6 +49,19 @@ import Testing
     #expect(model.reading.newCount == 2 && model.reading.isNew == [true, false, false, false, true])
   }
 
+  /// A watched change's arrivals are new along with what was new at start; a whole reload's answer
+  /// replaces it.
+  @Test func arrivalsAreNewAlongWithWhatWasNewBefore() {
+    var model = Fixtures.model()
+    model.apply(.newSinceLastRun(["a"]), now: 0)
+    expectApply(&model, .newArrivals(["e"])) {
+      $0.reading.receiveNew(["a", "e"], catalog: $0.listing.catalog)
+    }
+    #expect(model.reading.newCount == 2 && model.reading.isNew == [true, false, false, false, true])
+    model.apply(.newSinceLastRun(["b"]), now: 0)
+    #expect(model.reading.newCount == 1 && model.reading.isNew == [false, true, false, false, false])
+  }
+
   /// Shown 1.5 s in the details pane: read, with the rest of its story, in one undo group.
   @Test func anArticleShownForTheDelayBecomesReadWithItsStory() {
     var model = Fixtures.model()
