@@ -177,7 +177,7 @@ extension ReaderModel {
       }
       return catalogListed(diagnostics: diagnostics)
     case .loadStatistics(let summary, let generation):
-      if generation == loading.generation { loading.indexSummary = summary }
+      loading.receiveSummary(summary, generation: generation)
     case .storiesGrouped(let grouping, let catalog):
       stories.grouped(grouping, for: catalog, listing: listing)
 

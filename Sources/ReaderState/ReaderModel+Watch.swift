@@ -62,7 +62,7 @@ extension ReaderModel {
   /// A load of what changed: only the files named (merged at the cost of the change), or everything when
   /// the watcher lost track.
   private mutating func startMergingLoad(_ changes: FileChanges) -> Effect {
-    let generation = loading.start()
+    let generation = loading.start(whole: changes.everything)
     watch.mergingGeneration = generation
     if changes.everything { return .load(generation: generation) }
     return .loadChanges(generation: generation, changes, order: listing.sort)

@@ -49,10 +49,16 @@ import Testing
       state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now
     ).rowText(1)
     #expect(top.contains("Load problems (0) · parsed 1, reused 29"), "\(top)")
-    // A new load forgets the last one's figures until it says its own.
-    _ = state.loading.start()
-    #expect(state.loading.indexSummary == "parsed 1, reused 29")
+    // A load of watched changes started before the figures came does not make them stale, nor does it
+    // replace them when it finishes.
+    let whole = state.loading.start()
+    let change = state.loading.start(whole: false)
+    state.apply(.loadStatistics("parsed 0, reused 30", generation: whole), now: ReaderFixtures.now)
     state.loading.finish(diagnostics: [])
+    #expect(change > whole)
+    #expect(state.loading.indexSummary == "parsed 0, reused 30")
+    // A new whole load forgets the last one's figures until it says its own.
+    _ = state.loading.start()
     #expect(state.loading.indexSummary == nil)
   }
 

@@ -15,8 +15,12 @@ public struct LoadingState: Sendable, Equatable {
   public var sourceName: String?
   /// The problems the last finished load found.
   public var diagnostics: [Diagnostic]
-  /// How much of the last load came from the load index (`parsed 1, reused 99,999`), nil until said.
+  /// How much of the last whole load came from the load index (`parsed 1, reused 99,999`), nil until
+  /// said. A load of watched changes leaves it: it is about the files read at start or on `r`.
   public var indexSummary: String?
+  /// The whole load whose figures `indexSummary` awaits: a load of changes started after it does not make
+  /// them stale (its `.loadStatistics` may arrive after that load has started).
+  public private(set) var summaryGeneration = 0
 
   public init(
     isLoading: Bool = false, generation: Int = 0, sourceName: String? = nil, diagnostics: [Diagnostic] = []
@@ -29,12 +33,22 @@ public struct LoadingState: Sendable, Equatable {
     self.indexSummary = nil
   }
 
-  /// Starts a new load and returns its generation; any older one is superseded.
-  public mutating func start() -> Int {
+  /// Starts a new load and returns its generation; any older one is superseded. A whole load (`whole`,
+  /// not one of watched changes) forgets the last one's figures until it says its own.
+  public mutating func start(whole: Bool = true) -> Int {
     generation += 1
     isLoading = true
     progress = nil
+    if whole {
+      summaryGeneration = generation
+      indexSummary = nil
+    }
     return generation
+  }
+
+  /// Takes a whole load's figures, unless a newer whole load started since.
+  public mutating func receiveSummary(_ summary: String, generation: Int) {
+    if generation == summaryGeneration { indexSummary = summary }
   }
 
   /// Whether a result of load `generation` is the one awaited (not a superseded load's).
@@ -43,7 +57,6 @@ public struct LoadingState: Sendable, Equatable {
   /// The current load has finished with `diagnostics`.
   public mutating func finish(diagnostics: [Diagnostic]) {
     self.diagnostics = diagnostics
-    indexSummary = nil  // the load says its own next (`.loadStatistics`)
     isLoading = false
     progress = nil
   }
