@@ -1,4 +1,5 @@
 import Glibc
+import NewsCore
 
 /// The record files under a directory, found the way the reader finds them, with their total bytes.
 struct CorpusFiles: Sendable {
@@ -23,11 +24,9 @@ struct CorpusFiles: Sendable {
     guard let stream = opendir(directory) else { return false }
     var names: [(name: String, isDirectory: Bool)] = []
     while let entry = readdir(stream) {
-      // In place: a dirent is only as long as its name, so copying the struct could read past the buffer.
-      let namePointer = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-      let name = String(cString: namePointer.assumingMemoryBound(to: CChar.self))
+      let name = DirectoryEntry.name(entry)
       if name.hasPrefix(".") { continue }
-      names.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
+      names.append((name, DirectoryEntry.type(entry) == UInt8(DT_DIR)))
     }
     closedir(stream)
     for (name, isDirectory) in names.sorted(by: { $0.name < $1.name }) {

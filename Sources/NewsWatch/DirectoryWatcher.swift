@@ -140,11 +140,9 @@ struct WatchRun {
     guard let directory = opendir(path) else { return }
     var children: [String] = []
     while let entry = readdir(directory) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
+      let name = DirectoryEntry.name(entry)
       guard RecordFileName.isWalkedDirectory(name) else { continue }
-      let type = entry.pointee.d_type
+      let type = DirectoryEntry.type(entry)
       if type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) { children.append(name) }
     }
     closedir(directory)

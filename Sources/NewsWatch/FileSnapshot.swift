@@ -45,9 +45,7 @@ public struct FileSnapshot: Sendable, Equatable {
       defer { closedir(directory) }
       var names: [String] = []
       while let entry = readdir(directory) {
-        let name = withUnsafePointer(to: entry.pointee.d_name) {
-          $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-        }
+        let name = DirectoryEntry.name(entry)
         if name.hasPrefix(".") { continue }
         names.append(name)
       }
