@@ -80,7 +80,7 @@ struct WatchLatency {
           note: "\(samples.count) files a second apart into a copy of the corpus; median "
             + "\(String(format: "%.0f", Stopwatch.median(samples))) ms, slowest "
             + "\(String(format: "%.0f", samples.max()!)) ms; \(binaryName) on a pseudo-terminal until its "
-            + "header counts the file; 200 ms of it is the coalescing wait"))
+            + "header counts the file; a lone file is loaded without the coalescing wait"))
     } else {
       outcome.rows.append(
         .notMeasured(
