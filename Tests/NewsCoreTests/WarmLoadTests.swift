@@ -29,7 +29,69 @@ import Testing
       #expect(warm.result.reusedFileCount == index.files.count, comment)
       #expect(warm.updatedIndex == nil, comment)
       SeedLoaderReferenceTests.expectSame(warm.result, reference, comment)
+      // Without ids to make unique the load's articles are the index's array itself, not a copy.
+      let baseIDs = try #require(index.wholeArticles).articles.map(\.id)
+      if baseIDs == reference.articles.map(\.id), !baseIDs.isEmpty {
+        let shared = try #require(index.wholeArticles).articles.withUnsafeBufferPointer { $0.baseAddress }
+        #expect(warm.result.articles.withUnsafeBufferPointer { $0.baseAddress } == shared, comment)
+      }
     }
+  }
+
+  /// Records without shared URLs: the one-copy path is the one taken (the fixtures and generated files
+  /// above have records sharing a URL, whose ids the load changes, which copies the array once).
+  @Test func distinctRecordsShareTheIndexArray() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsreader-warm-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    for number in 0..<50 {
+      let text = "---\ntitle: Record \(number)\noriginalUrl: https://example.org/\(number)\n---\n"
+      try text.write(to: root.appendingPathComponent("r\(number).txt"), atomically: false, encoding: .utf8)
+    }
+    let index = try Self.decodedIndex(of: [root.path])
+    let warm = SeedLoader().load(paths: [root.path], reusing: index)
+    #expect(warm.result.articles.count == 50)
+    let shared = try #require(index.wholeArticles).articles.withUnsafeBufferPointer { $0.baseAddress }
+    #expect(warm.result.articles.withUnsafeBufferPointer { $0.baseAddress } == shared)
+    SeedLoaderReferenceTests.expectSame(
+      warm.result, SeedLoaderReferenceTests.referenceLoad([root.path]), "50 distinct records")
+  }
+
+  /// An index file whose string table is not UTF-8 behind a valid checksum: the load parses everything,
+  /// says so in one message and has a new index to write.
+  @Test func invalidStringTableIsRebuiltWithOneMessage() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsreader-warm-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    try SeedLoaderReferenceTests.writeCorpus(at: root, files: 40, seed: 13)
+    let file = LoadIndexFile(path: root.path + "/cache/index.nrindex")
+    try file.write(try Self.decodedIndex(of: [root.path]))
+    try FileManager.default.createDirectory(
+      atPath: root.path + "/cache", withIntermediateDirectories: true)
+    try Data(Self.invalidTableIndex([0x61, 0xFF])).write(to: URL(fileURLWithPath: file.path))
+    let outcome = IndexedLoader(loader: SeedLoader(), file: file).load(paths: [root.path])
+    #expect(outcome.indexProblem == "the index \(file.path) a string is not UTF-8; rebuilding it")
+    #expect(outcome.result.reusedFileCount == 0)
+    #expect(outcome.pendingIndex != nil)
+    SeedLoaderReferenceTests.expectSame(
+      outcome.result, SeedLoaderReferenceTests.referenceLoad([root.path]), "rebuilt")
+  }
+
+  /// A whole index file (header and payload) whose one string is `text`, checksum valid.
+  static func invalidTableIndex(_ text: [UInt8]) -> [UInt8] {
+    var block = IndexEncoder()
+    block.unsigned(text.count)
+    for byte in text { block.byte(byte) }
+    let compressed = IndexCompression.compress(block.bytes)
+    var payload = IndexEncoder()
+    payload.signed(1)
+    payload.unsigned(1 as UInt64)  // one block
+    payload.unsigned(1 as UInt64)  // of one string
+    payload.unsigned(block.bytes.count)
+    payload.unsigned(compressed.count)
+    for byte in compressed { payload.byte(byte) }
+    payload.unsigned(0 as UInt64)  // no files
+    return LoadIndexTests.header(forPayload: payload.bytes) + payload.bytes
   }
 
   @Test func fixturesLoadWarmAsParsed() throws {
@@ -106,19 +168,7 @@ import Testing
   /// pass the checksum) is refused as corrupt, never turned into a string.
   @Test func invalidUTF8BehindAValidChecksumIsRefused() throws {
     for text in [[0xFF], [0x61, 0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0x61, 0x80, 0x62]] as [[UInt8]] {
-      var block = IndexEncoder()
-      block.unsigned(text.count)
-      for byte in text { block.byte(byte) }
-      let compressed = IndexCompression.compress(block.bytes)
-      var payload = IndexEncoder()
-      payload.signed(1)
-      payload.unsigned(1 as UInt64)  // one block
-      payload.unsigned(1 as UInt64)  // of one string
-      payload.unsigned(block.bytes.count)
-      payload.unsigned(compressed.count)
-      for byte in compressed { payload.byte(byte) }
-      payload.unsigned(0 as UInt64)  // no files
-      let file = LoadIndexTests.header(forPayload: payload.bytes) + payload.bytes
+      let file = Self.invalidTableIndex(text)
       #expect(throws: IndexCorruption("a string is not UTF-8")) {
         try file.withUnsafeBytes { buffer throws(IndexCorruption) in try LoadIndex.decode(buffer) }
       }
