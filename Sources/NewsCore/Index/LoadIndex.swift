@@ -37,9 +37,13 @@ public struct IndexedFile: Sendable {
   public var stamp: FileStamp
   /// False for a Markdown file without front matter: not a record file.
   public var isRecordFile: Bool
-  /// The file's records with their base ids (made unique across the load afterwards).
-  public var articles: [Article]
   public var diagnostics: [Diagnostic]
+  /// The file's records when they are its own (made by `init` or set), else empty.
+  private var ownArticles: [Article]
+  /// Where the file's records are in an array shared with other files (a decoded index, a load): a warm
+  /// start hands that one array to the load, so each record exists once, not once here and once there.
+  private(set) var shared: SharedArticles?
+  private(set) var sharedRange: Range<Int> = 0..<0
 
   public init(
     path: [UInt8], stamp: FileStamp, isRecordFile: Bool, articles: [Article], diagnostics: [Diagnostic]
@@ -47,9 +51,51 @@ public struct IndexedFile: Sendable {
     self.path = path
     self.stamp = stamp
     self.isRecordFile = isRecordFile
-    self.articles = articles
+    self.ownArticles = articles
     self.diagnostics = diagnostics
   }
+
+  /// A file whose records are `range` of `shared`.
+  init(
+    path: [UInt8], stamp: FileStamp, isRecordFile: Bool, shared: SharedArticles, range: Range<Int>,
+    diagnostics: [Diagnostic]
+  ) {
+    self.path = path
+    self.stamp = stamp
+    self.isRecordFile = isRecordFile
+    self.ownArticles = []
+    self.shared = shared
+    self.sharedRange = range
+    self.diagnostics = diagnostics
+  }
+
+  /// The file's records with their base ids (made unique across the load afterwards).
+  public var articles: [Article] {
+    get { shared.map { Array($0.articles[sharedRange]) } ?? ownArticles }
+    set {
+      ownArticles = newValue
+      shared = nil
+      sharedRange = 0..<0
+    }
+  }
+
+  /// The file's records without copying them out of a shared array.
+  var articleSlice: ArraySlice<Article> {
+    shared.map { $0.articles[sharedRange] } ?? ownArticles[...]
+  }
+
+  /// Points the file's range at `shared` (the decoder makes the array after the files).
+  fileprivate mutating func shareArticles(_ shared: SharedArticles) { self.shared = shared }
+
+  /// How many records the file gave.
+  public var articleCount: Int { shared == nil ? ownArticles.count : sharedRange.count }
+}
+
+/// The records of many index files in one array, in file order; never changed once made.
+final class SharedArticles: Sendable {
+  let articles: [Article]
+
+  init(_ articles: [Article]) { self.articles = articles }
 }
 
 /// A persistent record of a load, so the next start parses only the files that changed.
@@ -68,6 +114,18 @@ public struct LoadIndex: Sendable {
   /// time (git's racy rule: a change within the same clock tick would not show in the stamp).
   public var writtenAt: Int64
   public var files: [IndexedFile]
+
+  /// The one array holding every file's records in file order, when the files still share one (a decoded
+  /// index, or the index a load made): a load that reuses every file takes it as its articles.
+  var wholeArticles: SharedArticles? {
+    guard let shared = files.first?.shared else { return files.isEmpty ? SharedArticles([]) : nil }
+    var next = 0
+    for file in files {
+      guard file.shared === shared, file.sharedRange.lowerBound == next else { return nil }
+      next = file.sharedRange.upperBound
+    }
+    return next == shared.articles.count ? shared : nil
+  }
 
   public init(writtenAt: Int64, files: [IndexedFile]) {
     self.writtenAt = writtenAt
@@ -100,8 +158,9 @@ public struct LoadIndex: Sendable {
       body.signed(file.stamp.modified)
       body.signed(file.stamp.changed)
       body.byte(file.isRecordFile ? 1 : 0)
-      body.unsigned(file.articles.count)
-      for article in file.articles { body.article(article) }
+      let articles = file.articleSlice
+      body.unsigned(articles.count)
+      for article in articles { body.article(article) }
       body.unsigned(file.diagnostics.count)
       for diagnostic in file.diagnostics { body.diagnostic(diagnostic) }
     }
@@ -139,6 +198,19 @@ public struct LoadIndex: Sendable {
   /// The index in `bytes`, or why it cannot be used (wrong magic, another format version, a size or checksum
   /// that does not match, or a payload that does not decode).
   public static func decode(_ bytes: UnsafeRawBufferPointer) throws(IndexCorruption) -> LoadIndex {
+    try decode(bytes, releasing: nil)
+  }
+
+  /// The index in `file`'s bytes, each page given back once the decode is past it.
+  static func decode(_ file: IndexBytes) throws(IndexCorruption) -> LoadIndex {
+    try decode(file.buffer, releasing: file)
+  }
+
+  /// Decodes `bytes`; `releasing`, when given, owns them and is told how far the decode has read (it never
+  /// reads behind that again).
+  private static func decode(_ bytes: UnsafeRawBufferPointer, releasing: IndexBytes?) throws(IndexCorruption)
+    -> LoadIndex
+  {
     guard bytes.count >= headerSize else { throw IndexCorruption("is shorter than its header") }
     guard magic.indices.allSatisfy({ bytes[$0] == magic[$0] }) else {
       throw IndexCorruption("is not a newsreader index")
@@ -161,9 +233,18 @@ public struct LoadIndex: Sendable {
     var decoder = IndexDecoder(bytes, from: headerSize)
     let writtenAt = try decoder.signed()
     try decoder.readStringTable()
+    // The compressed strings are most of the file and are done with.
+    releasing?.release(before: decoder.offset)
     let fileCount = try decoder.count()
+    // Every file's records go into one array (most files have one record), which a warm load then takes
+    // whole as its article array instead of copying each record out of its file.
+    // A file takes at least 9 bytes, so a damaged count cannot reserve more than the bytes could hold.
+    let expected = min(fileCount, decoder.remaining / 9)
+    var articles: [Article] = []
+    articles.reserveCapacity(expected)
     var files: [IndexedFile] = []
-    files.reserveCapacity(fileCount)
+    files.reserveCapacity(expected)
+    let placeholder = SharedArticles([])
     for _ in 0..<fileCount {
       let path = try decoder.raw()
       let stamp = FileStamp(
@@ -171,16 +252,19 @@ public struct LoadIndex: Sendable {
         modified: try decoder.signed(), changed: try decoder.signed())
       let isRecordFile = try decoder.byte() == 1
       let articleCount = try decoder.count()
-      var articles: [Article] = []
-      articles.reserveCapacity(articleCount)
+      let first = articles.count
       for _ in 0..<articleCount { articles.append(try decoder.article()) }
       let diagnosticCount = try decoder.count()
       var diagnostics: [Diagnostic] = []
       for _ in 0..<diagnosticCount { diagnostics.append(try decoder.diagnostic()) }
+      if files.count % 4096 == 0 { releasing?.release(before: decoder.offset) }
       files.append(
         IndexedFile(
-          path: path, stamp: stamp, isRecordFile: isRecordFile, articles: articles, diagnostics: diagnostics))
+          path: path, stamp: stamp, isRecordFile: isRecordFile, shared: placeholder,
+          range: first..<articles.count, diagnostics: diagnostics))
     }
+    let shared = SharedArticles(articles)
+    for position in files.indices { files[position].shareArticles(shared) }
     guard decoder.isAtEnd else { throw IndexCorruption("has bytes after its last file") }
     return LoadIndex(writtenAt: writtenAt, files: files)
   }

@@ -41,7 +41,8 @@ extension SeedLoader {
       return known?[path]
     }
     var stamps = [FileStamp?](repeating: nil, count: files.count)
-    var prepared = [RecordFileOutcome?](repeating: nil, count: files.count)
+    // The index position each reused file's records come from, -1 for a file to read.
+    var reusedFrom = [Int](repeating: -1, count: files.count)
     var reused = 0
     var stillThere = 0
     for position in files.indices {
@@ -56,11 +57,46 @@ extension SeedLoader {
       stillThere += 1
       let file = index.files[known]
       guard index.canReuse(file, now: stamp) else { continue }
-      prepared[position] = RecordFileOutcome(
-        isRecordFile: file.isRecordFile, articles: file.articles, diagnostics: file.diagnostics)
+      reusedFrom[position] = known
       reused += 1
     }
 
+    // Nothing changed since the index was written (the usual warm start): the decoded index's one array of
+    // records is the load's article array as it is, shared and not copied, and nothing is read.
+    if let index, known == nil, reused == files.count, index.files.count == files.count,
+      let whole = index.wholeArticles
+    {
+      var articles = whole.articles
+      // Writes only an id that changes (records sharing a URL), so with none the array stays shared.
+      ArticleIdentity.assign(to: &articles)
+      var result = LoadResult(articles: articles, fileCount: 0, missingPaths: walker.missingPaths)
+      result.emptyPaths = walker.emptyPaths
+      result.unreadablePaths = walker.unreadablePaths
+      result.diagnostics = walker.diagnostics
+      for file in index.files where file.isRecordFile {
+        result.fileCount += 1
+        result.diagnostics.append(contentsOf: file.diagnostics)
+      }
+      progress?(files.count, files.count)
+      result.reusedFileCount = reused
+      result.removedFileCount = 0
+      return IndexedLoad(result: result, updatedIndex: nil)
+    }
+
+    var prepared = [RecordFileOutcome?](repeating: nil, count: files.count)
+    if let index {
+      for position in files.indices where reusedFrom[position] >= 0 {
+        let file = index.files[reusedFrom[position]]
+        var outcome = RecordFileOutcome(isRecordFile: file.isRecordFile, diagnostics: file.diagnostics)
+        // One record (nearly every file) is handed over as it is, without an array of its own.
+        if file.articleCount == 1 {
+          outcome.single = file.articleSlice.first
+        } else {
+          outcome.articles = file.articles
+        }
+        prepared[position] = outcome
+      }
+    }
     var (articles, outcomes) = readFiles(
       files, prepared: prepared, progressInterval: progressInterval, progress: progress)
     progress?(files.count, files.count)
@@ -68,7 +104,9 @@ extension SeedLoader {
     let removed = (index?.files.count ?? 0) - stillThere
     var updated: LoadIndex? = nil
     if reused != files.count || removed != 0 || index == nil {
-      // Each file's records, with the base ids the index keeps (made unique only below).
+      // Each file's records, with the base ids the index keeps (made unique only below): ranges of the
+      // load's own array, which `assign` leaves shared unless it has to change an id.
+      let shared = SharedArticles(articles)
       var indexed: [IndexedFile] = []
       indexed.reserveCapacity(files.count)
       var next = 0
@@ -80,7 +118,7 @@ extension SeedLoader {
         indexed.append(
           IndexedFile(
             path: files[position].systemPathBytes, stamp: stamp, isRecordFile: outcome.isRecordFile,
-            articles: Array(articles[next..<next + count]), diagnostics: outcome.diagnostics))
+            shared: shared, range: next..<next + count, diagnostics: outcome.diagnostics))
       }
       updated = LoadIndex(writtenAt: startedAt, files: indexed)
     }

@@ -41,7 +41,9 @@ enum ArticleIdentity {
         }
       }
       used.insert(candidate)
-      articles[index].id = ArticleID(candidate)
+      // Only a changed id is written: the array may be shared with the load index (a warm start), and one
+      // write would copy every record.
+      if candidate != given { articles[index].id = ArticleID(candidate) }
     }
   }
 }

@@ -12,6 +12,8 @@ struct RecordFileOutcome: Sendable {
   var diagnostics: [Diagnostic] = []
   /// True when the file's only record was moved into the load's result (and `articles` emptied).
   var isPlaced = false
+  /// The file's only record taken from the load index, to be placed like a parsed one (`articles` empty).
+  var single: Article? = nil
 }
 
 /// Reads one record file: YAML front matter with an optional Markdown body, or a plain YAML stream.

@@ -140,7 +140,11 @@ public struct SeedLoader: Sendable {
               prepared?[index]
               ?? RecordFile.load(
                 files[index], options: options, interner: interner, buffer: buffer, scratch: scratch)
-            if outcome.articles.count == 1 {
+            if let single = outcome.single {
+              places.place(single, at: index)
+              outcome.single = nil
+              outcome.isPlaced = true
+            } else if outcome.articles.count == 1 {
               places.place(outcome.articles[0], at: index)
               outcome.articles = []
               outcome.isPlaced = true
