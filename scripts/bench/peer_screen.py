@@ -29,6 +29,7 @@ first_screen.py) when a start did not reach the full list. Standard library only
 """
 
 import argparse
+import atexit
 import json
 import os
 import shutil
@@ -41,7 +42,9 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import first_screen  # noqa: E402  (the emulator, the pseudo-terminal start, VmHWM)
 
+# The peers' HOME: their dot files and histories go here, never into the home of whoever runs the bench.
 HOME = tempfile.mkdtemp(prefix="newsbench-peer-home-")
+atexit.register(shutil.rmtree, HOME, True)
 
 
 def environment():
@@ -281,7 +284,6 @@ def main():
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        shutil.rmtree(HOME, ignore_errors=True)
 
 
 if __name__ == "__main__":
