@@ -40,7 +40,10 @@ test: setup lint
 # and cached under .build/bench-corpus/N (NewsBench runs scripts/bench/generate_corpus.py when one is
 # missing), then the table. BENCH_ARGS=--json prints the same figures as one JSON object. The release
 # newsreader is built too: its start-up is timed on a pseudo-terminal (scripts/bench/first_screen.py).
+# The peers sfeed_curses and newsboat are installed when possible (scripts/setup.sh --bench-peers, which
+# never fails) and skipped with a note when not; `make test` and the smoke never install them.
 bench: setup
+	@./scripts/setup.sh --bench-peers
 	$(SWIFT) build -c release --product NewsBench
 	$(SWIFT) build -c release --product newsreader
 	.build/release/NewsBench $(BENCH_ARGS)

@@ -25,6 +25,9 @@ struct BenchOptions {
   /// Only the watch rows (a change merged in process, the watching reader on a pseudo-terminal), on the
   /// largest corpus.
   var watchOnly = false
+  /// Only our own cold and warm starts and the terminal peers' (sfeed_curses, newsboat), on the largest
+  /// corpus.
+  var peersOnly = false
   /// The reader binary whose start-up is timed; by default the `newsreader` beside this program.
   var reader: String?
   /// Frames rendered and timed one by one for each frame row.
@@ -36,6 +39,7 @@ struct BenchOptions {
     usage: NewsBench [--records N] [--corpus DIR] [--corpus-root DIR] [--scripts DIR]
                      [--repetitions N] [--peer-repetitions N] [--reader PATH] [--json] [--smoke]
                      [--queries-only] [--reading-only] [--stories-only] [--frames-only] [--watch-only]
+                     [--peers-only]
            NewsBench measure-memory DIR | --baseline
     Runs from the package root. Without --corpus, generates (and caches) corpora of 10,000 and N records
     under --corpus-root with scripts/bench/generate_corpus.py. --smoke: 1,000 records, 1 repetition.
@@ -46,6 +50,11 @@ struct BenchOptions {
     --frames-only: load the largest corpus once, then only the frame rows of every scene.
     --watch-only: only the watch rows on the largest corpus (a change merged in process, then the reader
     following a copy of it: arrivals, a burst, idle CPU).
+    --peers-only: only our own cold and warm starts and the peers' on the largest corpus: sfeed_curses on
+    one TSV file and newsboat on one Atom feed of the same records (converted by scripts/bench/peer_feeds.py,
+    cached under --corpus-root/peer-feeds), each on a 200x60 pseudo-terminal until its full list shows; a
+    peer that is not installed is skipped with a note. newsboat imports the feed once (--peer-repetitions N:
+    N times) with -x reload.
     """
 
   /// Parses `arguments` (without the program name); throws a message for the user.
@@ -82,6 +91,7 @@ struct BenchOptions {
       case "--stories-only": options.storiesOnly = true
       case "--frames-only": options.framesOnly = true
       case "--watch-only": options.watchOnly = true
+      case "--peers-only": options.peersOnly = true
       case "--help", "-h": throw UsageError(message: usage, isHelp: true)
       default: throw UsageError(message: "unknown argument \(argument)\n\(usage)")
       }

@@ -67,6 +67,18 @@ struct Benchmark {
       measureFrames(catalog: ArticleCatalog(articles: loaded), records: loaded.count)
       return
     }
+    if options.peersOnly {
+      // Our own cold and warm starts and the peers' on the largest corpus: issue 11's side-by-side rows.
+      guard let corpus = corpora.last else { return }
+      if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
+      guard let files = CorpusFiles.scan(corpus.directory), !files.paths.isEmpty else {
+        problems.append("no record files under \(corpus.directory)")
+        return
+      }
+      let ours = measureFirstScreen(directory: corpus.directory, files: files)
+      measurePeerStarts(directory: corpus.directory, files: files, ours: ours)
+      return
+    }
     if options.watchOnly {
       guard let corpus = corpora.last else { return }
       if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
@@ -101,7 +113,8 @@ struct Benchmark {
           catalog: catalog, repetitions: options.repetitions, problems: &problems)
         measureMemory(directory: corpus.directory, files: files)
       }
-      measureFirstScreen(directory: corpus.directory, records: files.paths.count)
+      let ours = measureFirstScreen(directory: corpus.directory, files: files)
+      measurePeerStarts(directory: corpus.directory, files: files, ours: ours)
       if isLargest {
         measureChangeMerge(directory: corpus.directory, records: files.paths.count)
         measureWatch(directory: corpus.directory, records: files.paths.count)
@@ -303,8 +316,11 @@ struct Benchmark {
     }
   }
 
-  /// The real reader started on a pseudo-terminal, timed until its first screen and until it lists the records.
-  private mutating func measureFirstScreen(directory: String, records: Int) {
+  /// The real reader started on a pseudo-terminal, timed until its first screen and until it lists the
+  /// records, cold and warm; returns the medians the peer rows are compared with.
+  mutating func measureFirstScreen(directory: String, files: CorpusFiles) -> OwnStart {
+    let records = files.paths.count
+    var ours = OwnStart()
     progress("first screen \(records): \(options.repetitions) starts of \(options.readerBinary)")
     // A private cache directory, so the warm start reads the index its own warm-up wrote and nothing else.
     let cache = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -314,10 +330,13 @@ struct Benchmark {
     for start in [FirstScreen.Start.cold, .warm(cacheDirectory: cache)] {
       let outcome = FirstScreen.measure(
         script: "\(options.scripts)/first_screen.py", binary: options.readerBinary, corpus: directory,
-        records: records, repetitions: options.repetitions, start: start)
+        records: records, corpusBytes: files.byteCount, repetitions: options.repetitions, start: start)
       rows += outcome.rows
       problems += outcome.problems
+      let seconds = outcome.listedMs.map { $0 / 1000 }
+      if case .cold = start { ours.coldSeconds = seconds } else { ours.warmSeconds = seconds }
     }
+    return ours
   }
 
   private mutating func measureMemory(directory: String, files: CorpusFiles) {

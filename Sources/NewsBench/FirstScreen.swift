@@ -6,6 +6,8 @@ struct FirstScreen {
   struct Answer: Decodable {
     var firstScreenMs: [Double]?
     var recordsListedMs: [Double]?
+    /// The reader's VmHWM in KiB when the records were listed, one per timed start.
+    var peakResidentKb: [Int]?
     var exitStatuses: [Int]?
     var columns: Int?
     var rows: Int?
@@ -19,10 +21,13 @@ struct FirstScreen {
     var failedStarts: Int?
   }
 
-  /// The rows "start to first screen" and "start to records listed", plus any broken invariant.
+  /// The rows "start to first screen", "start to records listed" and its peak memory, plus any broken
+  /// invariant.
   struct Outcome {
     var rows: [BenchRow]
     var problems: [String] = []
+    /// The median of "start to records listed" in milliseconds, which the peer rows are compared with.
+    var listedMs: Double?
   }
 
   /// How the reader starts: without its load index (every file parsed) or from an index that the untimed
@@ -54,25 +59,31 @@ struct FirstScreen {
 
   static let firstKey = "first_screen_ms"
   static let listedKey = "records_listed_ms"
+  static let peakKey = "start_peak_resident_mib"
   /// Lines of a failed start's screen quoted in the report: enough for a crash's first frames.
   static let screenLines = 16
 
-  /// Starts `binary` over `corpus` (`records` record files) `repetitions` times after one untimed start.
+  /// Starts `binary` over `corpus` (`records` record files of `corpusBytes` bytes) `repetitions` times
+  /// after one untimed start.
   static func measure(
-    script: String, binary: String, corpus: String, records: Int, repetitions: Int, start: Start
+    script: String, binary: String, corpus: String, records: Int, corpusBytes: Int, repetitions: Int,
+    start: Start
   )
     -> Outcome
   {
     let firstKey = Self.firstKey + start.keySuffix
     let listedKey = Self.listedKey + start.keySuffix
+    let peakKey = Self.peakKey + start.keySuffix
     let firstLabel = "start to first screen, \(start.label)"
     let listedLabel = "start to records listed, \(start.label)"
+    let peakLabel = "peak memory at records listed, \(start.label)"
     func unmeasured(_ reason: String) -> [BenchRow] {
       [
         .notMeasured(
           key: firstKey, label: firstLabel, records: records, unit: "ms", reason: reason),
         .notMeasured(
           key: listedKey, label: listedLabel, records: records, unit: "ms", reason: reason),
+        .notMeasured(key: peakKey, label: peakLabel, records: records, unit: "MiB", reason: reason),
       ]
     }
     guard FileManager.default.isExecutableFile(atPath: binary) else {
@@ -131,7 +142,29 @@ struct FirstScreen {
           note: "median of \(samples.count) starts (slowest \(String(format: "%.0f", slowest)) ms) of "
             + "\(shortName(binary)) on a \(window) pseudo-terminal until \(event)"))
     }
+    if let listed = answer.recordsListedMs, !listed.isEmpty { outcome.listedMs = Stopwatch.median(listed) }
+    outcome.rows.append(
+      peakRow(
+        key: peakKey, label: peakLabel, records: records, kibibytes: answer.peakResidentKb ?? [],
+        corpusBytes: corpusBytes, what: "\(shortName(binary)) when every record was listed"))
     return outcome
+  }
+
+  /// Peak memory as the median VmHWM of the starts, against the corpus bytes; shared with the peer rows.
+  static func peakRow(
+    key: String, label: String, records: Int, kibibytes: [Int], corpusBytes: Int, what: String,
+    source: String = "VmHWM"
+  ) -> BenchRow {
+    guard !kibibytes.isEmpty else {
+      return .notMeasured(
+        key: key, label: label, records: records, unit: "MiB", reason: "no \(source) read (no /proc?)")
+    }
+    let bytes = Stopwatch.median(kibibytes.map { Double($0) * 1024 })
+    return BenchRow(
+      key: key, label: label, records: records, value: bytes / 1_048_576, unit: "MiB",
+      ratio: corpusBytes > 0 ? bytes / Double(corpusBytes) : nil, ratioTo: "corpus bytes",
+      note: "median \(source) of \(kibibytes.count) of \(what); corpus "
+        + "\(String(format: "%.1f", Double(corpusBytes) / 1_048_576)) MiB")
   }
 
   /// `release/newsreader` for `.build/x86_64-unknown-linux-gnu/release/newsreader`: which build was timed.

@@ -8,7 +8,8 @@ For each repetition it starts `BINARY --theme monochrome CORPUS` on a 200x60 pse
 emulator and records, in milliseconds from just before the fork:
   - first_screen_ms: the header row shows "newsreader" (the first frame has been drawn);
   - records_listed_ms: the header row shows "<N> articles" (N with thousands separators, as the reader
-    prints it) and no longer "loading".
+    prints it) and no longer "loading";
+  - peak_resident_kb: the reader's VmHWM (/proc/PID/status) at that moment, its peak memory so far.
 Then it types `q` and waits for the reader to exit (killing it after --timeout seconds).
 
 The screen is emulated rather than searched as text because curses only sends what changed: when
@@ -265,8 +266,6 @@ atexit.register(shutil.rmtree, STATE_DIRECTORY, True)
 
 def start(binary, corpus):
     """Forks the reader on a new 200x60 pseudo-terminal; returns (pid, master fd, start time)."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
     environment = {
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
@@ -279,6 +278,15 @@ def start(binary, corpus):
         environment["XDG_CACHE_HOME"] = CACHE_DIRECTORY
     state = os.path.join(STATE_DIRECTORY, "state.sqlite")
     arguments = [binary, "--theme", "monochrome", "--state", state, *READER_ARGUMENTS, corpus]
+    return spawn(arguments, environment)
+
+
+def spawn(arguments, environment):
+    """Forks `arguments` on a new 200x60 pseudo-terminal; returns (pid, master fd, start time).
+
+    peer_screen.py starts the peers through this too, so every program is timed from the same moment."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
     started = time.monotonic()
     pid = os.fork()
     if pid == 0:  # the child: its own session with the pseudo-terminal as the controlling terminal
@@ -290,11 +298,23 @@ def start(binary, corpus):
                 os.dup2(slave, descriptor)
             if slave > 2:
                 os.close(slave)
-            os.execve(binary, arguments, environment)
+            os.execve(arguments[0], arguments, environment)
         finally:
             os._exit(127)
     os.close(slave)
     return pid, master, started
+
+
+def peak_resident_kb(pid):
+    """VmHWM of a running process in KiB (its peak resident memory so far), or None off Linux."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 def read_some(master, timeout):
@@ -335,7 +355,7 @@ def describe(status):
 
 
 def run_once(binary, corpus, records, timeout):
-    """One start of the reader: (first screen ms, records listed ms, exit status).
+    """One start of the reader: (first screen ms, records listed ms, exit status, peak resident KiB).
 
     Raises Failure (carrying the first-screen time when there was one) when the records never get listed."""
     listed_text = f"{records:,} articles"
@@ -361,6 +381,8 @@ def run_once(binary, corpus, records, timeout):
                 first = (arrived - started) * 1000
             if first is not None and listed_text in header and "loading" not in header:
                 listed = (arrived - started) * 1000
+        # Read while the records are listed, before `q`: the peak of getting there.
+        peak = peak_resident_kb(pid)
         os.write(master, b"q")
         status = wait_exit(pid, master, timeout)
         pid = None
@@ -372,7 +394,7 @@ def run_once(binary, corpus, records, timeout):
             except (ProcessLookupError, ChildProcessError):
                 pass
         os.close(master)
-    return first, listed, status
+    return first, listed, status, peak
 
 
 class Failure(Exception):
@@ -411,14 +433,21 @@ def main():
         print(json.dumps({"error": f"{options.binary} is not built"}))
         return 0
 
-    answer = {"first_screen_ms": [], "records_listed_ms": [], "exit_statuses": [], "columns": COLUMNS, "rows": ROWS}
+    answer = {
+        "first_screen_ms": [],
+        "records_listed_ms": [],
+        "peak_resident_kb": [],
+        "exit_statuses": [],
+        "columns": COLUMNS,
+        "rows": ROWS,
+    }
     for repetition in range(-options.warm_up, options.repetitions):
         try:
-            first, listed, status = run_once(options.binary, options.corpus, options.records, options.timeout)
+            first, listed, status, peak = run_once(options.binary, options.corpus, options.records, options.timeout)
         except Failure as failure:
             # The first screen was still drawn (and is timed) when the reader failed later: keep that figure,
             # and what went wrong the first time.
-            first, listed, status = failure.first_screen_ms, None, None
+            first, listed, status, peak = failure.first_screen_ms, None, None, None
             if "error" not in answer:
                 answer["error"] = str(failure)
                 answer["screen"] = failure.screen
@@ -430,6 +459,8 @@ def main():
             answer["records_listed_ms"].append(listed)
         if status is not None:
             answer["exit_statuses"].append(status)
+        if peak is not None:
+            answer["peak_resident_kb"].append(peak)
     if "error" in answer:
         answer["failed_starts"] = options.repetitions - len(answer["records_listed_ms"])
     print(json.dumps(answer))
