@@ -52,10 +52,7 @@ import Testing
 
   @Test func progressIsKeptUntilTheRecordsArrive() {
     var model = Fixtures.model(ArticleCatalog(articles: []))
-    expectApply(&model, .reload, effects: [.load(generation: 1)]) {
-      $0.loading.isLoading = true
-      $0.loading.generation = 1
-    }
+    expectApply(&model, .reload, effects: [.load(generation: 1)]) { _ = $0.loading.start() }
     expectApply(&model, .loadProgress(filesRead: 10, filesTotal: 40, generation: 1)) {
       $0.loading.progress = LoadProgress(filesRead: 10, filesTotal: 40)
     }

@@ -212,10 +212,7 @@ import Testing
     var model = Fixtures.model()
     model.apply(.move(.down), now: 0)
     model.apply(.move(.down), now: 0)
-    expectApply(&model, .reload, effects: [.load(generation: 1)]) {
-      $0.loading.isLoading = true
-      $0.loading.generation = 1
-    }
+    expectApply(&model, .reload, effects: [.load(generation: 1)]) { _ = $0.loading.start() }
     let shuffled = ArticleCatalog(articles: Fixtures.five().articles.reversed())
     let problem = Diagnostic(path: "x", line: 1, column: 1, severity: .error, message: "bad")
     model.apply(.loaded(shuffled, [problem], generation: 1), now: 0)

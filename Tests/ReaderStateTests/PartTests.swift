@@ -32,7 +32,7 @@ import Testing
   @Test func aSupersededLoadsResultsAreDropped() {
     var model = Fixtures.model(ArticleCatalog(articles: []))
     model.apply(.reload, now: 0)
-    expectApply(&model, .reload, effects: [.load(generation: 2)]) { $0.loading.generation = 2 }
+    expectApply(&model, .reload, effects: [.load(generation: 2)]) { _ = $0.loading.start() }
     expectApply(&model, .loadProgress(filesRead: 5, filesTotal: 5, generation: 1))
     expectApply(&model, .loaded(Fixtures.five(), [], generation: 1))
     #expect(model.listing.visible.isEmpty && model.loading.isLoading)
