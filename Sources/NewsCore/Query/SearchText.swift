@@ -301,10 +301,22 @@ extension SearchText {
     _ needle: UnsafeBufferPointer<UInt8>, anchor: Int, secondAnchor: Int, in text: UnsafeBufferPointer<UInt8>,
     from start: Int, to end: Int
   ) -> Bool {
+    if needle.count <= 1 { return true }
+    return firstOccurrence(
+      needle, anchor: anchor, secondAnchor: secondAnchor, in: text, from: start, to: end) != nil
+  }
+
+  /// Where `needle` (two bytes or more) first occurs in `text[start..<end]`, found as `contains` finds it:
+  /// 16 candidate starts at a time on the bytes at `anchor` and `secondAnchor`, each pair confirmed with
+  /// `memcmp`. Loads may read up to 15 bytes past `end`.
+  @inline(__always)
+  static func firstOccurrence(
+    _ needle: UnsafeBufferPointer<UInt8>, anchor: Int, secondAnchor: Int, in text: UnsafeBufferPointer<UInt8>,
+    from start: Int, to end: Int
+  ) -> Int? {
     let count = needle.count
-    if count <= 1 { return true }
     let lastStart = end &- count
-    if lastStart < start { return false }
+    if lastStart < start { return nil }
     let base = UnsafeRawPointer(text.baseAddress!)
     let first = SIMD16<UInt8>(repeating: needle[anchor])
     let second = SIMD16<UInt8>(repeating: needle[secondAnchor])
@@ -323,8 +335,8 @@ extension SearchText {
         for _ in 0..<2 {
           while bits != 0 {
             let candidate = offset &+ (bits.trailingZeroBitCount >> 3)
-            if candidate > lastStart { return false }
-            if memcmp(base + candidate, needle.baseAddress!, count) == 0 { return true }
+            if candidate > lastStart { return nil }
+            if memcmp(base + candidate, needle.baseAddress!, count) == 0 { return candidate }
             bits &= bits &- 1
           }
           bits = words.1
@@ -333,6 +345,7 @@ extension SearchText {
       }
       position &+= 16
     }
-    return false
+    return nil
   }
+
 }

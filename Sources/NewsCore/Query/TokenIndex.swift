@@ -339,42 +339,14 @@ final class TokenIndex: Sendable {
     return parts.withLock { Array($0.joined()) }
   }
 
-  /// Where `needle` (two bytes or more) first occurs in `text[start..<end]`: 16 candidate starts at a time
-  /// on its first and last byte, each pair confirmed with `memcmp`. Loads may read up to 15 bytes past
-  /// `end` plus the needle's length, which the vocabulary's padding allows.
+  /// Where `needle` (two bytes or more) first occurs in `text[start..<end]`, anchored on its first and
+  /// last bytes (the vocabulary has no byte frequencies); loads may read up to 15 bytes past `end` plus the
+  /// needle's length, which the vocabulary's padding allows.
   static func firstOccurrence(
     _ needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
   ) -> Int? {
-    let count = needle.count
-    let lastStart = end - count
-    if lastStart < start { return nil }
-    let base = UnsafeRawPointer(text.baseAddress!)
-    let first = SIMD16<UInt8>(repeating: needle[0])
-    let last = SIMD16<UInt8>(repeating: needle[count - 1])
-    let ones = SIMD16<UInt8>(repeating: 1)
-    var position = start
-    while position <= lastStart {
-      let a = base.loadUnaligned(fromByteOffset: position, as: SIMD16<UInt8>.self)
-      let b = base.loadUnaligned(fromByteOffset: position + count - 1, as: SIMD16<UInt8>.self)
-      let lanes = SIMD16<UInt8>(repeating: 0).replacing(with: ones, where: (a .== first) .& (b .== last))
-      let words = unsafeBitCast(lanes, to: (UInt64, UInt64).self)
-      if words.0 | words.1 != 0 {
-        var bits = words.0
-        var offset = position
-        for _ in 0..<2 {
-          while bits != 0 {
-            let candidate = offset + (bits.trailingZeroBitCount >> 3)
-            if candidate > lastStart { return nil }
-            if memcmp(base + candidate, needle.baseAddress!, count) == 0 { return candidate }
-            bits &= bits - 1
-          }
-          bits = words.1
-          offset = position + 8
-        }
-      }
-      position += 16
-    }
-    return nil
+    SearchText.firstOccurrence(
+      needle, anchor: 0, secondAnchor: needle.count - 1, in: text, from: start, to: end)
   }
 
   /// The articles with any of `tokens` in their own fields, and those with any in related coverage
