@@ -79,6 +79,9 @@ public enum Action: Sendable, Equatable {
   /// Load `generation` finished with these records (filters and the selection are kept); a superseded
   /// load's result is dropped.
   case loaded(ArticleCatalog, [Diagnostic], generation: Int)
+  /// The records load `generation` has parsed so far (a first load lists them while it runs); the load's
+  /// own `.loaded` follows with every record.
+  case loadedPart(ArticleCatalog, generation: Int)
   /// How much of load `generation` the load index gave (`parsed 1, reused 99,999`), said after its records.
   case loadStatistics(String, generation: Int)
   /// The stories of `catalog`, grouped off the run loop after it was loaded.

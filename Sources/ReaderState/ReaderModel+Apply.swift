@@ -155,12 +155,17 @@ extension ReaderModel {
     case .loadProgress(let read, let total, let generation):
       guard loading.isCurrent(generation) else { break }
       loading.progress = LoadProgress(filesRead: read, filesTotal: total)
+    case .loadedPart(let catalog, let generation):
+      guard loading.isCurrent(generation) else { break }
+      return listPart(catalog, generation: generation, height: geometry.paneHeights(of: self).articles)
     case .loaded(let catalog, let diagnostics, let generation):
       guard loading.isCurrent(generation) else { break }  // a superseded load's records
+      let listsPart = loading.listedPart != nil
       loading.finish(diagnostics: diagnostics)
       history.clear()
-      // The first load needs no summary (the list is the news); a reload says what it changed.
-      if generation > 1 || !listing.catalog.articles.isEmpty {
+      // The first load needs no summary (the list is the news); a reload says what it changed. A load whose
+      // first records were listed as they came is the first records' load too.
+      if (generation > 1 || !listing.catalog.articles.isEmpty) && !listsPart {
         let changes = ReloadChanges(from: listing.catalog.articles, to: catalog.articles)
         status.show("Reloaded: " + changes.summary, now: now)
       }
@@ -172,6 +177,10 @@ extension ReaderModel {
         listing.mergeCatalog(
           catalog, markMask: reading.filterMask, height: geometry.paneHeights(of: self).articles)
         watch.arrived(in: catalog, previous: previous)
+      } else if listsPart {
+        // The rest of the records join those listed so far: the selected article stays where it is.
+        listing.mergeCatalog(
+          catalog, markMask: reading.filterMask, height: geometry.paneHeights(of: self).articles)
       } else {
         listing.replaceCatalog(catalog, markMask: reading.filterMask)
       }

@@ -96,6 +96,26 @@ extension ReaderModel {
 
   /// What follows new records in the listing, whether loaded whole or merged from a change: the search,
   /// the stories view and the open overlay follow the new catalog, and the effects due after a load.
+  /// Lists the records a running load has read so far (`.loadedPart`), when nothing else is listed or the
+  /// list shows only an earlier part: a reload keeps the records it shows until its load is complete.
+  /// The selected article and its row on screen stay as more arrive. Nothing is grouped, watched or recorded
+  /// until the load's `.loaded`.
+  mutating func listPart(_ catalog: ArticleCatalog, generation: Int, height: Int) -> [Effect] {
+    guard loading.listedPart != nil || listing.catalog.articles.isEmpty else { return [] }
+    loading.listedPart = generation
+    reading.attach(catalog)
+    listing.queryEnvironment.readingState = reading.snapshot
+    listing.mergeCatalog(catalog, markMask: reading.filterMask, height: height)
+    search.catalogReplaced(listing)
+    stories.catalogReplaced(listing)
+    switch overlays.current {
+    case .topicPicker, .facetPicker: overlays.refreshPickers(listing, catalogChanged: true)
+    case .viewPicker: refreshViewPicker()
+    case .diagnostics, .help, nil: break
+    }
+    return []
+  }
+
   mutating func catalogListed(diagnostics: [Diagnostic]) -> [Effect] {
     search.catalogReplaced(listing)
     stories.catalogReplaced(listing)

@@ -238,7 +238,13 @@ struct BackgroundLoad: Sendable {
       let reload = loader.loader.load(paths: paths, reusing: remembered, progress: progress)
       (result, pending, index) = (reload.result, reload.updatedIndex, reload.updatedIndex ?? remembered)
     } else {
-      let outcome = loader.load(paths: paths, keepingIndex: keepsIndex, progress: progress)
+      // Nothing is listed yet (a first load): the records parsed so far are listed while the rest are read.
+      let preview = LoadPreview { articles in
+        guard !task.isCancelled else { return }
+        inbox.post(.loadedPart(ArticleCatalog(articles: articles), generation: generation))
+      }
+      let outcome = loader.load(
+        paths: paths, keepingIndex: keepsIndex, progress: progress, preview: preview)
       (result, pending, indexProblem) = (outcome.result, outcome.pendingIndex, outcome.indexProblem)
       index = outcome.index
     }

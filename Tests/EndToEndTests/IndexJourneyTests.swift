@@ -7,7 +7,8 @@ import Testing
 
 /// The release reader through its load index, start after start, in a cache directory of its own: the
 /// first start parses every file and writes the index, the second reuses them all, and after one file is
-/// edited on disk exactly that file is parsed again and its new title shows.
+/// edited on disk exactly that file is parsed again and its new title shows. A first load of many files
+/// lists articles while it runs, and keeps the selected one selected as the rest arrive.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable(), "tmux is not installed"))
 struct IndexJourneyTests {
   /// Starts the release reader on `fixture` with `cache` as XDG_CACHE_HOME and waits for `title`.
@@ -53,6 +54,57 @@ struct IndexJourneyTests {
       latest = max(latest, Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
     }
     return latest
+  }
+
+  /// The title in the details pane (the selected article's), when the screen shows one of `Story NNNNN`.
+  private static func detailsTitle(_ screen: String) -> String? {
+    let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+    // The header, the panes' titles, then the details' first line: the title.
+    guard lines.count > 2, let bar = lines[2].lastIndex(of: "│") else { return nil }
+    let title = lines[2][lines[2].index(after: bar)...].trimmingCharacters(in: .whitespaces)
+    return title.wholeMatch(of: /Story [0-9]{5}/) != nil ? title : nil
+  }
+
+  @Test func aFirstLoadListsArticlesWhileItRunsAndKeepsTheSelection() throws {
+    // Enough files that the load takes a while on any machine this runs on (about 2 s here in release).
+    let count = 40_000
+    let fixture = try ReaderFixture(records: [:])
+    defer { fixture.remove() }
+    for index in 0..<count {
+      // A minute apart, the last file newest: the files parsed last sort above those listed first.
+      let day = index / 1440 + 1
+      let time = String(format: "2026-01-%02dT%02d:%02d:00Z", day, index / 60 % 24, index % 60)
+      let text =
+        String(format: "---\ntitle: Story %05d\noriginalUrl: https://example.org/%d\n", index, index)
+        + "publishedDateTime: \(time)\n---\n"
+      try Data(text.utf8).write(to: URL(fileURLWithPath: fixture.path(String(format: "r%05d.txt", index))))
+    }
+    let session = try TmuxSession(
+      command: [
+        try ReaderBuild.release.requireBinary(), "--no-index", "--theme", "monochrome", fixture.directory,
+      ],
+      columns: 120, rows: 30,
+      environment: ["XDG_STATE_HOME": fixture.path("state"), "XDG_CACHE_HOME": fixture.path("cache")])
+    defer { session.close() }
+    // Some articles listed while the header still says the load runs, with a selected article's details.
+    var selected: String? = nil
+    try session.waitForScreen(timeout: 20, "articles listed while loading") { screen in
+      let header = screen.split(separator: "\n").first.map(String.init) ?? ""
+      guard header.contains("loading"), header.contains(" articles"), !header.contains("40,000 articles")
+      else { return false }
+      selected = Self.detailsTitle(screen)
+      return selected != nil
+    }
+    let full = try session.waitForScreen(timeout: 60, "every article listed") { screen in
+      let header = screen.split(separator: "\n").first.map(String.init) ?? ""
+      return header.contains("40,000 articles") && !header.contains("loading")
+    }
+    #expect(Self.detailsTitle(full) == selected, "the article selected while loading is still selected")
+    // The header's `row/count`: articles parsed later and newer were listed above the selected one.
+    let row = full.firstMatch(of: /([0-9,]+)\/40,000/).map { Int($0.1.replacing(",", with: "")) ?? 0 } ?? 0
+    #expect(row > 1, "the selected article's row moved down as newer ones arrived above it")
+    try session.send("q")
+    #expect(try session.waitForExit() == 0)
   }
 
   @Test func secondStartIsWarmAndAnEditedFileIsTheOneParsed() throws {

@@ -7,6 +7,8 @@ For each repetition it starts `BINARY --theme monochrome CORPUS` on a 200x60 pse
 (TERM=xterm-256color, LANG=C.UTF-8), feeds everything the reader writes through a small terminal
 emulator and records, in milliseconds from just before the fork:
   - first_screen_ms: the header row shows "newsreader" (the first frame has been drawn);
+  - first_articles_ms: the header counts a screenful of articles or more (min(N, 60), the rows of the
+    terminal): a first load lists the records parsed so far while it runs, a warm start lists them all;
   - records_listed_ms: the header row shows "<N> articles" (N with thousands separators, as the reader
     prints it) and no longer "loading";
   - peak_resident_kb: the reader's VmHWM (/proc/PID/status) at that moment, its peak memory so far.
@@ -17,7 +19,7 @@ The screen is emulated rather than searched as text because curses only sends wh
 words never appear together in the byte stream. Only the sequences ncurses emits for xterm-256color that
 move text around are interpreted; colours and modes are skipped.
 
-Prints one JSON object: {"first_screen_ms": [...], "records_listed_ms": [...], "exit_statuses": [...], ...},
+Prints one JSON object: {"first_screen_ms": [...], "first_articles_ms": [...], "records_listed_ms": [...], "exit_statuses": [...], ...},
 or {"missing": reason} when this system has no pseudo-terminals. When a start does not list the records
 (a crash, a timeout), "error" says why the first such start failed, "screen" holds what it showed and
 "failed_starts" counts them; their first screens are still timed when they drew one.
@@ -29,6 +31,7 @@ import atexit
 import codecs
 import json
 import os
+import re
 import select
 import shutil
 import signal
@@ -354,14 +357,19 @@ def describe(status):
     return f"exited with status {status}"
 
 
+ARTICLE_COUNT = re.compile(r"([0-9][0-9,]*) articles?\b")
+
+
 def run_once(binary, corpus, records, timeout):
-    """One start of the reader: (first screen ms, records listed ms, exit status, peak resident KiB).
+    """One start of the reader: (first screen ms, first articles ms, records listed ms, exit status, peak
+    resident KiB).
 
     Raises Failure (carrying the first-screen time when there was one) when the records never get listed."""
     listed_text = f"{records:,} articles"
+    screenful = min(records, ROWS)
     terminal = Terminal(COLUMNS, ROWS)
     pid, master, started = start(binary, corpus)
-    first = listed = None
+    first = articles = listed = None
     try:
         deadline = started + timeout
         while listed is None:
@@ -379,6 +387,10 @@ def run_once(binary, corpus, records, timeout):
             header = terminal.text(0)
             if first is None and "newsreader" in header:
                 first = (arrived - started) * 1000
+            if first is not None and articles is None:
+                count = ARTICLE_COUNT.search(header)
+                if count and int(count.group(1).replace(",", "")) >= screenful:
+                    articles = (arrived - started) * 1000
             if first is not None and listed_text in header and "loading" not in header:
                 listed = (arrived - started) * 1000
         # Read while the records are listed, before `q`: the peak of getting there.
@@ -394,7 +406,7 @@ def run_once(binary, corpus, records, timeout):
             except (ProcessLookupError, ChildProcessError):
                 pass
         os.close(master)
-    return first, listed, status, peak
+    return first, articles, listed, status, peak
 
 
 class Failure(Exception):
@@ -435,6 +447,7 @@ def main():
 
     answer = {
         "first_screen_ms": [],
+        "first_articles_ms": [],
         "records_listed_ms": [],
         "peak_resident_kb": [],
         "exit_statuses": [],
@@ -443,11 +456,12 @@ def main():
     }
     for repetition in range(-options.warm_up, options.repetitions):
         try:
-            first, listed, status, peak = run_once(options.binary, options.corpus, options.records, options.timeout)
+            first, articles, listed, status, peak = run_once(
+                options.binary, options.corpus, options.records, options.timeout)
         except Failure as failure:
             # The first screen was still drawn (and is timed) when the reader failed later: keep that figure,
             # and what went wrong the first time.
-            first, listed, status, peak = failure.first_screen_ms, None, None, None
+            first, articles, listed, status, peak = failure.first_screen_ms, None, None, None, None
             if "error" not in answer:
                 answer["error"] = str(failure)
                 answer["screen"] = failure.screen
@@ -455,6 +469,8 @@ def main():
             continue  # a warm-up start
         if first is not None:
             answer["first_screen_ms"].append(first)
+        if articles is not None:
+            answer["first_articles_ms"].append(articles)
         if listed is not None:
             answer["records_listed_ms"].append(listed)
         if status is not None:

@@ -24,15 +24,18 @@ public struct IndexedLoader: Sendable {
 
   /// Loads `paths` through the index file; `keepingIndex` builds the index in memory even without a file
   /// (`--no-index` while watching), for later loads of only the changed files.
-  public func load(paths: [String], keepingIndex: Bool = false, progress: SeedLoader.Progress? = nil)
-    -> Outcome
-  {
+  /// `preview`, when given, is handed the records parsed so far while files are parsed (see `LoadPreview`).
+  public func load(
+    paths: [String], keepingIndex: Bool = false, progress: SeedLoader.Progress? = nil,
+    preview: LoadPreview? = nil
+  ) -> Outcome {
     guard let file else {
       guard keepingIndex else {
         return Outcome(
-          result: loader.load(paths: paths, progress: progress), pendingIndex: nil, indexProblem: nil)
+          result: loader.load(paths: paths, progress: progress, preview: preview), pendingIndex: nil,
+          indexProblem: nil)
       }
-      let load = loader.load(paths: paths, reusing: nil, progress: progress)
+      let load = loader.load(paths: paths, reusing: nil, progress: progress, preview: preview)
       return Outcome(result: load.result, pendingIndex: nil, indexProblem: nil, index: load.updatedIndex)
     }
     var previous: LoadIndex? = nil
@@ -42,7 +45,7 @@ public struct IndexedLoader: Sendable {
     case .loaded(let index): previous = index
     case .unusable(let reason): problem = reason
     }
-    let load = loader.load(paths: paths, reusing: previous, progress: progress)
+    let load = loader.load(paths: paths, reusing: previous, progress: progress, preview: preview)
     return Outcome(
       result: load.result, pendingIndex: load.updatedIndex, indexProblem: problem,
       index: load.updatedIndex ?? previous)

@@ -14,6 +14,9 @@ struct RecordFileOutcome: Sendable {
   var isPlaced = false
   /// The file's only record taken from the load index, to be placed like a parsed one (`articles` empty).
   var single: Article? = nil
+  /// The file's stamp as `fstat` gave it when the file was opened for reading, before its bytes were read:
+  /// the load index's key for what was read (nil when the file could not be opened).
+  var stamp: FileStamp? = nil
 }
 
 /// Reads one record file: YAML front matter with an optional Markdown body, or a plain YAML stream.
@@ -30,15 +33,20 @@ enum RecordFile {
       return outcome
     }
     let all: UnsafeBufferPointer<UInt8>
-    switch read(entry, maxBytes: options.maxFileBytes, into: buffer) {
+    var stamp: FileStamp? = nil
+    switch read(entry, maxBytes: options.maxFileBytes, into: buffer, stamp: &stamp) {
     case .success(let bytes): all = bytes
-    case .failure(let problem): return fail(problem.message)
+    case .failure(let problem):
+      outcome.stamp = stamp
+      return fail(problem.message)
     }
     // The exact bytes, when what is shown is not them (a name that is not UTF-8, or holds control characters).
     let pathBytes = entry.systemPath ?? (path == entry.path ? nil : Array(entry.path.utf8))
-    return decode(
+    var decoded = decode(
       all, path: path, pathBytes: pathBytes, relativePath: entry.relativePath, options: options,
       interner: interner, scratch: scratch)
+    decoded.stamp = stamp
+    return decoded
   }
 
   /// Decodes a file's bytes once read; `path` is already sanitized (`pathBytes` are the exact bytes when they
@@ -121,15 +129,19 @@ enum RecordFile {
   static func read(_ path: String, maxBytes: Int, into buffer: ReadBuffer) -> Result<
     UnsafeBufferPointer<UInt8>, ReadProblem
   > {
-    read(RecordFileEntry(path: path, relativePath: path), maxBytes: maxBytes, into: buffer)
+    var stamp: FileStamp? = nil
+    return read(
+      RecordFileEntry(path: path, relativePath: path), maxBytes: maxBytes, into: buffer, stamp: &stamp)
   }
 
   /// The whole file in `buffer`, read with one `read` when the file is no larger than `fstat` said.
   ///
-  /// The bytes are valid until the next read into `buffer`.
-  static func read(_ entry: RecordFileEntry, maxBytes: Int, into buffer: ReadBuffer) -> Result<
-    UnsafeBufferPointer<UInt8>, ReadProblem
-  > {
+  /// The bytes are valid until the next read into `buffer`. `stamp` is set from the `fstat` of the opened
+  /// file, before any byte is read (so a change while reading makes the stamp older than the bytes, never
+  /// newer).
+  static func read(
+    _ entry: RecordFileEntry, maxBytes: Int, into buffer: ReadBuffer, stamp: inout FileStamp?
+  ) -> Result<UnsafeBufferPointer<UInt8>, ReadProblem> {
     // O_NONBLOCK: a file replaced by a FIFO since the walk must not block the load (regular files ignore it).
     let descriptor = entry.withSystemPath { open($0, O_RDONLY | O_NONBLOCK) }
     guard descriptor >= 0 else {
@@ -140,6 +152,7 @@ enum RecordFile {
     guard fstat(descriptor, &info) == 0 else {
       return .failure(ReadProblem(message: "cannot read its size: \(FileWalker.reason(errno))"))
     }
+    stamp = FileStamp(info)
     guard info.st_mode & S_IFMT == S_IFREG else {
       return .failure(ReadProblem(message: "no longer a regular file; not read"))
     }

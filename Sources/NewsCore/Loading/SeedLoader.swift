@@ -85,18 +85,32 @@ public struct SeedLoader: Sendable {
   /// Files are parsed on all cores (or `options.concurrency` threads); the result is in sorted path order
   /// whatever the scheduling, and ids are unique. `progress`, when given, is called from the loading
   /// threads about every `progressInterval` files and once at the end.
-  public func load(paths: [String], progressInterval: Int = 512, progress: Progress? = nil) -> LoadResult {
-    var walker = FileWalker(maxEntries: options.maxFiles, system: system)
+  public func load(
+    paths: [String], progressInterval: Int = 512, progress: Progress? = nil, preview: LoadPreview? = nil
+  ) -> LoadResult {
+    var walker = walker(previewing: preview)
     walker.walk(paths)
     let files = walker.files
     progress?(0, files.count)
-    var (articles, outcomes) = readFiles(files, progressInterval: progressInterval, progress: progress)
+    var (articles, outcomes) = readFiles(
+      files, progressInterval: progressInterval, progress: progress, preview: preview)
+    preview?.finish()
     progress?(files.count, files.count)
     // Before `result` shares the array: assigning through it then would copy all the articles.
     ArticleIdentity.assign(to: &articles)
     var result = Self.result(articles: articles, outcomes: outcomes, walker: walker)
     result.parsedFileCount = files.count
     return result
+  }
+
+  /// The walk of a load; with a preview, its first files get a head start (see `LoadPreview.headStart`).
+  func walker(previewing preview: LoadPreview?) -> FileWalker {
+    var walker = FileWalker(maxEntries: options.maxFiles, system: system)
+    if let preview {
+      let options = self.options
+      walker.headStart = { preview.headStart($0, options: options) }
+    }
+    return walker
   }
 
   /// The load's result from its records (ids already unique), each file's outcome and the walk.
@@ -115,9 +129,10 @@ public struct SeedLoader: Sendable {
   /// Reads `files` on the loading threads: their records in file order (with base ids, not yet unique), and
   /// each file's outcome (its diagnostics, and the records of a file with several). `prepared[i]`, when
   /// given and not nil, is file `i`'s outcome from the load index: it is used instead of reading the file.
+  /// `preview`, when given, is handed each run of files as it is finished.
   func readFiles(
     _ files: [RecordFileEntry], prepared: [RecordFileOutcome?]? = nil, progressInterval: Int,
-    progress: Progress?
+    progress: Progress?, preview: LoadPreview? = nil
   ) -> ([Article], [RecordFileOutcome]) {
     let workers = min(
       files.count, options.concurrency > 0 ? options.concurrency : ProcessInfoLite.activeProcessorCount)
@@ -134,12 +149,20 @@ public struct SeedLoader: Sendable {
         // Kept by this thread and handed over once at the end, so the loop shares nothing but `claims`.
         var finished: [(index: Int, outcome: RecordFileOutcome)] = []
         defer { outcomes.add(finished) }
+        var shown: [(file: Int, article: Article)] = []
         while let run = claims.next() {
           for index in run {
             var outcome =
               prepared?[index]
               ?? RecordFile.load(
                 files[index], options: options, interner: interner, buffer: buffer, scratch: scratch)
+            if preview != nil {
+              if let single = outcome.single {
+                shown.append((index, single))
+              } else {
+                for article in outcome.articles { shown.append((index, article)) }
+              }
+            }
             if let single = outcome.single {
               places.place(single, at: index)
               outcome.single = nil
@@ -153,6 +176,10 @@ public struct SeedLoader: Sendable {
           }
           if let progress, let done = claims.finishedCrossing(interval: progressInterval, adding: run.count) {
             progress(done, files.count)
+          }
+          if let preview {
+            preview.add(shown, files: run.count, of: files.count)
+            shown.removeAll(keepingCapacity: true)
           }
         }
       }

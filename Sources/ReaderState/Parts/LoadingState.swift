@@ -21,6 +21,9 @@ public struct LoadingState: Sendable, Equatable {
   /// The whole load whose figures `indexSummary` awaits: a load of changes started after it does not make
   /// them stale (its `.loadStatistics` may arrive after that load has started).
   public private(set) var summaryGeneration = 0
+  /// The load whose records so far are listed (`.loadedPart`; it may have been superseded since), nil when
+  /// the list shows a finished load's records.
+  public var listedPart: Int?
 
   public init(
     isLoading: Bool = false, generation: Int = 0, sourceName: String? = nil, diagnostics: [Diagnostic] = []
@@ -59,6 +62,7 @@ public struct LoadingState: Sendable, Equatable {
     self.diagnostics = diagnostics
     isLoading = false
     progress = nil
+    listedPart = nil
   }
 
   public var diagnosticCount: Int { diagnostics.count }
