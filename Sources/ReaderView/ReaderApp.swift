@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import ReaderState
 import ScreenKit
@@ -74,6 +75,7 @@ public final class ReaderApp {
       if !posted.isEmpty {
         for action in posted where perform(action) { return 0 }
         draw()
+        inbox.markShown()
       }
       // Actions posted from other threads are taken between waits: wait briefly while one is due.
       let timeout = model.awaitsBackgroundAction ? min(pollTimeout, .milliseconds(10)) : pollTimeout
@@ -195,21 +197,57 @@ public final class ReaderApp {
 }
 
 /// A thread-safe queue of actions that the run loop applies between events.
-public final class ActionInbox: Sendable {
-  private let pending = Mutex<[Action]>([])
+public final class ActionInbox: @unchecked Sendable {
+  /// Guards the queue and the counts; signalled when the run loop has shown what it took.
+  private let condition = NSCondition()
+  private var pending: [Action] = []
+  /// Actions posted so far, taken by the run loop so far, and taken and shown on screen so far.
+  private var posted = 0
+  private var taken = 0
+  private var shown = 0
 
   public init() {}
 
-  /// Queues `action`; the run loop picks it up within one poll timeout.
-  public func post(_ action: Action) {
-    pending.withLock { $0.append(action) }
+  /// Queues `action`; the run loop picks it up within one poll timeout. Returns its number, for
+  /// `waitUntilShown`.
+  @discardableResult
+  public func post(_ action: Action) -> Int {
+    condition.lock()
+    defer { condition.unlock() }
+    pending.append(action)
+    posted += 1
+    return posted
   }
 
   /// Everything queued so far, oldest first, leaving the queue empty.
   public func drain() -> [Action] {
-    pending.withLock { queue in
-      defer { queue = [] }
-      return queue
+    condition.lock()
+    defer { condition.unlock() }
+    let queue = pending
+    pending = []
+    taken = posted
+    return queue
+  }
+
+  /// The run loop has applied what it drained last and drawn the screen.
+  public func markShown() {
+    condition.lock()
+    shown = taken
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Waits (at most `timeout` seconds) until action number `ticket` has been applied and drawn: work that
+  /// can wait, such as a search index, leaves the cores to the run loop while a large load is listed.
+  /// True when it was shown in time.
+  @discardableResult
+  public func waitUntilShown(_ ticket: Int, timeout: Double) -> Bool {
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    condition.lock()
+    defer { condition.unlock() }
+    while shown < ticket {
+      if !condition.wait(until: deadline) { return shown >= ticket }
     }
+    return true
   }
 }

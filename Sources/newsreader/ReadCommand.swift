@@ -251,7 +251,10 @@ struct BackgroundLoad: Sendable {
     guard !task.isCancelled else { return }
     let catalog = ArticleCatalog(articles: result.articles)
     let diagnostics = configProblems + BackgroundLoad.diagnostics(of: result)
-    inbox.post(.loaded(catalog, diagnostics, generation: generation))
+    let posted = inbox.post(.loaded(catalog, diagnostics, generation: generation))
+    // What follows can wait for the records to be listed and drawn: at 100,000 records, the search index and
+    // the tables for changes built meanwhile took the cores from the run loop and delayed the list by half.
+    inbox.waitUntilShown(posted, timeout: 2)
     memory.searchPreparer.schedule(catalog, waiting: false)
     // What the index gave, for the load problems overlay (`parsed 1, reused 99,999`).
     if loader.file != nil || remembered != nil {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A load that reads the on-disk load index first and hands back the index to write afterwards: what `list`,
 /// `topics` and the reader run.
 public struct IndexedLoader: Sendable {
@@ -38,17 +40,19 @@ public struct IndexedLoader: Sendable {
       let load = loader.load(paths: paths, reusing: nil, progress: progress, preview: preview)
       return Outcome(result: load.result, pendingIndex: nil, indexProblem: nil, index: load.updatedIndex)
     }
-    var previous: LoadIndex? = nil
-    var problem: String? = nil
-    switch file.read() {
-    case .missing: break
-    case .loaded(let index): previous = index
-    case .unusable(let reason): problem = reason
+    // No index file yet (a first start): the stamps come from the reads, nothing is stat'ed twice.
+    guard access(file.path, F_OK) == 0 else {
+      let load = loader.load(paths: paths, reusing: nil, progress: progress, preview: preview)
+      return Outcome(
+        result: load.result, pendingIndex: load.updatedIndex, indexProblem: nil, index: load.updatedIndex)
     }
-    let load = loader.load(paths: paths, reusing: previous, progress: progress, preview: preview)
+    // The index is read and decoded on a thread of its own while the walk and the stat of every file run.
+    let read = IndexRead(file)
+    let load = loader.load(
+      paths: paths, reusingLater: { read.index }, progress: progress, preview: preview)
     return Outcome(
-      result: load.result, pendingIndex: load.updatedIndex, indexProblem: problem,
-      index: load.updatedIndex ?? previous)
+      result: load.result, pendingIndex: load.updatedIndex, indexProblem: read.problem,
+      index: load.updatedIndex ?? read.index)
   }
 
   /// Writes `outcome`'s index if there is one; a failure is returned as one message for the user.
@@ -60,6 +64,42 @@ public struct IndexedLoader: Sendable {
     } catch {
       return error.description
     }
+  }
+}
+
+/// An index file being read on a thread of its own; asking for its index waits for the read.
+final class IndexRead: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var outcome: LoadIndexFile.ReadOutcome? = nil
+
+  init(_ file: LoadIndexFile) {
+    let thread = Thread { [self] in
+      let read = file.read()
+      condition.lock()
+      outcome = read
+      condition.broadcast()
+      condition.unlock()
+    }
+    thread.start()
+  }
+
+  private var finished: LoadIndexFile.ReadOutcome {
+    condition.lock()
+    defer { condition.unlock() }
+    while outcome == nil { condition.wait() }
+    return outcome!
+  }
+
+  /// The index read, nil when there is none or it cannot be used.
+  var index: LoadIndex? {
+    if case .loaded(let index) = finished { return index }
+    return nil
+  }
+
+  /// Why the index on disk cannot be used, for one message.
+  var problem: String? {
+    if case .unusable(let reason) = finished { return reason }
+    return nil
   }
 }
 

@@ -21,12 +21,38 @@ extension SeedLoader {
     paths: [String], reusing index: LoadIndex?, progressInterval: Int = 512, progress: Progress? = nil,
     preview: LoadPreview? = nil
   ) -> IndexedLoad {
+    load(
+      paths: paths, reusingLater: index.map { index in { index } }, progressInterval: progressInterval,
+      progress: progress, preview: preview)
+  }
+
+  /// Loads like `load(paths:reusing:)` with the index `reusingLater` gives: it is asked for only after the
+  /// walk and the `stat` of every file, so an index still being read meanwhile (`IndexedLoader`) costs the
+  /// load only what its read takes beyond them. Nil means no index: stamps then come from the reads.
+  func load(
+    paths: [String], reusingLater: (() -> LoadIndex?)?, progressInterval: Int = 512,
+    progress: Progress? = nil,
+    preview: LoadPreview? = nil
+  ) -> IndexedLoad {
     let startedAt = Self.wallClockNanoseconds()
-    // Only a load without an index parses enough to be worth a head start.
-    var walker = walker(previewing: index == nil ? preview : nil)
+    // On every way out, before the caller posts the load: no preview may come after it.
+    defer { preview?.finish() }
+    var walker = walker(previewing: preview)
     walker.walk(paths)
     let files = walker.files
     progress?(0, files.count)
+    var stamps = [FileStamp?](repeating: nil, count: files.count)
+    // Without an index nothing is reused: each file's stamp comes from the `fstat` its read makes, on the
+    // loading threads, instead of a `stat` of every path here first (150 ms at 100,000 files).
+    if reusingLater != nil {
+      for position in files.indices {
+        var info = stat()
+        // A file that cannot be stat'ed now is parsed, and reading it says why.
+        guard files[position].withSystemPath({ stat($0, &info) }) == 0 else { continue }
+        stamps[position] = FileStamp(info)
+      }
+    }
+    let index = reusingLater?()
 
     // The walk meets the files in the order the index has them unless the tree changed, so each file is
     // looked for at its own position first; the table by path is built only once that misses.
@@ -42,19 +68,12 @@ extension SeedLoader {
       }
       return known?[path]
     }
-    var stamps = [FileStamp?](repeating: nil, count: files.count)
     // The index position each reused file's records come from, -1 for a file to read.
     var reusedFrom = [Int](repeating: -1, count: files.count)
     var reused = 0
     var stillThere = 0
-    // Without an index nothing is reused: each file's stamp comes from the `fstat` its read makes, on the
-    // loading threads, instead of a `stat` of every path here first (150 ms at 100,000 files).
     for position in files.indices where index != nil {
-      var info = stat()
-      // A file that cannot be stat'ed now is parsed, and reading it says why.
-      guard files[position].withSystemPath({ stat($0, &info) }) == 0 else { continue }
-      let stamp = FileStamp(info)
-      stamps[position] = stamp
+      guard let stamp = stamps[position] else { continue }
       guard let index, let known = indexPosition(of: files[position].systemPathBytes, at: position) else {
         continue
       }
@@ -103,7 +122,6 @@ extension SeedLoader {
     }
     var (articles, outcomes) = readFiles(
       files, prepared: prepared, progressInterval: progressInterval, progress: progress, preview: preview)
-    preview?.finish()
     if index == nil {
       for position in outcomes.indices { stamps[position] = outcomes[position].stamp }
     }
