@@ -28,12 +28,57 @@ struct IndexOptions: ParsableArguments {
 extension IndexedLoader {
   /// Loads, then writes the index and says on standard error why it could not be used or written; for the
   /// commands that print and exit (the reader writes it off its run loop instead).
+  ///
+  /// The index is written on a thread of its own while the command goes on to print: encoding 100,000
+  /// records is more than a warm `list` takes. The process waits for it before it exits
+  /// (`IndexWriteBeforeExit.finish()`).
   func loadThenWriteIndex(paths: [String]) -> LoadResult {
     let outcome = load(paths: paths)
     if let problem = outcome.indexProblem { printError("newsreader: \(problem)") }
-    if let problem = writeIndex(of: outcome) { printError("newsreader: \(problem)") }
+    if outcome.pendingIndex != nil, file != nil {
+      let loader = self
+      IndexWriteBeforeExit.start { loader.writeIndex(of: outcome) }
+    }
     KeptUntilExit.keep(outcome)
     return outcome.result
+  }
+}
+
+/// The index write a command that prints and exits started beside its output: the process waits for it
+/// before exiting, whichever way it exits, and says on standard error why it failed.
+enum IndexWriteBeforeExit {
+  private final class Write: @unchecked Sendable {
+    let condition = NSCondition()
+    var isDone = false
+    var problem: String?
+  }
+
+  // Started and finished only from the main thread.
+  nonisolated(unsafe) private static var pending: Write?
+
+  /// Runs `write` (which returns a problem to report, or nil) on a thread of its own.
+  static func start(_ write: @escaping @Sendable () -> String?) {
+    let job = Write()
+    pending = job
+    Thread {
+      let problem = write()
+      job.condition.lock()
+      job.problem = problem
+      job.isDone = true
+      job.condition.broadcast()
+      job.condition.unlock()
+    }.start()
+  }
+
+  /// Waits for the write started, if any, and reports its problem.
+  static func finish() {
+    guard let job = pending else { return }
+    pending = nil
+    job.condition.lock()
+    while !job.isDone { job.condition.wait() }
+    let problem = job.problem
+    job.condition.unlock()
+    if let problem { printError("newsreader: \(problem)") }
   }
 }
 

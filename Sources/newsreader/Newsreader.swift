@@ -64,9 +64,11 @@ struct Newsreader: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+      IndexWriteBeforeExit.finish()
     } catch let failure as OutputFailure {
       end(after: failure)
     } catch {
+      IndexWriteBeforeExit.finish()
       let message = fullMessage(for: error)
       let status = exitCode(for: error)
       if !message.isEmpty {
@@ -91,6 +93,8 @@ struct Newsreader: ParsableCommand {
   /// process ends as the default SIGPIPE would, quietly (the shell reports 141), even when the parent had
   /// SIGPIPE ignored. Any other failed write is one line on standard error and status 74 (EX_IOERR).
   static func end(after failure: OutputFailure) -> Never {
+    // The load index is still written: the next start would otherwise parse everything again.
+    IndexWriteBeforeExit.finish()
     if failure.code == EPIPE {
       signal(SIGPIPE, SIG_DFL)
       raise(SIGPIPE)

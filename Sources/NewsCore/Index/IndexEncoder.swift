@@ -8,11 +8,10 @@ import Foundation
 /// provider name, a topic, a domain) shares its storage, as the loader's interner does.
 struct IndexEncoder {
   private(set) var bytes: [UInt8] = []
-  /// Keyed by exact bytes: `String`'s own hashing normalizes every non-ASCII string (most of an index's
-  /// time went there), and strings that only normalize the same must stay apart to read back as written.
-  private var stringNumbers: [ExactString: UInt32] = [:]
+  /// The distinct strings' numbers by their exact bytes.
+  private var stringNumbers = StringNumbers()
   /// The distinct strings in the order they were first written.
-  private(set) var strings: [String] = []
+  var strings: [String] { stringNumbers.strings }
 
   init(reservingCapacity capacity: Int = 0) {
     bytes.reserveCapacity(capacity)
@@ -50,15 +49,7 @@ struct IndexEncoder {
       unsigned(0 as UInt64)
       return
     }
-    let key = ExactString(value)
-    if let number = stringNumbers[key] {
-      unsigned(UInt64(number) + 1)
-      return
-    }
-    let number = UInt32(strings.count)
-    stringNumbers[key] = number
-    strings.append(value)
-    unsigned(UInt64(number) + 1)
+    unsigned(UInt64(stringNumbers.number(of: value)) + 1)
   }
 
   /// Bytes as they are, after their count (a path, which need not be UTF-8).
@@ -291,6 +282,75 @@ struct IndexDecoder {
         return strings
       }
     }
+  }
+}
+
+/// Numbers for distinct strings, by their exact UTF-8 bytes: an open-addressing table of each string's
+/// 64-bit hash and number.
+///
+/// An index has millions of strings to look up (every title, excerpt and URL of every related item). A
+/// `Dictionary` keyed by `String` normalizes every non-ASCII string to hash it, and strings that only
+/// normalize the same must stay apart to read back as written; one keyed by a byte-comparing wrapper spent
+/// most of an index write in SipHash, retains and growing. Here a string is hashed once, eight bytes at a
+/// time, and its bytes are compared only when the hashes agree.
+struct StringNumbers {
+  /// The distinct strings in the order they were first numbered; a string's number is its position.
+  private(set) var strings: [String] = []
+  /// Per slot: the number plus one of the string there, 0 when empty.
+  private var slots: [UInt32] = []
+  private var slotHashes: [UInt64] = []
+  private var mask = 0
+
+  init() { grow(to: 1 << 16) }
+
+  /// `value`'s number, numbering it next when it is new.
+  mutating func number(of original: String) -> UInt32 {
+    var value = original
+    return value.withUTF8 { bytes in
+      let hash = Self.hash(bytes)
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while slots[slot] != 0 {
+        let number = slots[slot] - 1
+        if slotHashes[slot] == hash, Self.equal(strings[Int(number)], bytes) { return number }
+        slot = (slot + 1) & mask
+      }
+      let number = UInt32(strings.count)
+      strings.append(original)
+      slots[slot] = number + 1
+      slotHashes[slot] = hash
+      // At most half full, so probes stay short.
+      if strings.count * 2 > slots.count { grow(to: slots.count * 2) }
+      return number
+    }
+  }
+
+  private mutating func grow(to count: Int) {
+    let oldSlots = slots
+    let oldHashes = slotHashes
+    slots = [UInt32](repeating: 0, count: count)
+    slotHashes = [UInt64](repeating: 0, count: count)
+    mask = count - 1
+    for (position, number) in oldSlots.enumerated() where number != 0 {
+      var slot = Int(truncatingIfNeeded: oldHashes[position]) & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = number
+      slotHashes[slot] = oldHashes[position]
+    }
+  }
+
+  private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var string = string
+    return string.withUTF8 { other in
+      other.count == bytes.count
+        && (bytes.isEmpty || memcmp(other.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+    }
+  }
+
+  /// A 64-bit hash of `bytes`, eight at a time (the mixing of `IndexChecksum`, seeded by the length).
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0x9E37_79B9_7F4A_7C15 }
+    let raw = UnsafeRawPointer(base)
+    return IndexChecksum.value(of: UnsafeRawBufferPointer(start: raw, count: bytes.count))
   }
 }
 
