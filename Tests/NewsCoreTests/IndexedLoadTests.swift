@@ -60,6 +60,38 @@ import Testing
     return (scratch, try #require(index))
   }
 
+  /// One changed file of many is parsed again at each start rather than the index rewritten for it; past
+  /// the threshold the index is written again.
+  @Test func aFewChangedFilesAreParsedAgainRatherThanTheIndexRewritten() throws {
+    let scratch = try Scratch()
+    for number in 0..<40 { try scratch.write("f\(number).txt", title: "Title \(number)") }
+    let (_, written) = load(scratch, nil)
+    // Hidden, so the walk does not see it.
+    let file = LoadIndexFile(path: scratch.root + "/.cache/index.nrindex")
+    try file.write(try #require(written))
+    let indexed = IndexedLoader(loader: loader, file: file)
+
+    try scratch.write("f3.txt", title: "Changed three")
+    let one = indexed.load(paths: [scratch.root])
+    #expect(one.result.parsedFileCount == 1)
+    #expect(one.result.reusedFileCount == 39)
+    #expect(one.pendingIndex == nil, "one file of 40 is parsed again next time instead")
+    #expect(one.index != nil, "the load's own index is kept for loads of changes")
+    #expect(titles(one.result).contains("Changed three"))
+    expectSameAsFullLoad(one.result, scratch)
+    let again = indexed.load(paths: [scratch.root])
+    #expect(again.result.parsedFileCount == 1, "the index on disk still has the old file")
+    #expect(titles(again.result).contains("Changed three"))
+
+    let threshold = IndexedLoader.rewriteThreshold(files: 40)
+    #expect(threshold == 16)
+    for number in 0..<threshold { try scratch.write("f\(number).txt", title: "Again \(number)") }
+    let many = indexed.load(paths: [scratch.root])
+    #expect(many.result.parsedFileCount == threshold)
+    #expect(many.pendingIndex != nil, "\(threshold) changed files: the index is written again")
+    expectSameAsFullLoad(many.result, scratch)
+  }
+
   @Test func unchangedFilesAreAllReusedAndNothingIsWritten() throws {
     let (scratch, index) = try fresh()
     let load = loader.load(paths: [scratch.root], reusing: index)
