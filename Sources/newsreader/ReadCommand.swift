@@ -109,7 +109,7 @@ struct ReadCommand: ParsableCommand {
         loader: IndexOptions.loader(
           for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles),
           indexed: !index.disabled && settings.settings.index),
-        configProblems: configProblems, readingState: readingState, keepsIndex: watching),
+        configProblems: configProblems, readingState: readingState, keepsIndex: watching, listingOrder: sort),
       readingState: readingState, watch: watching ? FileWatch(paths: paths) : nil,
       searchHistory: SearchHistoryFile(environment: environment))
 
@@ -170,6 +170,8 @@ struct BackgroundLoad: Sendable {
   /// Keep the index of the records in memory even with `--no-index`, so a watched change reads only the
   /// changed files.
   var keepsIndex = false
+  /// The order the reader lists in first, whose permutation a load's catalog makes before it is posted.
+  var listingOrder: NewsCore.SortOrder = .newest
   /// What the last load gave, so a reload the watcher asks for reads neither the index file nor every file.
   let memory = LoadMemory()
   /// Writes the index after loads of changes; nil without an index file.
@@ -249,7 +251,7 @@ struct BackgroundLoad: Sendable {
       index = outcome.index
     }
     guard !task.isCancelled else { return }
-    let catalog = ArticleCatalog(articles: result.articles)
+    let catalog = ArticleCatalog.forListing(result.articles, order: listingOrder)
     let diagnostics = configProblems + BackgroundLoad.diagnostics(of: result)
     let posted = inbox.post(.loaded(catalog, diagnostics, generation: generation))
     // What follows can wait for the records to be listed and drawn: at 100,000 records, the search index and

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The loaded articles with what filtering and sorting need prepared once, shared by `list` and the reader.
 ///
@@ -45,6 +46,25 @@ public final class ArticleCatalog: Sendable {
 
   public convenience init(articles: [Article]) {
     self.init(articles: articles, text: SearchText(articles: articles))
+  }
+
+  /// A catalog of `articles` for listing at once (the reader's loads): what its first listing asks for
+  /// besides the catalog's own tables, the provider names given with several domains and the permutation of
+  /// `order`, is made on a thread of its own while the tables are, instead of on the run loop afterwards
+  /// (a fifth of a second each at 100,000 records).
+  public static func forListing(_ articles: [Article], order: SortOrder) -> ArticleCatalog {
+    let domains = Mutex<ProviderDomains?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+      let built = ProviderDomains(articles: articles)
+      domains.withLock { $0 = built }
+      done.signal()
+    }.start()
+    let catalog = ArticleCatalog(articles: articles)
+    _ = catalog.permutations.table(order)
+    done.wait()
+    if let built = domains.withLock({ $0 }) { catalog.changeIndex.adopt(built) }
+    return catalog
   }
 
   /// A catalog of `articles` whose folded text is `text` (an update copies most of it from an older one).

@@ -41,6 +41,13 @@ final class ChangeIndex: @unchecked Sendable {
     return built
   }
 
+  /// Takes `built`, made for the same articles elsewhere, unless this index has its own already.
+  func adopt(_ built: ProviderDomains) {
+    lock.lock()
+    defer { lock.unlock() }
+    if domains == nil { domains = built }
+  }
+
   /// The provider domains if they were built.
   var builtProviderDomains: ProviderDomains? {
     lock.lock()

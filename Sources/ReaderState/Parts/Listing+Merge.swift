@@ -24,11 +24,14 @@ extension Listing {
     visible = masked(result.indices)
     relatedOnly = result.relatedOnly
 
-    var rowOfID: [ArticleID: Int] = [:]
-    rowOfID.reserveCapacity(visible.count)
-    for (row, index) in visible.enumerated() { rowOfID[catalog.articles[index].id] = row }
-    var row: Int? = selectedID.flatMap { rowOfID[$0] }
+    // The selected article is looked for by id without a table of every row (hashing 100,000 ids was most
+    // of listing a large load); the table is made only when it is gone, to find its nearest neighbour.
+    let articles = catalog.articles
+    var row: Int? = selectedID.flatMap { id in visible.firstIndex { articles[$0].id == id } }
     if row == nil, let oldRow {
+      var rowOfID: [ArticleID: Int] = [:]
+      rowOfID.reserveCapacity(visible.count)
+      for (row, index) in visible.enumerated() { rowOfID[articles[index].id] = row }
       let neighbours = Array(oldRow + 1..<oldVisible.count) + Array((0..<oldRow).reversed())
       row = neighbours.lazy.compactMap { rowOfID[oldArticles[oldVisible[$0]].id] }.first
     }
