@@ -243,7 +243,8 @@ struct BackgroundLoad: Sendable {
       // Nothing is listed yet (a first load): the records parsed so far are listed while the rest are read.
       let preview = LoadPreview { articles in
         guard !task.isCancelled else { return }
-        inbox.post(.loadedPart(ArticleCatalog(articles: articles), generation: generation))
+        inbox.post(
+          .loadedPart(ArticleCatalog.forListing(articles, order: listingOrder), generation: generation))
       }
       let outcome = loader.load(
         paths: paths, keepingIndex: keepsIndex, progress: progress, preview: preview)

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 extension ArticleCatalog {
@@ -30,6 +31,28 @@ extension ArticleCatalog {
 }
 
 /// A catalog's token index, absent until built: reading it never waits for a build under way.
+/// A catalog's folded search text, given at once or made from its articles on first use (once, whichever
+/// thread asks first; the others wait for it).
+final class SearchTextSlot: @unchecked Sendable {
+  private let lock = NSLock()
+  private var made: SearchText?
+  private var articles: [Article]?
+
+  init(_ text: SearchText) { made = text }
+
+  init(makingFrom articles: [Article]) { self.articles = articles }
+
+  var text: SearchText {
+    lock.lock()
+    defer { lock.unlock() }
+    if let made { return made }
+    let text = SearchText(articles: articles ?? [])
+    made = text
+    articles = nil
+    return text
+  }
+}
+
 final class TokenIndexSlot: Sendable {
   private let built = Mutex<TokenIndex?>(nil)
   /// Held for the whole of a build, so two threads preparing one catalog build it once.

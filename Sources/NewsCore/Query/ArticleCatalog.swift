@@ -8,7 +8,9 @@ import Synchronization
 /// the pre-sorted permutation (or sorts a small subset by rank), so it never compares strings.
 public final class ArticleCatalog: Sendable {
   public let articles: [Article]
-  let text: SearchText
+  /// The folded search text, made on first use when the catalog was made for listing (`forListing`).
+  let textSlot: SearchTextSlot
+  var text: SearchText { textSlot.text }
   let permutations: SortPermutations
   /// Display names of every topic, most frequent first; a topic's id is its position here.
   public let topics: [String]
@@ -48,10 +50,12 @@ public final class ArticleCatalog: Sendable {
     self.init(articles: articles, text: SearchText(articles: articles))
   }
 
-  /// A catalog of `articles` for listing at once (the reader's loads): what its first listing asks for
-  /// besides the catalog's own tables, the provider names given with several domains and the permutation of
-  /// `order`, is made on a thread of its own while the tables are, instead of on the run loop afterwards
-  /// (a fifth of a second each at 100,000 records).
+  /// A catalog of `articles` for listing at once (the reader's loads). Its folded search text, most of a
+  /// catalog's making (0.5 s at 100,000 records), is made on first use instead: the reader's search
+  /// preparer makes it in the background once the list is drawn, and a search or title sort before then
+  /// waits for it. What the first listing asks for besides the catalog's own tables, the provider names given
+  /// with several domains and the permutation of `order`, is made on a thread of its own while the tables
+  /// are, instead of on the run loop afterwards (a fifth of a second at 100,000 records).
   public static func forListing(_ articles: [Article], order: SortOrder) -> ArticleCatalog {
     let domains = Mutex<ProviderDomains?>(nil)
     let done = DispatchSemaphore(value: 0)
@@ -60,7 +64,9 @@ public final class ArticleCatalog: Sendable {
       domains.withLock { $0 = built }
       done.signal()
     }.start()
-    let catalog = ArticleCatalog(articles: articles)
+    let catalog = ArticleCatalog(
+      articles: articles, textSlot: SearchTextSlot(makingFrom: articles),
+      tables: CatalogTables(articles: articles))
     _ = catalog.permutations.table(order)
     done.wait()
     if let built = domains.withLock({ $0 }) { catalog.changeIndex.adopt(built) }
@@ -73,9 +79,14 @@ public final class ArticleCatalog: Sendable {
   }
 
   /// A catalog of `articles` with their text and tables made already (an update carries most of both).
-  init(articles: [Article], text: SearchText, tables: CatalogTables) {
+  convenience init(articles: [Article], text: SearchText, tables: CatalogTables) {
+    self.init(articles: articles, textSlot: SearchTextSlot(text), tables: tables)
+  }
+
+  /// A catalog of `articles` whose folded text `textSlot` has or will make.
+  init(articles: [Article], textSlot: SearchTextSlot, tables: CatalogTables) {
     self.articles = articles
-    self.text = text
+    self.textSlot = textSlot
     self.topics = tables.topics
     self.topicFrequencies = tables.topicFrequencies
     self.topicIDsByFoldedName = tables.topicIDsByFoldedName
@@ -96,7 +107,8 @@ public final class ArticleCatalog: Sendable {
     self.typeNames = tables.types.names
     self.topicFoldedNames = tables.topicFoldedNames
     self.columns = tables.columns
-    self.permutations = SortPermutations(articles: articles, text: text, providerRanks: tables.providerRanks)
+    self.permutations = SortPermutations(
+      articles: articles, text: textSlot, providerRanks: tables.providerRanks)
     self.links = LinkIndex(articles: articles)
   }
 

@@ -12,15 +12,16 @@ final class SortPermutations: @unchecked Sendable {
   }
 
   private let articles: [Article]
-  private let text: SearchText
+  /// The folded titles' text, read only for the title order.
+  private let textSlot: SearchTextSlot
   let providerRanks: [Int32]
   /// Guards `tables`; everything else is immutable after init.
   private let lock = NSLock()
   private var tables: [Table?] = Array(repeating: nil, count: SortOrder.allCases.count)
 
-  init(articles: [Article], text: SearchText, providerRanks: [Int32]) {
+  init(articles: [Article], text textSlot: SearchTextSlot, providerRanks: [Int32]) {
     self.articles = articles
-    self.text = text
+    self.textSlot = textSlot
     self.providerRanks = providerRanks
   }
 
@@ -116,7 +117,7 @@ final class SortPermutations: @unchecked Sendable {
         return SortPermutations.before(a < 0 ? nil : a, b < 0 ? nil : b, $0, $1, descending: false)
       }
     case .title:
-      let text = self.text
+      let text = self.textSlot.text
       return { a, b in
         switch (articles[Int(a)].item.title != nil, articles[Int(b)].item.title != nil) {
         case (false, false): return a < b
@@ -160,7 +161,7 @@ final class SortPermutations: @unchecked Sendable {
       }
     case .title:
       let hasTitle = articles.map { $0.item.title != nil }
-      let text = self.text
+      let text = self.textSlot.text
       text.bytes.withUnsafeBufferPointer { bytes in
         permutation.sort { a, b in
           switch (hasTitle[Int(a)], hasTitle[Int(b)]) {
