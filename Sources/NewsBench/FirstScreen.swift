@@ -37,6 +37,8 @@ struct FirstScreen {
   enum Start {
     case cold
     case warm(cacheDirectory: String)
+    /// From an index written before one file of the corpus (a private copy) was changed.
+    case warmOneChanged(cacheDirectory: String)
 
     var readerArguments: [String] {
       if case .cold = self { return ["--reader-arg=--no-index"] }
@@ -44,18 +46,26 @@ struct FirstScreen {
     }
 
     var scriptArguments: [String] {
-      if case .warm(let directory) = self { return ["--cache-dir", directory] }
-      return []
+      switch self {
+      case .cold: return []
+      case .warm(let directory), .warmOneChanged(let directory): return ["--cache-dir", directory]
+      }
     }
 
     var label: String {
-      if case .cold = self { return "cold, no index" }
-      return "warm, from the index"
+      switch self {
+      case .cold: return "cold, no index"
+      case .warm: return "warm, from the index"
+      case .warmOneChanged: return "warm, one file changed since the index"
+      }
     }
 
     var keySuffix: String {
-      if case .cold = self { return "_cold" }
-      return "_warm"
+      switch self {
+      case .cold: return "_cold"
+      case .warm: return "_warm"
+      case .warmOneChanged: return "_warm_one_changed"
+      }
     }
   }
 
