@@ -63,6 +63,7 @@ public final class ReaderApp {
   /// The screen is ended on every way out; a screen that cannot begin throws its error.
   public func run() throws -> Int32 {
     defer {
+      inbox.close()  // nothing waits any more for a frame that will not be drawn
       effects.cancelAll()  // the watcher, a load still running: nothing outlives the reader
       screen.end()
     }
@@ -205,6 +206,7 @@ public final class ActionInbox: @unchecked Sendable {
   private var posted = 0
   private var taken = 0
   private var shown = 0
+  private var isClosed = false
 
   public init() {}
 
@@ -245,9 +247,17 @@ public final class ActionInbox: @unchecked Sendable {
     let deadline = Date(timeIntervalSinceNow: timeout)
     condition.lock()
     defer { condition.unlock() }
-    while shown < ticket {
+    while shown < ticket && !isClosed {
       if !condition.wait(until: deadline) { return shown >= ticket }
     }
-    return true
+    return shown >= ticket
+  }
+
+  /// The run loop has ended: whoever waits until something is shown stops waiting.
+  public func close() {
+    condition.lock()
+    isClosed = true
+    condition.broadcast()
+    condition.unlock()
   }
 }

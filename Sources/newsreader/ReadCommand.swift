@@ -147,6 +147,9 @@ struct ReadCommand: ParsableCommand {
     app.perform(.reload)
     app.perform(.requestSearchHistory)
     let status = try app.run()
+    // A quit right after the records were listed still leaves the index for the next start (about two
+    // seconds at 100,000 records): without it, every short session made the next start cold.
+    performer.load.memory.indexWrites.wait()
     performer.load.indexWriter?.finish()  // the changes' index, if its write still waits
     if status != 0 { throw ExitCode(status) }
   }
@@ -254,11 +257,15 @@ struct BackgroundLoad: Sendable {
     guard !task.isCancelled else { return }
     let catalog = ArticleCatalog.forListing(result.articles, order: listingOrder)
     let diagnostics = configProblems + BackgroundLoad.diagnostics(of: result)
+    // From here the index is as good as written: the reader waits for it when it quits.
+    let writesIndex = pending != nil && loader.file != nil
+    if writesIndex { memory.indexWrites.begin() }
+    defer { if writesIndex { memory.indexWrites.end() } }
     let posted = inbox.post(.loaded(catalog, diagnostics, generation: generation))
     // What follows can wait for the records to be listed and drawn: at 100,000 records, the search index and
     // the tables for changes built meanwhile took the cores from the run loop and delayed the list by half.
     inbox.waitUntilShown(posted, timeout: 2)
-    memory.searchPreparer.schedule(catalog, waiting: false)
+    if !task.isCancelled { memory.searchPreparer.schedule(catalog, waiting: false) }
     // What the index gave, for the load problems overlay (`parsed 1, reused 99,999`).
     if loader.file != nil || remembered != nil {
       inbox.post(.loadStatistics(result.indexSummary, generation: generation))
@@ -291,6 +298,8 @@ struct BackgroundLoad: Sendable {
     }
 
     private let stored = Mutex<Last?>(nil)
+    /// Index writes of whole loads under way, which the reader waits for when it quits.
+    let indexWrites = PendingWork()
     private let writerStored = Mutex<IndexWriter?>(nil)
     /// Builds each new catalog's search index in the background.
     let searchPreparer = SearchPreparer()
@@ -312,5 +321,31 @@ struct BackgroundLoad: Sendable {
   /// The load's diagnostics, with a path that does not exist or holds no record file as an error too.
   static func diagnostics(of result: LoadResult) -> [Diagnostic] {
     PathProblem.all(in: result).map(\.diagnostic) + result.diagnostics
+  }
+}
+
+/// Work under way on other threads that the program waits for before it exits: counted in and out.
+final class PendingWork: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var running = 0
+
+  func begin() {
+    condition.lock()
+    running += 1
+    condition.unlock()
+  }
+
+  func end() {
+    condition.lock()
+    running -= 1
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Returns once nothing is under way.
+  func wait() {
+    condition.lock()
+    while running > 0 { condition.wait() }
+    condition.unlock()
   }
 }
