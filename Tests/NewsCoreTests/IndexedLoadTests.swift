@@ -92,6 +92,41 @@ import Testing
     expectSameAsFullLoad(many.result, scratch)
   }
 
+  /// Changed files at their own positions, among files of every shape (several documents, none, not a
+  /// record file, unreadable YAML): their records are put in place in the index's array (or, when a file's
+  /// count of records changes, the load takes the general path); either way the load is a full parse's.
+  @Test func changedFilesInPlaceGiveWhatAFullParseGives() throws {
+    let scratch = try Scratch()
+    let root = URL(fileURLWithPath: scratch.root)
+    try SeedLoaderReferenceTests.writeCorpus(at: root, files: 300, seed: 5)
+    let (_, written) = load(scratch, nil)
+    var index = try #require(written)
+    let paths = try FileManager.default.subpathsOfDirectory(atPath: scratch.root).filter {
+      $0.hasSuffix(".txt") || $0.hasSuffix(".yaml")
+    }.sorted()
+    #expect(paths.count > 100)
+    let edits: [(String, String)] = [
+      // The same record, its title and URL changed: the id changes too.
+      (paths[3], "---\ntitle: Spliced one\noriginalUrl: https://example.org/spliced\n---\n"),
+      // Two documents in place of whatever the file held.
+      (paths[40], "---\ntitle: Doc A\n---\ntitle: Doc B\n"),
+      // An error in place of a record.
+      (paths[77], "title: [unclosed\n"),
+      (paths[paths.count - 1], "---\ntitle: The last\nwebUrl: https://example.org/0\n---\n"),
+    ]
+    for (step, (path, text)) in edits.enumerated() {
+      try Data(text.utf8).write(to: root.appendingPathComponent(path))
+      let (result, updated) = load(scratch, index)
+      #expect(result.parsedFileCount == 1, "step \(step)")
+      expectSameAsFullLoad(result, scratch)
+      index = try #require(updated)
+      // The index the load made gives the same again, parsing nothing.
+      let again = loader.load(paths: [scratch.root], reusing: index)
+      #expect(again.result.parsedFileCount == 0, "step \(step)")
+      expectSameAsFullLoad(again.result, scratch)
+    }
+  }
+
   @Test func unchangedFilesAreAllReusedAndNothingIsWritten() throws {
     let (scratch, index) = try fresh()
     let load = loader.load(paths: [scratch.root], reusing: index)
