@@ -66,9 +66,15 @@ public final class LoadPreview: @unchecked Sendable {
 
     var articles = snapshot.sorted { $0.file < $1.file }.map(\.article)
     articles.append(contentsOf: head)
+    deliverOutsideTheLock(articles)
+  }
+
+  /// Makes the ids of `articles` unique among themselves and delivers them, then lets the next preview (or
+  /// `finish()`) go on; called with `delivering` set and the lock not held.
+  private func deliverOutsideTheLock(_ articles: [Article]) {
+    var articles = articles
     ArticleIdentity.assign(to: &articles)
     deliver(articles)
-
     lock.lock()
     delivering = false
     deliveredCount += 1
@@ -104,15 +110,7 @@ public final class LoadPreview: @unchecked Sendable {
       headRecords = byPath
       nextStep = max(nextStep, articles.count * growth)
       lock.unlock()
-
-      ArticleIdentity.assign(to: &articles)
-      deliver(articles)
-
-      lock.lock()
-      delivering = false
-      deliveredCount += 1
-      lock.broadcast()
-      lock.unlock()
+      deliverOutsideTheLock(articles)
     }
     thread.start()
   }
