@@ -148,8 +148,13 @@ struct ReadCommand: ParsableCommand {
     app.perform(.requestSearchHistory)
     let status = try app.run()
     // A quit right after the records were listed still leaves the index for the next start (about two
-    // seconds at 100,000 records): without it, every short session made the next start cold.
-    performer.load.memory.indexWrites.wait()
+    // seconds at 100,000 records): without it, every short session made the next start cold. A signal ends
+    // the reader at once, as it promises, index or not.
+    if status == 0, performer.load.memory.indexWrites.isBusy {
+      // Seconds after a large first load: said, so a prompt that does not come back yet is not a hang.
+      printError("newsreader: saving the load index for the next start…")
+      performer.load.memory.indexWrites.wait()
+    }
     performer.load.indexWriter?.finish()  // the changes' index, if its write still waits
     if status != 0 { throw ExitCode(status) }
   }
@@ -340,6 +345,13 @@ final class PendingWork: @unchecked Sendable {
     running -= 1
     condition.broadcast()
     condition.unlock()
+  }
+
+  /// Whether something is under way now.
+  var isBusy: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return running > 0
   }
 
   /// Returns once nothing is under way.
