@@ -271,6 +271,22 @@ struct BackgroundLoad: Sendable {
     // the tables for changes built meanwhile took the cores from the run loop and delayed the list by half.
     inbox.waitUntilShown(posted, timeout: 2)
     if !task.isCancelled { memory.searchPreparer.schedule(catalog, waiting: false) }
+    // The index is written on a thread of its own beside the work below (the first-seen times, the tables
+    // for changes), and this load ends when both have: a quit after a large first load waits for the longer
+    // of the two, not for their sum.
+    let written = DispatchSemaphore(value: 0)
+    if let pending, let file = loader.file {
+      DetachedThread.detach {
+        defer { written.signal() }
+        do throws(IndexWriteFailure) {
+          try file.write(pending)
+        } catch {
+          inbox.post(.showStatus(error.description, isError: true))
+        }
+      }
+    } else {
+      written.signal()
+    }
     // What the index gave, for the load problems overlay (`parsed 1, reused 99,999`).
     if loader.file != nil || remembered != nil {
       inbox.post(.loadStatistics(result.indexSummary, generation: generation))
@@ -283,14 +299,7 @@ struct BackgroundLoad: Sendable {
         files: LoadedFiles(index: index), catalog: catalog, diagnostics: diagnostics)
     }
     readingState?.recordFirstSeen(result.articles, inbox: inbox)
-    // Written here, on the loading thread, after the records are on screen: the run loop never waits.
-    if let pending, let file = loader.file {
-      do throws(IndexWriteFailure) {
-        try file.write(pending)
-      } catch {
-        inbox.post(.showStatus(error.description, isError: true))
-      }
-    }
+    written.wait()
   }
 
   /// What the latest load gave, shared by the loads' threads.
