@@ -166,24 +166,8 @@ extension ArticleCatalog {
 
   /// Merges two lists of article indices, each already in `order`, into one in `order`.
   public func merge(_ first: [Int], _ second: [Int], by order: SortOrder) -> [Int] {
-    guard !first.isEmpty else { return second }
-    guard !second.isEmpty else { return first }
+    guard !first.isEmpty, !second.isEmpty else { return first.isEmpty ? second : first }
     let rank = permutations.table(order).rank
-    var merged: [Int] = []
-    merged.reserveCapacity(first.count + second.count)
-    var a = 0
-    var b = 0
-    while a < first.count && b < second.count {
-      if rank[first[a]] <= rank[second[b]] {
-        merged.append(first[a])
-        a += 1
-      } else {
-        merged.append(second[b])
-        b += 1
-      }
-    }
-    merged += first[a...]
-    merged += second[b...]
-    return merged
+    return first.merged(with: second) { rank[$0] < rank[$1] }
   }
 }

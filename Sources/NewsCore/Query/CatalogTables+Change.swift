@@ -125,7 +125,7 @@ extension CatalogTables {
         let new = newIndices[Int(index)]
         if new >= 0 { kept.append(new) }
       }
-      postings[id] = Self.mergedAscending(kept, addedPostings[Int32(id)] ?? [])
+      postings[id] = kept.merged(with: addedPostings[Int32(id)] ?? [], by: <)
     }
     // A topic's name is its spelling in the first article having it; an untouched topic's first article
     // is the one it was.
@@ -182,25 +182,29 @@ extension CatalogTables {
     self.articleTopics = articleTopics
   }
 
-  /// Two ascending lists of article indices as one.
-  private static func mergedAscending(_ first: [Int32], _ second: [Int32]) -> [Int32] {
-    guard !second.isEmpty else { return first }
-    guard !first.isEmpty else { return second }
-    var merged: [Int32] = []
-    merged.reserveCapacity(first.count + second.count)
+}
+
+extension Array {
+  /// This list and `other`, each already in the order `precedes` gives, as one list in that order; of two
+  /// elements neither of which precedes the other, this list's comes first.
+  func merged(with other: [Element], by precedes: (Element, Element) -> Bool) -> [Element] {
+    guard !other.isEmpty else { return self }
+    guard !isEmpty else { return other }
+    var merged: [Element] = []
+    merged.reserveCapacity(count + other.count)
     var a = 0
     var b = 0
-    while a < first.count && b < second.count {
-      if first[a] <= second[b] {
-        merged.append(first[a])
-        a += 1
-      } else {
-        merged.append(second[b])
+    while a < count && b < other.count {
+      if precedes(other[b], self[a]) {
+        merged.append(other[b])
         b += 1
+      } else {
+        merged.append(self[a])
+        a += 1
       }
     }
-    merged += first[a...]
-    merged += second[b...]
+    merged += self[a...]
+    merged += other[b...]
     return merged
   }
 }
