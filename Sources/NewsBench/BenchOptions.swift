@@ -28,6 +28,8 @@ struct BenchOptions {
   /// Only our own cold and warm starts and the terminal peers' (sfeed_curses, newsboat), on the largest
   /// corpus.
   var peersOnly = false
+  /// Only the libyaml floor, the loads (one thread, all cores) and the index rows, on the largest corpus.
+  var loadsOnly = false
   /// The reader binary whose start-up is timed; by default the `newsreader` beside this program.
   var reader: String?
   /// Frames rendered and timed one by one for each frame row.
@@ -39,7 +41,7 @@ struct BenchOptions {
     usage: NewsBench [--records N] [--corpus DIR] [--corpus-root DIR] [--scripts DIR]
                      [--repetitions N] [--peer-repetitions N] [--reader PATH] [--json] [--smoke]
                      [--queries-only] [--reading-only] [--stories-only] [--frames-only] [--watch-only]
-                     [--peers-only]
+                     [--peers-only] [--loads-only]
            NewsBench measure-memory DIR | --baseline
     Runs from the package root. Without --corpus, generates (and caches) corpora of 10,000 and N records
     under --corpus-root with scripts/bench/generate_corpus.py. --smoke: 1,000 records, 1 repetition.
@@ -55,6 +57,8 @@ struct BenchOptions {
     cached under --corpus-root/peer-feeds), each on a 200x60 pseudo-terminal until its full list shows; a
     peer that is not installed is skipped with a note. newsboat imports the feed once (--peer-repetitions N:
     N times) with -x reload.
+    --loads-only: only the libyaml floor, the loads (one thread, all cores) and the index rows, on the
+    largest corpus.
     """
 
   /// Parses `arguments` (without the program name); throws a message for the user.
@@ -92,6 +96,7 @@ struct BenchOptions {
       case "--frames-only": options.framesOnly = true
       case "--watch-only": options.watchOnly = true
       case "--peers-only": options.peersOnly = true
+      case "--loads-only": options.loadsOnly = true
       case "--help", "-h": throw UsageError(message: usage, isHelp: true)
       default: throw UsageError(message: "unknown argument \(argument)\n\(usage)")
       }

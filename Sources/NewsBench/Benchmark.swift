@@ -79,6 +79,19 @@ struct Benchmark {
       measurePeerStarts(directory: corpus.directory, files: files, ours: ours)
       return
     }
+    if options.loadsOnly {
+      // The floor, the loads and the index rows on the largest corpus: for working on the load itself.
+      guard let corpus = corpora.last else { return }
+      if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
+      guard let files = CorpusFiles.scan(corpus.directory), !files.paths.isEmpty else {
+        problems.append("no record files under \(corpus.directory)")
+        return
+      }
+      let floor = measureFloor(directory: corpus.directory, files: files)
+      _ = measureLoads(directory: corpus.directory, files: files, floor: floor)
+      measureIndex(directory: corpus.directory, files: files, floor: floor)
+      return
+    }
     if options.watchOnly {
       guard let corpus = corpora.last else { return }
       if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
