@@ -233,8 +233,9 @@ struct BackgroundLoad: Sendable {
 
   /// A full load on this thread: every file walked and `stat`ed, the unchanged ones taken from the index.
   private func loadEverything(generation: Int, task: EffectTask, inbox: ActionInbox) {
+    let pacer = ProgressPacer()
     let progress: SeedLoader.Progress = { read, total in
-      guard !task.isCancelled else { return }
+      guard !task.isCancelled, pacer.admits(read: read, total: total) else { return }
       inbox.post(.loadProgress(filesRead: read, filesTotal: total, generation: generation))
     }
     let result: LoadResult

@@ -100,6 +100,42 @@ import Testing
 
   /// "Café" precomposed and "Café" with a combining accent are equal as Swift strings, not as bytes: each
   /// comes back as it was written.
+  /// More files than one chunk holds: the chunks are decoded side by side into one record array, and every
+  /// file gets back its own records, in order, whatever the chunk it fell in.
+  @Test func manyChunksRoundTripIntoOneArray() throws {
+    let base = Self.everyFieldArticle()
+    var files: [IndexedFile] = []
+    let count = LoadIndex.filesPerChunk * 2 + 17
+    for number in 0..<count {
+      // Files with none, one and two records, so chunks hold different numbers of records.
+      let articles = (0..<(number % 3)).map { document -> Article in
+        var article = base
+        article.id = ArticleID("\(number)-\(document)")
+        article.item.title = "title \(number) \(document)"
+        article.source.documentIndex = document
+        return article
+      }
+      let stamp = FileStamp(device: 1, inode: UInt64(number), size: 10, modified: 1, changed: 1)
+      files.append(
+        IndexedFile(
+          path: Array("dir/\(number).txt".utf8), stamp: stamp, isRecordFile: true, articles: articles,
+          diagnostics: number % 5 == 0
+            ? [Diagnostic(path: "dir/\(number).txt", line: 1, column: 1, severity: .warning, message: "w")] : []))
+    }
+    let index = LoadIndex(writtenAt: 5, files: files)
+    let decoded = try Self.decode(index.encoded())
+    #expect(decoded.files.count == count)
+    for (got, want) in zip(decoded.files, index.files) {
+      #expect(got.path == want.path)
+      #expect(got.stamp == want.stamp)
+      #expect(got.articles == want.articles)
+      #expect(got.diagnostics == want.diagnostics)
+    }
+    // One array, in file order: what a warm load takes whole.
+    let whole = try #require(decoded.wholeArticles)
+    #expect(whole.articles == index.files.flatMap(\.articles))
+  }
+
   @Test func stringsThatOnlyNormalizeAlikeStayApart() throws {
     var first = Self.everyFieldArticle()
     first.item.title = "Caf\u{E9}"
@@ -159,18 +195,39 @@ import Testing
     let header = Self.header(forPayload: payload.bytes)
     #expect(throws: IndexCorruption.self) { try Self.decode(header + payload.bytes) }
 
-    var badString = IndexEncoder()
-    badString.signed(1)
-    badString.unsigned(0 as UInt64)  // no strings
-    badString.unsigned(1 as UInt64)  // one file
-    badString.raw([0x61])
-    for _ in 0..<5 { badString.unsigned(1 as UInt64) }
-    badString.byte(1)
-    badString.unsigned(1 as UInt64)  // one article
-    badString.unsigned(7 as UInt64)  // string number 6 of none
-    #expect(throws: IndexCorruption.self) {
-      try Self.decode(Self.header(forPayload: badString.bytes) + badString.bytes)
+    var file = IndexEncoder()
+    file.raw([0x61])
+    for _ in 0..<5 { file.unsigned(1 as UInt64) }
+    file.byte(1)
+    file.unsigned(1 as UInt64)  // one article
+    file.unsigned(7 as UInt64)  // string number 6 of none
+    for _ in 0..<32 { file.unsigned(0 as UInt64) }  // enough bytes for the directory's one record
+    func files(chunk: (files: Int, articles: Int, bytes: Int)) -> [UInt8] {
+      var payload = IndexEncoder()
+      payload.signed(1)
+      payload.unsigned(0 as UInt64)  // no strings
+      payload.unsigned(1 as UInt64)  // one file
+      payload.unsigned(1 as UInt64)  // in one chunk
+      payload.unsigned(chunk.files)
+      payload.unsigned(chunk.articles)
+      payload.unsigned(chunk.bytes)
+      return Self.header(forPayload: payload.bytes + file.bytes) + payload.bytes + file.bytes
     }
+    let reason = { (bytes: [UInt8]) -> String? in
+      do throws(IndexCorruption) {
+        _ = try Self.decode(bytes)
+        return nil
+      } catch {
+        return error.reason
+      }
+    }
+    #expect(reason(files(chunk: (1, 1, file.bytes.count))) == "a string number is out of range")
+    // A directory whose chunk is longer than the bytes, or claims more records than they could hold.
+    #expect(reason(files(chunk: (1, 1, file.bytes.count + 1))) == "a count is out of range")
+    let tooMany = file.bytes.count / LoadIndex.fewestBytesPerArticle + 1
+    #expect(reason(files(chunk: (1, tooMany, file.bytes.count))) == "a chunk of files is out of range")
+    #expect(reason(files(chunk: (2, 1, file.bytes.count))) == "a chunk of files is out of range")
+    #expect(reason(files(chunk: (1, 0, file.bytes.count))) == "a chunk holds more records than its directory says")
   }
 
   static func header(forPayload payload: [UInt8]) -> [UInt8] {

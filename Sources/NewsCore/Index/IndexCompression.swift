@@ -35,23 +35,31 @@ enum IndexCompression {
   }
 }
 
-/// Each block's strings, written by the one worker that decoded it and read once all have finished.
+/// How far each block of strings got, written by the one worker that decoded it and read once all have
+/// finished.
 final class IndexBlockResults: @unchecked Sendable {
   static let workers = max(1, min(8, ProcessInfoLite.activeProcessorCount))
+
+  /// How many of a block's strings were made (in place, in the table), and why not all of them.
+  struct Outcome {
+    var made: Int
+    var failure: IndexCorruption?
+  }
+
   private let lock = NSLock()
-  private var results: [Result<[String], IndexCorruption>?]
+  private var results: [Outcome]
 
-  init(count: Int) { results = Array(repeating: nil, count: count) }
+  init(count: Int) { results = Array(repeating: Outcome(made: 0, failure: nil), count: count) }
 
-  func store(_ index: Int, _ result: Result<[String], IndexCorruption>) {
+  func store(_ index: Int, _ outcome: Outcome) {
     lock.lock()
-    results[index] = result
+    results[index] = outcome
     lock.unlock()
   }
 
-  func take(_ index: Int) -> Result<[String], IndexCorruption> {
+  func take(_ index: Int) -> Outcome {
     lock.lock()
     defer { lock.unlock() }
-    return results[index] ?? .failure(IndexCorruption("a string block was not decoded"))
+    return results[index]
   }
 }
