@@ -112,14 +112,15 @@ struct ListCommand: ParsableCommand {
       _ = DisplayWidth.prepareLocale()
       let providerWidth = min(
         24, indices.map { DisplayWidth.columns(of: loaded[$0].provider?.name ?? "") }.max() ?? 0)
+      // Each field is read in place (`loaded[index].title`): a local copy of the article was a retain and a
+      // release of each of its strings and arrays, a tenth of a warm `list` at 100,000 records.
       for index in indices {
-        let article = loaded[index]
-        let date = article.publishedDateTime.map(Self.day) ?? ""
+        let date = loaded[index].publishedDateTime.map(Self.day) ?? ""
         output.append(TextLayout.pad(date, columns: 10))
         output.append("  ")
-        output.append(TextLayout.pad(article.provider?.name ?? "", columns: providerWidth))
+        output.append(TextLayout.pad(loaded[index].provider?.name ?? "", columns: providerWidth))
         output.append("  ")
-        output.append(article.title ?? article.excerpt ?? "")
+        output.append(loaded[index].title ?? loaded[index].excerpt ?? "")
         // Found only through related coverage: said so, or the line would seem not to match at all.
         if relatedOnly.contains(index) { output.append("  (in related coverage)") }
         try output.endLine()
@@ -127,16 +128,15 @@ struct ListCommand: ParsableCommand {
     case .tsv:
       try output.line(["id", "publishedDateTime", "provider", "title", "url"].joined(separator: "\t"))
       for index in indices {
-        let article = loaded[index]
-        output.appendField(article.id.rawValue)
+        output.appendField(loaded[index].id.rawValue)
         output.append(byte: 0x09)
-        if let date = article.publishedDateTime { output.appendField(Self.iso(date)) }
+        if let date = loaded[index].publishedDateTime { output.appendField(Self.iso(date)) }
         output.append(byte: 0x09)
-        output.appendField(article.provider?.name ?? "")
+        output.appendField(loaded[index].provider?.name ?? "")
         output.append(byte: 0x09)
-        output.appendField(article.title ?? "")
+        output.appendField(loaded[index].title ?? "")
         output.append(byte: 0x09)
-        output.appendField(article.item.openableURL ?? "")
+        output.appendField(loaded[index].item.openableURL ?? "")
         try output.endLine()
       }
     case .json:

@@ -120,7 +120,8 @@ import Testing
         IndexedFile(
           path: Array("dir/\(number).txt".utf8), stamp: stamp, isRecordFile: true, articles: articles,
           diagnostics: number % 5 == 0
-            ? [Diagnostic(path: "dir/\(number).txt", line: 1, column: 1, severity: .warning, message: "w")] : []))
+            ? [Diagnostic(path: "dir/\(number).txt", line: 1, column: 1, severity: .warning, message: "w")]
+            : []))
     }
     let index = LoadIndex(writtenAt: 5, files: files)
     let decoded = try Self.decode(index.encoded())
@@ -227,7 +228,8 @@ import Testing
     let tooMany = file.bytes.count / LoadIndex.fewestBytesPerArticle + 1
     #expect(reason(files(chunk: (1, tooMany, file.bytes.count))) == "a chunk of files is out of range")
     #expect(reason(files(chunk: (2, 1, file.bytes.count))) == "a chunk of files is out of range")
-    #expect(reason(files(chunk: (1, 0, file.bytes.count))) == "a chunk holds more records than its directory says")
+    #expect(
+      reason(files(chunk: (1, 0, file.bytes.count))) == "a chunk holds more records than its directory says")
   }
 
   static func header(forPayload payload: [UInt8]) -> [UInt8] {

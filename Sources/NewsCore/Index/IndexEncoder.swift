@@ -231,7 +231,8 @@ struct IndexDecoder {
         var index = worker
         while index < layout.count {
           let block = layout[index]
-          let compressed = UnsafeRawBufferPointer(rebasing: base[block.start..<block.start + block.compressed])
+          let compressed = UnsafeRawBufferPointer(
+            rebasing: base[block.start..<block.start + block.compressed])
           let made = IndexDecoder.strings(
             compressed: compressed, raw: block.raw, count: block.strings, into: target + starts[index])
           results.store(index, made)
@@ -296,7 +297,8 @@ struct IndexDecoder {
           if IndexDecoder.isASCII(slice) {
             // ASCII is UTF-8 whatever the file says, so nothing is taken on trust from the checksum; the
             // validating initializer was a tenth of a warm `list` (most of an index's strings are ASCII).
-            (target + made).initialize(to: unsafe String(copying: UTF8Span(unchecked: slice.span, isKnownASCII: true)))
+            (target + made).initialize(
+              to: unsafe String(copying: UTF8Span(unchecked: slice.span, isKnownASCII: true)))
           } else {
             // Anything else is validated: a file made to pass the checksum must not make a string that
             // is not UTF-8 (the standard library's string operations assume it is).

@@ -18,7 +18,8 @@ extension LoadIndex {
   /// The files section: every file, and every file's records in one array in file order (a warm load takes
   /// it whole as its article array). The chunks are decoded on all cores, each straight into its part of
   /// the array; a damaged chunk fails the whole index.
-  static func decodeFiles(_ decoder: inout IndexDecoder) throws(IndexCorruption) -> ([IndexedFile], [Article]) {
+  static func decodeFiles(_ decoder: inout IndexDecoder) throws(IndexCorruption) -> ([IndexedFile], [Article])
+  {
     let fileCount = try decoder.count()
     let chunkCount = try decoder.count(atMost: fileCount)
     var chunks: [Chunk] = []
@@ -33,7 +34,8 @@ extension LoadIndex {
       guard chunkFiles > 0, chunkArticles <= chunkBytes / fewestBytesPerArticle else {
         throw IndexCorruption("a chunk of files is out of range")
       }
-      chunks.append(Chunk(files: chunkFiles, articles: chunkArticles, firstArticle: articles, bytes: chunkBytes))
+      chunks.append(
+        Chunk(files: chunkFiles, articles: chunkArticles, firstArticle: articles, bytes: chunkBytes))
       files += chunkFiles
       articles += chunkArticles
       bytes += chunkBytes
@@ -119,7 +121,9 @@ extension LoadIndex {
             path: path, stamp: stamp, isRecordFile: isRecordFile, shared: placeholder,
             range: first..<(chunk.firstArticle + made), diagnostics: diagnostics))
       }
-      guard made == chunk.articles else { throw IndexCorruption("a chunk holds fewer records than its directory says") }
+      guard made == chunk.articles else {
+        throw IndexCorruption("a chunk holds fewer records than its directory says")
+      }
       guard decoder.isAtEnd else { throw IndexCorruption("a chunk has bytes after its last file") }
       return .init(files: files, made: made, failure: nil)
     } catch {

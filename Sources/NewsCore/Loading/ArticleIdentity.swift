@@ -22,29 +22,34 @@ enum ArticleIdentity {
   static func assign(to articles: inout [Article]) {
     var used: Set<String> = []
     used.reserveCapacity(articles.count)
-    for index in articles.indices {
-      // Fields, not the whole article: copying an article retains every string it holds.
-      let given = articles[index].id.rawValue
-      let base =
-        given.isEmpty
-        ? baseID(url: articles[index].item.identifyingURL, source: articles[index].source) : given
-      var candidate = base
-      if used.contains(candidate) {
-        let source = articles[index].source
-        candidate = base + "-" + StableHash.hex(source.relativePath + "#\(source.documentIndex)").prefix(8)
-        var counter = 2
-        while used.contains(candidate) {
-          candidate =
-            base + "-" + StableHash.hex(source.relativePath + "#\(source.documentIndex)").prefix(8)
-            + "-\(counter)"
-          counter += 1
+    // The ids are decided reading the records in place: reading a field through the `inout` array copied
+    // each whole record (a retain and a release of every string it holds) at each step.
+    let changes = articles.withUnsafeBufferPointer { records in
+      var changes: [(index: Int, id: String)] = []
+      for index in records.indices {
+        let given = records[index].id.rawValue
+        let base =
+          given.isEmpty
+          ? baseID(url: records[index].item.identifyingURL, source: records[index].source) : given
+        var candidate = base
+        if used.contains(candidate) {
+          let source = records[index].source
+          let suffix = StableHash.hex(source.relativePath + "#\(source.documentIndex)").prefix(8)
+          candidate = base + "-" + suffix
+          var counter = 2
+          while used.contains(candidate) {
+            candidate = base + "-" + suffix + "-\(counter)"
+            counter += 1
+          }
         }
+        used.insert(candidate)
+        if candidate != given { changes.append((index, candidate)) }
       }
-      used.insert(candidate)
-      // Only a changed id is written: the array may be shared with the load index (a warm start), and one
-      // write would copy every record.
-      if candidate != given { articles[index].id = ArticleID(candidate) }
+      return changes
     }
+    // Only a changed id is written: the array may be shared with the load index (a warm start), and one
+    // write would copy every record.
+    for change in changes { articles[change.index].id = ArticleID(change.id) }
   }
 }
 
