@@ -27,10 +27,12 @@ final class TmuxSession {
     unlink(socketPath)
     unlink(statusPath)
 
-    // The reader keeps its reading state under XDG_DATA_HOME: a private one per session, so tests never
-    // touch the state of whoever runs them (a test may still pass its own).
+    // The reader keeps its reading state under XDG_DATA_HOME and its load index under XDG_CACHE_HOME: private
+    // ones per session, so tests never touch (nor read an old index from) those of whoever runs them; a test
+    // may still pass its own.
     var exports = [
       "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=screen-256color", "XDG_DATA_HOME=\(statusPath).data",
+      "XDG_CACHE_HOME=\(statusPath).cache",
     ]
     exports += environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     let program = command.map(TmuxSession.shellQuoted).joined(separator: " ")
@@ -62,6 +64,7 @@ final class TmuxSession {
     unlink(statusPath + ".before")
     unlink(statusPath + ".after")
     try? FileManager.default.removeItem(atPath: statusPath + ".data")
+    try? FileManager.default.removeItem(atPath: statusPath + ".cache")
   }
 
   /// Whether the terminal modes after the program are those from before it (echo, canonical input…).

@@ -129,8 +129,15 @@ struct SpawnedCommand: CustomStringConvertible {
       : [CommandRunner.binary] + arguments
     let cArguments = argv.map { strdup($0) } + [nil]
     defer { cArguments.forEach { free($0) } }
+    // The test run's own cache and data directories, as CommandRunner gives: the load index and reading
+    // state of whoever runs the tests are neither read (an old index's message) nor written.
+    var environment = ProcessInfo.processInfo.environment
+    environment["XDG_CACHE_HOME"] = CommandRunner.isolatedCacheHome
+    environment["XDG_DATA_HOME"] = CommandRunner.isolatedDataHome
+    let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { cEnvironment.forEach { free($0) } }
     var pid = pid_t()
-    let spawned = posix_spawn(&pid, program, &actions, &attributes, cArguments, environ)
+    let spawned = posix_spawn(&pid, program, &actions, &attributes, cArguments, cEnvironment)
     guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
