@@ -32,8 +32,8 @@ extension IndexedLoader {
   /// The index is written on a thread of its own while the command goes on to print: encoding 100,000
   /// records is more than a warm `list` takes. The process waits for it before it exits
   /// (`IndexWriteBeforeExit.finish()`).
-  func loadThenWriteIndex(paths: [String]) -> LoadResult {
-    let outcome = load(paths: paths)
+  func loadThenWriteIndex(paths: [String], forListing: Bool = false) -> LoadResult {
+    let outcome = forListing ? loadForListing(paths: paths) : load(paths: paths)
     if let problem = outcome.indexProblem { printError("newsreader: \(problem)") }
     if outcome.pendingIndex != nil, file != nil {
       let loader = self

@@ -70,9 +70,15 @@ struct ListCommand: ParsableCommand {
 
   func run() throws {
     let combined = try combinedQuery()
+    // Everything listed as text or TSV reads a few fields of each record: from a good index, only those
+    // are decoded. JSON prints every field, and a query may read any.
+    let forListing = combined.expression == .all && format != .json
     let result = index.loader(for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles))
-      .loadThenWriteIndex(paths: paths)
-    let marks = try readingState()
+      .loadThenWriteIndex(paths: paths, forListing: forListing)
+    // The marks are read only when something uses them: a query (`is:` terms), a mark filter or JSON, which
+    // prints them. Text and TSV of everything print none.
+    let needsMarks = combined.expression != .all || unread || read || starred || format == .json
+    let marks = needsMarks ? try readingState() : nil
     let loaded = result.articles
     var indices: [Int]
     var relatedOnly = Set<Int>()

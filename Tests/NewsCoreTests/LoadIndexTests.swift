@@ -98,6 +98,78 @@ import Testing
     #expect(decoded.files[0].diagnostics == result.diagnostics)
   }
 
+  /// What a listing keeps of a record, as the full decode has it: the rest is left out.
+  static func listed(_ article: Article) -> Article {
+    var item = NewsItem()
+    item.title = article.item.title
+    item.excerpt = article.item.title == nil ? article.item.excerpt : nil
+    item.category = article.item.category
+    item.type = article.item.type
+    item.publishedDateTime = article.item.publishedDateTime
+    item.originalUrl = article.item.originalUrl
+    item.webUrl = article.item.webUrl
+    item.ampWebUrl = article.item.ampWebUrl
+    item.cdnAmpWebUrl = article.item.cdnAmpWebUrl
+    item.quality = article.item.quality
+    item.heat = article.item.heat
+    item.published = article.item.published
+    item.provider = article.item.provider.map { Provider(name: $0.name, domain: $0.domain) }
+    return Article(id: article.id, source: article.source, item: item, secured: article.secured)
+  }
+
+  /// The listing projection decodes exactly what a listing prints and sorts by, the same as the full decode
+  /// gives it, over the loader fixtures (records with and without titles, related coverage, every field)
+  /// and the every-field record; the files and their diagnostics come back whole.
+  @Test func aListingDecodesItsFieldsAsTheFullDecodeDoes() throws {
+    let result = SeedLoader().load(paths: [FixturePaths.loader])
+    #expect(result.articles.contains { $0.item.title == nil && $0.item.excerpt != nil })
+    #expect(result.articles.contains { !$0.related.isEmpty })
+    let stamp = FileStamp(device: 1, inode: 1, size: 1, modified: 1, changed: 1)
+    let articles = result.articles + [Self.everyFieldArticle()]
+    let index = LoadIndex(
+      writtenAt: 2,
+      files: [
+        IndexedFile(
+          path: [], stamp: stamp, isRecordFile: true, articles: articles, diagnostics: result.diagnostics)
+      ])
+    let bytes = index.encoded()
+    let listing = try bytes.withUnsafeBytes { buffer in
+      Result { () throws(IndexCorruption) in try LoadIndex.decode(buffer, projection: .listing) }
+    }.get()
+    #expect(listing.projection == .listing)
+    #expect(listing.files[0].articles == articles.map(Self.listed))
+    #expect(listing.files[0].diagnostics == result.diagnostics)
+    // Every damaged byte is refused by a listing too: nothing of it is taken on trust.
+    for position in stride(from: LoadIndex.headerSize, to: bytes.count, by: max(1, bytes.count / 200)) {
+      var damaged = bytes
+      damaged[position] ^= 0x5A
+      #expect(throws: IndexCorruption.self) {
+        try damaged.withUnsafeBytes { buffer in
+          Result { () throws(IndexCorruption) in try LoadIndex.decode(buffer, projection: .listing) }
+        }.get()
+      }
+    }
+  }
+
+  /// An index decoded for a listing lacks most of its records' fields: it is never written over the real one.
+  @Test func aListingIndexIsNeverWritten() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "nr-index-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = LoadIndexFile(path: directory.path + "/index.nrindex")
+    try file.write(Self.sampleIndex())
+    guard case .loaded(let listing) = file.read(projection: .listing) else {
+      Issue.record("the written index did not read back for a listing")
+      return
+    }
+    #expect(throws: IndexWriteFailure.self) { try file.write(listing) }
+    guard case .loaded(let whole) = file.read() else {
+      Issue.record("the index was damaged by the refused write")
+      return
+    }
+    #expect(whole.files.map(\.articles) == Self.sampleIndex().files.map(\.articles))
+  }
+
   /// "Café" precomposed and "Café" with a combining accent are equal as Swift strings, not as bytes: each
   /// comes back as it was written.
   /// More files than one chunk holds: the chunks are decoded side by side into one record array, and every

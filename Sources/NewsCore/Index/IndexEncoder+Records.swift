@@ -115,23 +115,80 @@ extension IndexDecoder {
       path: try requiredString(), relativePath: try requiredString(), documentIndex: try count(atMost: .max),
       line: try count(atMost: .max))
     if try byte() == 1 { source.pathBytes = try raw() }
-    let item = try self.item()
+    let listing = projection == .listing
+    let item = try self.item(listing: listing)
     let relatedCount = try count()
     var related: [NewsItem] = []
-    related.reserveCapacity(relatedCount)
-    for _ in 0..<relatedCount { related.append(try self.item()) }
+    if listing {
+      for _ in 0..<relatedCount { try skipItem() }
+    } else {
+      related.reserveCapacity(relatedCount)
+      for _ in 0..<relatedCount { related.append(try self.item()) }
+    }
     let securedPlusOne = try unsigned()
     guard securedPlusOne <= UInt64(Int.max) else { throw IndexCorruption("a size is out of range") }
     let secured = securedPlusOne == 0 ? nil : SecuredContent(byteCount: Int(securedPlusOne - 1))
+    let body: String?
+    if listing {
+      try skipString()
+      body = nil
+    } else {
+      body = try string()
+    }
     return Article(
-      id: ArticleID(id), source: source, item: item, related: related, secured: secured, body: try string())
+      id: ArticleID(id), source: source, item: item, related: related, secured: secured, body: body)
   }
 
-  mutating func item() throws(IndexCorruption) -> NewsItem {
+  /// Reads past an item as `item()` reads it, checking the same, making nothing.
+  mutating func skipItem() throws(IndexCorruption) {
+    let flags = try byte()
+    for _ in 0..<4 { try skipString() }  // title, excerpt, category, type
+    if flags & (32 | 64) != 0 {
+      if flags & 32 != 0 {
+        let seconds = try double()
+        if !DateParser.isInRange(seconds) { throw IndexCorruption("a date is out of range") }
+      }
+      if flags & 64 != 0 { try skipString(required: true) }
+    }
+    for _ in 0..<4 { try skipString() }  // the four URLs
+    if flags & 1 != 0 { _ = try int() }
+    if flags & 2 != 0 { _ = try int() }
+    if flags & 16 != 0 {
+      try skipString()
+      try skipString()
+      try skipImages()
+    }
+    let topicCount = try count()
+    for _ in 0..<topicCount { try skipString(required: true) }
+    try skipImages()
+    let extraCount = try count()
+    for _ in 0..<extraCount {
+      try skipString(required: true)
+      try skipString(required: true)
+    }
+  }
+
+  private mutating func skipImages() throws(IndexCorruption) {
+    let imageCount = try count()
+    for _ in 0..<imageCount {
+      let flags = try byte()
+      try skipString()
+      if flags & 1 != 0 { _ = try int() }
+      if flags & 2 != 0 { _ = try int() }
+    }
+  }
+
+  /// An item; with `listing`, only what a listing prints and sorts by (`LoadIndex.Projection.listing`):
+  /// the excerpt only where there is no title, no topics, images or other fields.
+  mutating func item(listing: Bool = false) throws(IndexCorruption) -> NewsItem {
     let flags = try byte()
     var item = NewsItem()
     item.title = try string()
-    item.excerpt = try string()
+    if listing && item.title != nil {
+      try skipString()
+    } else {
+      item.excerpt = try string()
+    }
     item.category = try string()
     item.type = try string()
     if flags & (32 | 64) != 0 {
@@ -148,7 +205,25 @@ extension IndexDecoder {
     if flags & 2 != 0 { item.heat = try int() }
     if flags & 4 != 0 { item.published = flags & 8 != 0 }
     if flags & 16 != 0 {
-      item.provider = Provider(name: try string(), domain: try string(), images: try images())
+      let name = try string()
+      let domain = try string()
+      if listing {
+        try skipImages()
+        item.provider = Provider(name: name, domain: domain, images: [])
+      } else {
+        item.provider = Provider(name: name, domain: domain, images: try images())
+      }
+    }
+    if listing {
+      let topicCount = try count()
+      for _ in 0..<topicCount { try skipString(required: true) }
+      try skipImages()
+      let extraCount = try count()
+      for _ in 0..<extraCount {
+        try skipString(required: true)
+        try skipString(required: true)
+      }
+      return item
     }
     let topicCount = try count()
     item.topics.reserveCapacity(topicCount)

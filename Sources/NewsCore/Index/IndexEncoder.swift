@@ -109,6 +109,11 @@ struct IndexDecoder {
   private(set) var offset: Int
   private let end: Int
   var strings: [String] = []
+  /// The string table as bytes, each string made on first use, when only some fields are read
+  /// (`LoadIndex.Projection.listing`); nil when every string is made up front (`strings`).
+  var lazyStrings: LazyStringTable? = nil
+  /// Which fields of each record are made.
+  var projection: LoadIndex.Projection = .everything
 
   init(_ bytes: UnsafeRawBufferPointer, from start: Int = 0, to end: Int? = nil) {
     base = bytes
@@ -169,8 +174,27 @@ struct IndexDecoder {
   mutating func string() throws(IndexCorruption) -> String? {
     let number = try unsigned()
     if number == 0 { return nil }
+    if let lazyStrings {
+      guard number <= UInt64(lazyStrings.count) else {
+        throw IndexCorruption("a string number is out of range")
+      }
+      return try lazyStrings.string(Int(number - 1))
+    }
     guard number <= UInt64(strings.count) else { throw IndexCorruption("a string number is out of range") }
     return strings[Int(number - 1)]
+  }
+
+  /// Reads past a string number, checked as `string()` checks it (`required`: as `requiredString()`), without
+  /// making the string.
+  mutating func skipString(required: Bool = false) throws(IndexCorruption) {
+    let number = try unsigned()
+    if number == 0 {
+      if required { throw IndexCorruption("a required string is missing") }
+      return
+    }
+    guard number <= UInt64(lazyStrings?.count ?? strings.count) else {
+      throw IndexCorruption("a string number is out of range")
+    }
   }
 
   mutating func requiredString() throws(IndexCorruption) -> String {
@@ -178,11 +202,19 @@ struct IndexDecoder {
     return value
   }
 
+  /// Reads past `count` bytes.
+  mutating func skip(_ count: Int) throws(IndexCorruption) {
+    guard count >= 0, count <= remaining else { throw IndexCorruption("ends early") }
+    offset += count
+  }
+
   /// A decoder of the next `length` bytes, sharing this one's string table; this one skips them.
   mutating func split(length: Int) throws(IndexCorruption) -> IndexDecoder {
     guard length >= 0, length <= remaining else { throw IndexCorruption("a chunk is out of range") }
     var part = IndexDecoder(base, from: offset, to: offset + length)
     part.strings = strings
+    part.lazyStrings = lazyStrings
+    part.projection = projection
     offset += length
     return part
   }
@@ -195,9 +227,13 @@ struct IndexDecoder {
 
   /// Reads the string table `encodedStringTable()` wrote, its blocks decompressed and turned into strings on
   /// all cores; each string is checked as UTF-8.
-  mutating func readStringTable() throws(IndexCorruption) {
+  /// One block of the string table: its string count, raw size, and where its compressed bytes are.
+  typealias StringBlock = (strings: Int, raw: Int, start: Int, compressed: Int)
+
+  /// The string table's blocks and their strings in all; the decoder is left after the table.
+  private mutating func readStringBlocks() throws(IndexCorruption) -> (blocks: [StringBlock], total: Int) {
     let blockCount = try count()
-    var blocks: [(strings: Int, raw: Int, start: Int, compressed: Int)] = []
+    var blocks: [StringBlock] = []
     blocks.reserveCapacity(blockCount)
     var total = 0
     for _ in 0..<blockCount {
@@ -210,6 +246,35 @@ struct IndexDecoder {
       offset += compressed
       total += strings
     }
+    return (blocks, total)
+  }
+
+  /// Reads the string table as `LazyStringTable`: the blocks decompressed on all cores and each string's
+  /// place found, no string made until a record asks for it.
+  mutating func readLazyStringTable() throws(IndexCorruption) {
+    let (blocks, total) = try readStringBlocks()
+    nonisolated(unsafe) let base = self.base
+    let results = LazyStringTable.BlockResults(count: blocks.count)
+    let work: @Sendable (Int) -> Void = { worker in
+      var index = worker
+      while index < blocks.count {
+        let block = blocks[index]
+        let compressed = UnsafeRawBufferPointer(rebasing: base[block.start..<block.start + block.compressed])
+        results.store(
+          index, LazyStringTable.block(compressed: compressed, raw: block.raw, count: block.strings))
+        index += IndexBlockResults.workers
+      }
+    }
+    if blocks.count <= 1 {
+      work(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: IndexBlockResults.workers, execute: work)
+    }
+    lazyStrings = try LazyStringTable(results.all(), total: total)
+  }
+
+  mutating func readStringTable() throws(IndexCorruption) {
+    let (blocks, total) = try readStringBlocks()
     // Read-only while the workers run; the caller keeps the bytes alive for the whole decode.
     nonisolated(unsafe) let base = self.base
     let layout = blocks
@@ -262,6 +327,21 @@ struct IndexDecoder {
     }
   }
 
+  /// The string of a table entry's bytes.
+  static func makeString(_ slice: UnsafeBufferPointer<UInt8>) throws(IndexCorruption) -> String {
+    if isASCII(slice) {
+      // ASCII is UTF-8 whatever the file says, so nothing is taken on trust from the checksum; the
+      // validating initializer was a tenth of a warm `list` (most of an index's strings are ASCII).
+      return unsafe String(copying: UTF8Span(unchecked: slice.span, isKnownASCII: true))
+    }
+    // Anything else is validated: a file made to pass the checksum must not make a string that is not
+    // UTF-8 (the standard library's string operations assume it is).
+    guard let string = String(validating: slice, as: UTF8.self) else {
+      throw IndexCorruption("a string is not UTF-8")
+    }
+    return string
+  }
+
   /// Whether every byte is below 0x80, eight at a time.
   static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let start = bytes.baseAddress else { return true }
@@ -294,19 +374,7 @@ struct IndexDecoder {
           let length = try reader.count()
           let slice = UnsafeRawBufferPointer(rebasing: buffer[reader.offset..<reader.offset + length])
             .assumingMemoryBound(to: UInt8.self)
-          if IndexDecoder.isASCII(slice) {
-            // ASCII is UTF-8 whatever the file says, so nothing is taken on trust from the checksum; the
-            // validating initializer was a tenth of a warm `list` (most of an index's strings are ASCII).
-            (target + made).initialize(
-              to: unsafe String(copying: UTF8Span(unchecked: slice.span, isKnownASCII: true)))
-          } else {
-            // Anything else is validated: a file made to pass the checksum must not make a string that
-            // is not UTF-8 (the standard library's string operations assume it is).
-            guard let string = String(validating: slice, as: UTF8.self) else {
-              throw IndexCorruption("a string is not UTF-8")
-            }
-            (target + made).initialize(to: string)
-          }
+          (target + made).initialize(to: try IndexDecoder.makeString(slice))
           made += 1
           reader.offset += length
         }

@@ -59,6 +59,22 @@ public struct IndexedLoader: Sendable {
       index: load.updatedIndex ?? read.index)
   }
 
+  /// Loads `paths` for a listing (`list` in text or TSV without a query): from an index that is still good,
+  /// only the fields a listing prints and sorts by are decoded (`LoadIndex.Projection.listing`), most of
+  /// the strings never made. When the index is missing, unusable or changed enough to be written again,
+  /// this is `load(paths:)`: the records are parsed or decoded whole and the index written from them.
+  public func loadForListing(paths: [String]) -> Outcome {
+    guard let file, access(file.path, F_OK) == 0 else { return load(paths: paths) }
+    let read = IndexRead(file, projection: .listing)
+    let load = loader.load(paths: paths, reusingLater: { read.index }, progress: nil, preview: nil)
+    let changed = load.result.parsedFileCount + load.result.removedFileCount
+    guard read.index != nil, changed < Self.rewriteThreshold(files: load.result.fileCount) else {
+      return self.load(paths: paths)
+    }
+    // Nothing is written and nothing kept for a later load: this index holds listing fields only.
+    return Outcome(result: load.result, pendingIndex: nil, indexProblem: nil, index: nil)
+  }
+
   /// Files parsed or gone since the index on disk was written from which it is written again: 16, or one
   /// in 200 of the files (500 at 100,000, which a start parses in about 40 ms).
   public static func rewriteThreshold(files: Int) -> Int { max(16, files / 200) }
@@ -80,9 +96,9 @@ final class IndexRead: @unchecked Sendable {
   private let condition = NSCondition()
   private var outcome: LoadIndexFile.ReadOutcome? = nil
 
-  init(_ file: LoadIndexFile) {
+  init(_ file: LoadIndexFile, projection: LoadIndex.Projection = .everything) {
     let thread = Thread { [self] in
-      let read = file.read()
+      let read = file.read(projection: projection)
       condition.lock()
       outcome = read
       condition.broadcast()

@@ -49,6 +49,8 @@ extension LoadIndex {
     for chunk in chunks { parts.append(try decoder.split(length: chunk.bytes)) }
     guard decoder.isAtEnd else { throw IndexCorruption("has bytes after its last file") }
 
+    // A listing's strings are made on first use, from one thread: its chunks are decoded in turn.
+    let workers = decoder.projection == .listing ? 1 : IndexBlockResults.workers
     let results = IndexChunkResults(count: chunks.count)
     let layout = chunks
     nonisolated(unsafe) let decoders = parts
@@ -59,13 +61,13 @@ extension LoadIndex {
         var index = worker
         while index < layout.count {
           results.store(index, decodeChunk(layout[index], decoders[index], into: target))
-          index += IndexBlockResults.workers
+          index += workers
         }
       }
-      if layout.count <= 1 {
+      if layout.count <= 1 || workers == 1 {
         work(0)
       } else {
-        DispatchQueue.concurrentPerform(iterations: IndexBlockResults.workers, execute: work)
+        DispatchQueue.concurrentPerform(iterations: workers, execute: work)
       }
       var failure: IndexCorruption? = nil
       for index in layout.indices { failure = failure ?? results.take(index).failure }

@@ -114,6 +114,19 @@ public struct LoadIndex: Sendable {
   /// time (git's racy rule: a change within the same clock tick would not show in the stamp).
   public var writtenAt: Int64
   public var files: [IndexedFile]
+  /// Which fields of the records were decoded: an index decoded for a listing is never written back.
+  public private(set) var projection: Projection = .everything
+
+  /// Which fields of each record a decode makes.
+  public enum Projection: Sendable {
+    /// Every field: the records as a parse gives them.
+    case everything
+    /// What a listing prints and sorts by (id, source, title, dates, scores, provider name and domain,
+    /// category, type, the links; the excerpt only where there is no title), for `list` in text or TSV
+    /// without a query. Related coverage, topics, images, other fields and bodies are left as bytes, and
+    /// their strings are never made.
+    case listing
+  }
 
   /// The one array holding every file's records in file order, when the files still share one (a decoded
   /// index, or the index a load made): a load that reuses every file takes it as its articles.
@@ -224,20 +237,24 @@ public struct LoadIndex: Sendable {
 
   /// The index in `bytes`, or why it cannot be used (wrong magic, another format version, a size or checksum
   /// that does not match, or a payload that does not decode).
-  public static func decode(_ bytes: UnsafeRawBufferPointer) throws(IndexCorruption) -> LoadIndex {
-    try decode(bytes, releasing: nil)
+  public static func decode(_ bytes: UnsafeRawBufferPointer, projection: Projection = .everything)
+    throws(IndexCorruption) -> LoadIndex
+  {
+    try decode(bytes, releasing: nil, projection: projection)
   }
 
   /// The index in `file`'s bytes, each page given back once the decode is past it.
-  static func decode(_ file: IndexBytes) throws(IndexCorruption) -> LoadIndex {
-    try decode(file.buffer, releasing: file)
+  static func decode(_ file: IndexBytes, projection: Projection = .everything) throws(IndexCorruption)
+    -> LoadIndex
+  {
+    try decode(file.buffer, releasing: file, projection: projection)
   }
 
   /// Decodes `bytes`; `releasing`, when given, owns them and is told how far the decode has read (it never
   /// reads behind that again).
-  private static func decode(_ bytes: UnsafeRawBufferPointer, releasing: IndexBytes?) throws(IndexCorruption)
-    -> LoadIndex
-  {
+  private static func decode(
+    _ bytes: UnsafeRawBufferPointer, releasing: IndexBytes?, projection: Projection
+  ) throws(IndexCorruption) -> LoadIndex {
     guard bytes.count >= headerSize else { throw IndexCorruption("is shorter than its header") }
     guard magic.indices.allSatisfy({ bytes[$0] == magic[$0] }) else {
       throw IndexCorruption("is not a newsreader index")
@@ -259,14 +276,20 @@ public struct LoadIndex: Sendable {
     }
     var decoder = IndexDecoder(bytes, from: headerSize)
     let writtenAt = try decoder.signed()
-    try decoder.readStringTable()
+    decoder.projection = projection
+    switch projection {
+    case .everything: try decoder.readStringTable()
+    case .listing: try decoder.readLazyStringTable()
+    }
     // The compressed strings are most of the file and are done with.
     releasing?.release(before: decoder.offset)
     let (decodedFiles, articles) = try decodeFiles(&decoder)
     let shared = SharedArticles(articles)
     var files = decodedFiles
     for position in files.indices { files[position].shareArticles(shared) }
-    return LoadIndex(writtenAt: writtenAt, files: files)
+    var index = LoadIndex(writtenAt: writtenAt, files: files)
+    index.projection = projection
+    return index
   }
 }
 

@@ -46,7 +46,7 @@ public struct LoadIndexFile: Sendable, Hashable {
   }
 
   /// Reads and checks the index; never traps on a damaged file.
-  public func read() -> ReadOutcome {
+  public func read(projection: LoadIndex.Projection = .everything) -> ReadOutcome {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
       if errno == ENOENT { return .missing }
@@ -62,7 +62,7 @@ public struct LoadIndexFile: Sendable, Hashable {
     guard let bytes = IndexBytes(reading: descriptor, count: Int(info.st_size)) else {
       return .unusable("cannot read \(path)")
     }
-    let decoded = Result { () throws(IndexCorruption) in try LoadIndex.decode(bytes) }
+    let decoded = Result { () throws(IndexCorruption) in try LoadIndex.decode(bytes, projection: projection) }
     switch decoded {
     case .success(let index): return .loaded(index)
     case .failure(let error): return .unusable("the index \(path) \(error.reason); rebuilding it")
@@ -71,6 +71,10 @@ public struct LoadIndexFile: Sendable, Hashable {
 
   /// Writes `index` atomically: a temporary file beside the index, synced, then renamed over it.
   public func write(_ index: LoadIndex) throws(IndexWriteFailure) {
+    // An index decoded for a listing lacks most fields of its records: written, it would lose them.
+    guard index.projection == .everything else {
+      throw IndexWriteFailure(path: path, reason: "it was read for a listing only")
+    }
     let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
     if let slash {
       let directory = String(path[..<slash])
@@ -123,6 +127,11 @@ public struct IndexWriteFailure: Error, Sendable, CustomStringConvertible {
   init(path: String, errno: Int32) {
     self.path = path
     reason = String(cString: strerror(errno))
+  }
+
+  init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
   }
 
   public var description: String { "cannot write the index \(path): \(reason)" }
