@@ -207,6 +207,13 @@ import Testing
     // One array, in file order: what a warm load takes whole.
     let whole = try #require(decoded.wholeArticles)
     #expect(whole.articles == index.files.flatMap(\.articles))
+    // A listing decodes the chunks on all cores too, each worker making strings of its own.
+    let bytes = index.encoded()
+    let listing = try bytes.withUnsafeBytes { buffer in
+      Result { () throws(IndexCorruption) in try LoadIndex.decode(buffer, projection: .listing) }
+    }.get()
+    #expect(listing.files.map(\.path) == index.files.map(\.path))
+    #expect(try #require(listing.wholeArticles).articles == index.files.flatMap(\.articles).map(Self.listed))
   }
 
   @Test func stringsThatOnlyNormalizeAlikeStayApart() throws {

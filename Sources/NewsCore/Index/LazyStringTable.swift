@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Making every string of the table is most of a warm load (1.6 million strings at 100,000 records); a
 /// listing reads a title, a date, a provider and the links of each record and leaves the rest, excerpts
-/// and related coverage above all, as bytes. Read from one thread only.
+/// and related coverage above all, as bytes. Read from one thread only (`forAnotherThread` gives another
+/// thread its own).
 final class LazyStringTable: @unchecked Sendable {
   /// Where one string's bytes are: its block, and its offset and length there.
   struct Place {
@@ -20,6 +21,16 @@ final class LazyStringTable: @unchecked Sendable {
   private let blocks: [[UInt8]]
   private let places: [Place]
   private var made: [String?]
+
+  /// A table of the same bytes with strings of its own, for another thread: the bytes are shared, and a
+  /// string both threads ask for (a provider's name) is made once by each.
+  func forAnotherThread() -> LazyStringTable { LazyStringTable(blocks: blocks, places: places) }
+
+  private init(blocks: [[UInt8]], places: [Place]) {
+    self.blocks = blocks
+    self.places = places
+    made = Array(repeating: nil, count: places.count)
+  }
 
   var count: Int { places.count }
 

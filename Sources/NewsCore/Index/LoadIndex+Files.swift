@@ -49,8 +49,13 @@ extension LoadIndex {
     for chunk in chunks { parts.append(try decoder.split(length: chunk.bytes)) }
     guard decoder.isAtEnd else { throw IndexCorruption("has bytes after its last file") }
 
-    // A listing's strings are made on first use, from one thread: its chunks are decoded in turn.
-    let workers = decoder.projection == .listing ? 1 : IndexBlockResults.workers
+    let workers = IndexBlockResults.workers
+    // A listing's strings are made on first use: each worker makes its own (the chunks of worker `w` are
+    // `w`, `w + workers`, …), so no two threads fill one table.
+    if let table = decoder.lazyStrings, workers > 1 {
+      let tables = [table] + (1..<workers).map { _ in table.forAnotherThread() }
+      for index in parts.indices { parts[index].lazyStrings = tables[index % workers] }
+    }
     let results = IndexChunkResults(count: chunks.count)
     let layout = chunks
     nonisolated(unsafe) let decoders = parts

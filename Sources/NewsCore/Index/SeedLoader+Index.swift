@@ -211,9 +211,11 @@ extension SeedLoader {
       }
       // A file that could not be stat'ed is parsed again next time.
       guard let stamp = stamps[position] else { continue }
+      // Every stat'ed file was found at its own position in the index (or this is not the splice), so its
+      // path there is its path: shared, not made again for each of 100,000 files.
       indexed.append(
         IndexedFile(
-          path: files[position].systemPathBytes, stamp: stamp, isRecordFile: isRecordFile, shared: shared,
+          path: old.path, stamp: stamp, isRecordFile: isRecordFile, shared: shared,
           range: old.articleSlice.indices, diagnostics: diagnostics))
     }
     ArticleIdentity.assign(to: &articles)
