@@ -69,27 +69,17 @@ struct Benchmark {
     }
     if options.peersOnly {
       // Our own cold and warm starts and the peers' on the largest corpus: issue 11's side-by-side rows.
-      guard let corpus = corpora.last else { return }
-      if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
-      guard let files = CorpusFiles.scan(corpus.directory), !files.paths.isEmpty else {
-        problems.append("no record files under \(corpus.directory)")
-        return
-      }
-      let ours = measureFirstScreen(directory: corpus.directory, files: files)
-      measurePeerStarts(directory: corpus.directory, files: files, ours: ours)
+      guard let (directory, files) = largestCorpusFiles(corpora) else { return }
+      let ours = measureFirstScreen(directory: directory, files: files)
+      measurePeerStarts(directory: directory, files: files, ours: ours)
       return
     }
     if options.loadsOnly {
       // The floor, the loads and the index rows on the largest corpus: for working on the load itself.
-      guard let corpus = corpora.last else { return }
-      if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return }
-      guard let files = CorpusFiles.scan(corpus.directory), !files.paths.isEmpty else {
-        problems.append("no record files under \(corpus.directory)")
-        return
-      }
-      let floor = measureFloor(directory: corpus.directory, files: files)
-      _ = measureLoads(directory: corpus.directory, files: files, floor: floor)
-      measureIndex(directory: corpus.directory, files: files, floor: floor)
+      guard let (directory, files) = largestCorpusFiles(corpora) else { return }
+      let floor = measureFloor(directory: directory, files: files)
+      _ = measureLoads(directory: directory, files: files, floor: floor)
+      measureIndex(directory: directory, files: files, floor: floor)
       return
     }
     if options.watchOnly {
@@ -133,6 +123,20 @@ struct Benchmark {
         measureWatch(directory: corpus.directory, records: files.paths.count)
       }
     }
+  }
+
+  /// The largest corpus (generated first when it is ours) and its record files; nil, with the problem
+  /// noted, when it has none.
+  private mutating func largestCorpusFiles(
+    _ corpora: [(records: Int, directory: String)]
+  ) -> (directory: String, files: CorpusFiles)? {
+    guard let corpus = corpora.last else { return nil }
+    if options.corpus == nil, !generate(records: corpus.records, directory: corpus.directory) { return nil }
+    guard let files = CorpusFiles.scan(corpus.directory), !files.paths.isEmpty else {
+      problems.append("no record files under \(corpus.directory)")
+      return nil
+    }
+    return (corpus.directory, files)
   }
 
   /// The real reader watching a copy of the corpus: single files, a burst, and its idle CPU.

@@ -35,31 +35,56 @@ enum IndexCompression {
   }
 }
 
-/// How far each block of strings got, written by the one worker that decoded it and read once all have
-/// finished.
-final class IndexBlockResults: @unchecked Sendable {
+/// The jobs of an index decode spread over the cores: job `i` runs on worker `i % workers`, in order there.
+enum IndexWork {
   static let workers = max(1, min(8, ProcessInfoLite.activeProcessorCount))
 
-  /// How many of a block's strings were made (in place, in the table), and why not all of them.
-  struct Outcome {
-    var made: Int
-    var failure: IndexCorruption?
+  /// What `job` gave for each of `0..<count`, in order; `placeholder` stands for a job not run (never, once
+  /// this returns).
+  static func map<Outcome>(
+    _ count: Int, placeholder: Outcome, _ job: @escaping @Sendable (Int) -> Outcome
+  ) -> [Outcome] {
+    let results = Results(Array(repeating: placeholder, count: count))
+    let workers = Self.workers
+    let work: @Sendable (Int) -> Void = { worker in
+      var index = worker
+      while index < count {
+        results.store(index, job(index))
+        index += workers
+      }
+    }
+    if count <= 1 || workers == 1 {
+      work(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+    }
+    return results.all()
   }
 
-  private let lock = NSLock()
-  private var results: [Outcome]
+  /// Each job's outcome, written by the one worker that ran it and read once all have finished.
+  private final class Results<Outcome>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [Outcome]
 
-  init(count: Int) { results = Array(repeating: Outcome(made: 0, failure: nil), count: count) }
+    init(_ outcomes: [Outcome]) { self.outcomes = outcomes }
 
-  func store(_ index: Int, _ outcome: Outcome) {
-    lock.lock()
-    results[index] = outcome
-    lock.unlock()
+    func store(_ index: Int, _ outcome: Outcome) {
+      lock.lock()
+      outcomes[index] = outcome
+      lock.unlock()
+    }
+
+    func all() -> [Outcome] {
+      lock.lock()
+      defer { lock.unlock() }
+      return outcomes
+    }
   }
+}
 
-  func take(_ index: Int) -> Outcome {
-    lock.lock()
-    defer { lock.unlock() }
-    return results[index]
-  }
+/// How far one block of strings got: how many of its strings were made (in place, in the table), and why
+/// not all of them.
+struct StringBlockOutcome {
+  var made: Int
+  var failure: IndexCorruption?
 }

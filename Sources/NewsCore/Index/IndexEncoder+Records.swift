@@ -158,6 +158,11 @@ extension IndexDecoder {
       try skipString()
       try skipImages()
     }
+    try skipItemLists()
+  }
+
+  /// Reads past an item's topics, images and other fields, which end it.
+  private mutating func skipItemLists() throws(IndexCorruption) {
     let topicCount = try count()
     for _ in 0..<topicCount { try skipString(required: true) }
     try skipImages()
@@ -215,14 +220,7 @@ extension IndexDecoder {
       }
     }
     if listing {
-      let topicCount = try count()
-      for _ in 0..<topicCount { try skipString(required: true) }
-      try skipImages()
-      let extraCount = try count()
-      for _ in 0..<extraCount {
-        try skipString(required: true)
-        try skipString(required: true)
-      }
+      try skipItemLists()
       return item
     }
     let topicCount = try count()

@@ -254,23 +254,12 @@ struct IndexDecoder {
   mutating func readLazyStringTable() throws(IndexCorruption) {
     let (blocks, total) = try readStringBlocks()
     nonisolated(unsafe) let base = self.base
-    let results = LazyStringTable.BlockResults(count: blocks.count)
-    let work: @Sendable (Int) -> Void = { worker in
-      var index = worker
-      while index < blocks.count {
-        let block = blocks[index]
-        let compressed = UnsafeRawBufferPointer(rebasing: base[block.start..<block.start + block.compressed])
-        results.store(
-          index, LazyStringTable.block(compressed: compressed, raw: block.raw, count: block.strings))
-        index += IndexBlockResults.workers
-      }
+    let read = IndexWork.map(blocks.count, placeholder: LazyStringTable.notRead) { index in
+      let block = blocks[index]
+      let compressed = UnsafeRawBufferPointer(rebasing: base[block.start..<block.start + block.compressed])
+      return LazyStringTable.block(compressed: compressed, raw: block.raw, count: block.strings)
     }
-    if blocks.count <= 1 {
-      work(0)
-    } else {
-      DispatchQueue.concurrentPerform(iterations: IndexBlockResults.workers, execute: work)
-    }
-    lazyStrings = try LazyStringTable(results.all(), total: total)
+    lazyStrings = try LazyStringTable(read, total: total)
   }
 
   mutating func readStringTable() throws(IndexCorruption) {
@@ -282,7 +271,6 @@ struct IndexDecoder {
     // appending them after was a retain and a release of every string (a tenth of a second at 100,000).
     strings = try [String](unsafeUninitializedCapacity: total) {
       (table, initialized) throws(IndexCorruption) in
-      let results = IndexBlockResults(count: layout.count)
       var firsts: [Int] = []
       firsts.reserveCapacity(layout.count)
       var next = 0
@@ -292,26 +280,16 @@ struct IndexDecoder {
       }
       nonisolated(unsafe) let target = table.baseAddress!
       let starts = firsts
-      let work: @Sendable (Int) -> Void = { worker in
-        var index = worker
-        while index < layout.count {
-          let block = layout[index]
-          let compressed = UnsafeRawBufferPointer(
-            rebasing: base[block.start..<block.start + block.compressed])
-          let made = IndexDecoder.strings(
-            compressed: compressed, raw: block.raw, count: block.strings, into: target + starts[index])
-          results.store(index, made)
-          index += IndexBlockResults.workers
-        }
-      }
-      if layout.count <= 1 {
-        work(0)
-      } else {
-        DispatchQueue.concurrentPerform(iterations: IndexBlockResults.workers, execute: work)
+      let outcomes = IndexWork.map(layout.count, placeholder: StringBlockOutcome(made: 0, failure: nil)) {
+        index in
+        let block = layout[index]
+        let compressed = UnsafeRawBufferPointer(rebasing: base[block.start..<block.start + block.compressed])
+        return IndexDecoder.strings(
+          compressed: compressed, raw: block.raw, count: block.strings, into: target + starts[index])
       }
       var failure: IndexCorruption? = nil
       for index in layout.indices {
-        let outcome = results.take(index)
+        let outcome = outcomes[index]
         if outcome.failure != nil || outcome.made < layout[index].strings {
           // A damaged block: what it and the others made is given back before the table is dropped.
           failure = failure ?? outcome.failure ?? IndexCorruption("a string block was not decoded")
@@ -319,7 +297,7 @@ struct IndexDecoder {
       }
       if let failure {
         for index in layout.indices {
-          (target + starts[index]).deinitialize(count: results.take(index).made)
+          (target + starts[index]).deinitialize(count: outcomes[index].made)
         }
         throw failure
       }
@@ -362,7 +340,7 @@ struct IndexDecoder {
   /// Makes the `count` strings of one block of the table at `target`: how many it made, and why not all.
   private static func strings(
     compressed: UnsafeRawBufferPointer, raw: Int, count: Int, into target: UnsafeMutablePointer<String>
-  ) -> IndexBlockResults.Outcome {
+  ) -> StringBlockOutcome {
     guard let bytes = IndexCompression.decompress(compressed, rawCount: raw) else {
       return .init(made: 0, failure: IndexCorruption("a string block does not decompress"))
     }

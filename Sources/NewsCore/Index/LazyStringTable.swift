@@ -87,25 +87,6 @@ final class LazyStringTable: @unchecked Sendable {
     }
   }
 
-  /// Each block's outcome, written by the one worker that read it and collected once all have finished.
-  final class BlockResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Block]
-
-    init(count: Int) {
-      results = Array(repeating: .failure(IndexCorruption("a string block was not decoded")), count: count)
-    }
-
-    func store(_ index: Int, _ block: Block) {
-      lock.lock()
-      results[index] = block
-      lock.unlock()
-    }
-
-    func all() -> [Block] {
-      lock.lock()
-      defer { lock.unlock() }
-      return results
-    }
-  }
+  /// A block no worker has read: a placeholder until every block has been.
+  static let notRead: Block = .failure(IndexCorruption("a string block was not decoded"))
 }

@@ -49,37 +49,29 @@ extension LoadIndex {
     for chunk in chunks { parts.append(try decoder.split(length: chunk.bytes)) }
     guard decoder.isAtEnd else { throw IndexCorruption("has bytes after its last file") }
 
-    let workers = IndexBlockResults.workers
+    let workers = IndexWork.workers
     // A listing's strings are made on first use: each worker makes its own (the chunks of worker `w` are
     // `w`, `w + workers`, …), so no two threads fill one table.
     if let table = decoder.lazyStrings, workers > 1 {
       let tables = [table] + (1..<workers).map { _ in table.forAnotherThread() }
       for index in parts.indices { parts[index].lazyStrings = tables[index % workers] }
     }
-    let results = IndexChunkResults(count: chunks.count)
     let layout = chunks
     nonisolated(unsafe) let decoders = parts
+    var outcomes: [ChunkOutcome] = []
     let decoded = try [Article](unsafeUninitializedCapacity: articles) {
       (buffer, initialized) throws(IndexCorruption) in
       nonisolated(unsafe) let target = buffer.baseAddress
-      let work: @Sendable (Int) -> Void = { worker in
-        var index = worker
-        while index < layout.count {
-          results.store(index, decodeChunk(layout[index], decoders[index], into: target))
-          index += workers
-        }
-      }
-      if layout.count <= 1 || workers == 1 {
-        work(0)
-      } else {
-        DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+      let empty = ChunkOutcome(files: [], made: 0, failure: nil)
+      outcomes = IndexWork.map(layout.count, placeholder: empty) { index in
+        decodeChunk(layout[index], decoders[index], into: target)
       }
       var failure: IndexCorruption? = nil
-      for index in layout.indices { failure = failure ?? results.take(index).failure }
+      for outcome in outcomes { failure = failure ?? outcome.failure }
       if let failure {
         // What the other chunks made is given back before the array is dropped.
         for index in layout.indices {
-          let made = results.take(index).made
+          let made = outcomes[index].made
           if made > 0, let target { (target + layout[index].firstArticle).deinitialize(count: made) }
         }
         throw failure
@@ -88,14 +80,14 @@ extension LoadIndex {
     }
     var indexed: [IndexedFile] = []
     indexed.reserveCapacity(fileCount)
-    for index in layout.indices { indexed.append(contentsOf: results.take(index).files) }
+    for outcome in outcomes { indexed.append(contentsOf: outcome.files) }
     return (indexed, decoded)
   }
 
   /// Decodes one chunk's files, its records made at `target + chunk.firstArticle` onwards.
   private static func decodeChunk(
     _ chunk: Chunk, _ start: IndexDecoder, into target: UnsafeMutablePointer<Article>?
-  ) -> IndexChunkResults.Outcome {
+  ) -> ChunkOutcome {
     var decoder = start
     var made = 0
     var files: [IndexedFile] = []
@@ -139,29 +131,10 @@ extension LoadIndex {
   }
 }
 
-/// What each chunk of files gave, written by the one worker that decoded it and read once all have finished.
-final class IndexChunkResults: @unchecked Sendable {
-  struct Outcome {
-    var files: [IndexedFile]
-    /// Records made in place in the array, counted from the chunk's first.
-    var made: Int
-    var failure: IndexCorruption?
-  }
-
-  private let lock = NSLock()
-  private var results: [Outcome]
-
-  init(count: Int) { results = Array(repeating: Outcome(files: [], made: 0, failure: nil), count: count) }
-
-  func store(_ index: Int, _ outcome: Outcome) {
-    lock.lock()
-    results[index] = outcome
-    lock.unlock()
-  }
-
-  func take(_ index: Int) -> Outcome {
-    lock.lock()
-    defer { lock.unlock() }
-    return results[index]
-  }
+/// What one chunk of files gave: its files, how many records it made in place in the array (counted from
+/// its first), and why it stopped.
+struct ChunkOutcome {
+  var files: [IndexedFile]
+  var made: Int
+  var failure: IndexCorruption?
 }
