@@ -52,8 +52,7 @@ public struct IndexedLoader: Sendable {
       paths: paths, reusingLater: { read.index }, progress: progress, preview: preview)
     // A few files changed since a usable index was written are parsed again at the next start too (a
     // millisecond each), rather than the whole index rewritten for them (seconds at 100,000 records).
-    let changed = load.result.parsedFileCount + load.result.removedFileCount
-    let worthWriting = read.index == nil || changed >= Self.rewriteThreshold(files: load.result.fileCount)
+    let worthWriting = Self.isWorthWriting(load.result, indexWasUsable: read.index != nil)
     return Outcome(
       result: load.result, pendingIndex: worthWriting ? load.updatedIndex : nil, indexProblem: read.problem,
       index: load.updatedIndex ?? read.index)
@@ -67,12 +66,19 @@ public struct IndexedLoader: Sendable {
     guard let file, access(file.path, F_OK) == 0 else { return load(paths: paths) }
     let read = IndexRead(file, projection: .listing)
     let load = loader.load(paths: paths, reusingLater: { read.index }, progress: nil, preview: nil)
-    let changed = load.result.parsedFileCount + load.result.removedFileCount
-    guard read.index != nil, changed < Self.rewriteThreshold(files: load.result.fileCount) else {
+    // Then the walk and the stats are done again (an unusable index, or hundreds of changed files): rare.
+    guard !Self.isWorthWriting(load.result, indexWasUsable: read.index != nil) else {
       return self.load(paths: paths)
     }
     // Nothing is written and nothing kept for a later load: this index holds listing fields only.
     return Outcome(result: load.result, pendingIndex: nil, indexProblem: nil, index: nil)
+  }
+
+  /// Whether the load that gave `result` should write the index again: there was no usable one, or enough
+  /// files were parsed or are gone since it was written.
+  static func isWorthWriting(_ result: LoadResult, indexWasUsable: Bool) -> Bool {
+    let changed = result.parsedFileCount + result.removedFileCount
+    return !indexWasUsable || changed >= rewriteThreshold(files: result.fileCount)
   }
 
   /// Files parsed or gone since the index on disk was written from which it is written again: 16, or one
