@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import NewsCore
 import Testing
 
@@ -348,6 +349,57 @@ import Testing
       return
     }
     #expect(reason.contains("shorter than its header"))
+  }
+
+  /// Two writers at once (two readers of the same paths) and a reader beside them: every read sees one
+  /// whole index, one writer's or the other's, never a torn or mixed one, and the last rename leaves a valid
+  /// index with no temporary file beside it.
+  @Test func concurrentWritersLeaveOneValidIndex() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "nr-index-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = LoadIndexFile(path: directory.path + "/index.nrindex")
+    let one = Self.sampleIndex()
+    let other: LoadIndex = {
+      var index = Self.sampleIndex()
+      index.writtenAt += 1
+      index.files.removeLast()
+      return index
+    }()
+    try file.write(one)
+    let failures = Mutex<[String]>([])
+    let seen = Mutex<Set<Int64>>([])
+    DispatchQueue.concurrentPerform(iterations: 3) { worker in
+      for _ in 0..<40 {
+        switch worker {
+        case 0, 1:
+          do throws(IndexWriteFailure) {
+            try file.write(worker == 0 ? one : other)
+          } catch {
+            failures.withLock { $0.append(error.description) }
+          }
+        default:
+          switch file.read() {
+          case .loaded(let index):
+            let whole =
+              (index.writtenAt == one.writtenAt && index.files.count == one.files.count)
+              || (index.writtenAt == other.writtenAt && index.files.count == other.files.count)
+            if !whole { failures.withLock { $0.append("a mixed index") } }
+            seen.withLock { _ = $0.insert(index.writtenAt) }
+          case .missing: failures.withLock { $0.append("the index went missing") }
+          case .unusable(let reason): failures.withLock { $0.append(reason) }
+          }
+        }
+      }
+    }
+    #expect(failures.withLock { $0 }.isEmpty)
+    #expect(!seen.withLock { $0 }.isEmpty)
+    guard case .loaded(let last) = file.read() else {
+      Issue.record("the index left by the writers does not read")
+      return
+    }
+    #expect([one.writtenAt, other.writtenAt].contains(last.writtenAt))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["index.nrindex"])
   }
 
   @Test func writeFailsWithTheSystemsReason() throws {
