@@ -117,33 +117,49 @@ struct ListCommand: ParsableCommand {
     case .text:
       _ = DisplayWidth.prepareLocale()
       let providerWidth = min(
-        24, indices.map { DisplayWidth.columns(of: loaded[$0].provider?.name ?? "") }.max() ?? 0)
-      // Each field is read in place (`loaded[index].title`): a local copy of the article was a retain and a
-      // release of each of its strings and arrays, a tenth of a warm `list` at 100,000 records.
+        24, indices.map { DisplayWidth.columns(of: loaded[$0].item.provider?.name ?? "") }.max() ?? 0)
+      // Each field is read in place (`loaded[index].item.title`): a local copy of the article, or a field
+      // read through `Article`'s dynamic members (a copy of its whole `NewsItem`), was a retain and a release
+      // of each of its strings and arrays, for every field of 100,000 articles.
       for index in indices {
-        let date = loaded[index].publishedDateTime.map(Self.day) ?? ""
-        output.append(TextLayout.pad(date, columns: 10))
+        // A date we read is ten columns of ASCII already; the record's own text is fitted to them.
+        if let seconds = loaded[index].item.publishedDateTime?.secondsSince1970 {
+          output.appendISO8601(seconds, prefix: 10)
+        } else {
+          output.append(TextLayout.pad(loaded[index].item.publishedDateTime?.text ?? "", columns: 10))
+        }
         output.append("  ")
-        output.append(TextLayout.pad(loaded[index].provider?.name ?? "", columns: providerWidth))
+        output.append(TextLayout.pad(loaded[index].item.provider?.name ?? "", columns: providerWidth))
         output.append("  ")
-        output.append(loaded[index].title ?? loaded[index].excerpt ?? "")
+        output.append(loaded[index].item.title ?? loaded[index].item.excerpt ?? "")
         // Found only through related coverage: said so, or the line would seem not to match at all.
         if relatedOnly.contains(index) { output.append("  (in related coverage)") }
         try output.endLine()
       }
     case .tsv:
       try output.line(["id", "publishedDateTime", "provider", "title", "url"].joined(separator: "\t"))
-      for index in indices {
-        output.appendField(loaded[index].id.rawValue)
-        output.append(byte: 0x09)
-        if let date = loaded[index].publishedDateTime { output.appendField(Self.iso(date)) }
-        output.append(byte: 0x09)
-        output.appendField(loaded[index].provider?.name ?? "")
-        output.append(byte: 0x09)
-        output.appendField(loaded[index].title ?? "")
-        output.append(byte: 0x09)
-        output.appendField(loaded[index].item.openableURL ?? "")
-        try output.endLine()
+      try loaded.withUnsafeBufferPointer { articles in
+        for index in indices {
+          output.appendField(articles[index].id.rawValue)
+          output.append(byte: 0x09)
+          if let date = articles[index].item.publishedDateTime {
+            if let seconds = date.secondsSince1970 {
+              output.appendISO8601(seconds)
+            } else {
+              output.appendField(date.text)
+            }
+          }
+          output.append(byte: 0x09)
+          output.appendField(articles[index].item.provider?.name ?? "")
+          output.append(byte: 0x09)
+          output.appendField(articles[index].item.title ?? "")
+          output.append(byte: 0x09)
+          let link = OpenableLink.first(
+            original: articles[index].item.originalUrl, web: articles[index].item.webUrl,
+            amp: articles[index].item.ampWebUrl, cdnAmp: articles[index].item.cdnAmpWebUrl)
+          output.appendField(link?.url ?? "")
+          try output.endLine()
+        }
       }
     case .json:
       let json = JSONOutput()
@@ -202,15 +218,6 @@ struct ListCommand: ParsableCommand {
     return Dictionary(marks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
-  /// `YYYY-MM-DD`, or the record's own text when it is not a date we read.
-  static func day(_ date: NewsDate) -> String {
-    guard let seconds = date.secondsSince1970 else { return date.text }
-    return String(DateParser.iso8601(seconds).prefix(10))
-  }
-
-  static func iso(_ date: NewsDate) -> String {
-    date.secondsSince1970.map(DateParser.iso8601) ?? date.text
-  }
 }
 
 /// Output formats of `list`.

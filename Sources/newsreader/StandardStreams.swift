@@ -45,6 +45,14 @@ final class StandardOutput {
     text.withUTF8 { TSVField.append($0, to: &buffer) }
   }
 
+  /// Appends `DateParser.iso8601(seconds)`, or its first `prefix` bytes (10: `YYYY-MM-DD`), made in place.
+  func appendISO8601(_ seconds: Double, prefix: Int = DateParser.iso8601MaximumBytes) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DateParser.iso8601MaximumBytes) { bytes in
+      let count = DateParser.writeISO8601(seconds, to: bytes.baseAddress!)
+      buffer.append(contentsOf: UnsafeBufferPointer(start: bytes.baseAddress, count: min(count, prefix)))
+    }
+  }
+
   /// Ends the line built by the `append` calls, writing out the buffer once it is full.
   func endLine() throws {
     buffer.append(0x0A)

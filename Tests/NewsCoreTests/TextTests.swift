@@ -54,6 +54,13 @@ import Testing
     #expect(DateParser.iso8601(1_615_482_780) == "2021-03-11T17:13:00Z")
     #expect(DateParser.iso8601(1_615_482_780.25) == "2021-03-11T17:13:00.250Z")
     #expect(DateParser.iso8601(-1) == "1969-12-31T23:59:59Z")
+    // Every field keeps its width at the ends of the range, and what lies outside it is clamped in.
+    #expect(DateParser.iso8601(-62_135_596_800) == "0001-01-01T00:00:00Z")
+    #expect(DateParser.iso8601(.nan) == "0001-01-01T00:00:00Z")
+    #expect(DateParser.iso8601(253_402_300_799.5) == "9999-12-31T23:59:59.500Z")
+    #expect(DateParser.iso8601(1e300) == "9999-12-31T23:59:59Z")
+    // Milliseconds that round up to a whole second are not shown (as `.999` would be wrong and `.1000` is).
+    #expect(DateParser.iso8601(0.9996) == "1970-01-01T00:00:00Z")
   }
 
   @Test func onlyHTTPAndHTTPSAreOpenable() {
@@ -72,6 +79,30 @@ import Testing
     #expect(
       NewsItem(originalUrl: "javascript:x", webUrl: "ftp://y", ampWebUrl: "https://amp.example.org/a")
         .openableLink == OpenableLink(url: "https://amp.example.org/a", field: .ampWebUrl))
+  }
+
+  /// `OpenableLink.first` (what `list` calls with the fields) looks in `LinkField`'s order, as `url(in:)`
+  /// names the fields: each field is found alone, and each wins over every field after it.
+  @Test func theFirstOpenableLinkFollowsTheFieldOrder() {
+    for (position, field) in LinkField.allCases.enumerated() {
+      var item = NewsItem()
+      for later in LinkField.allCases[position...] {
+        let url = "https://example.org/\(later.rawValue)"
+        switch later {
+        case .originalUrl: item.originalUrl = url
+        case .webUrl: item.webUrl = url
+        case .ampWebUrl: item.ampWebUrl = url
+        case .cdnAmpWebUrl: item.cdnAmpWebUrl = url
+        }
+        #expect(item.url(in: later) == url)
+      }
+      let expected = OpenableLink(url: "https://example.org/\(field.rawValue)", field: field)
+      #expect(item.openableLink == expected)
+      #expect(
+        OpenableLink.first(
+          original: item.originalUrl, web: item.webUrl, amp: item.ampWebUrl, cdnAmp: item.cdnAmpWebUrl)
+          == expected)
+    }
   }
 
   @Test func stableHashIsFNV1a() {

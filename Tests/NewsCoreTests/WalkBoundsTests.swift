@@ -98,6 +98,44 @@ import Testing
       located(result, under: tree.root) == ["mounted: warning: is a pseudo-file system (proc), not walked"])
   }
 
+  /// A load through an index `stat`s each file by name during the walk: the stamp is the one a `stat` of
+  /// the path gives, and a file whose stat by name fails is `stat`ed by its path afterwards, so it is still
+  /// reused, never lost.
+  @Test func theWalkStampsEachRecordFileByNameWhenAsked() throws {
+    let tree = try Tree("stamps")
+    defer { tree.remove() }
+    try tree.record("a.txt", title: "A")
+    try tree.record("sub/b.txt", title: "B")
+    var stamping = FileWalker(maxEntries: 100, system: .live)
+    stamping.stampsFiles = true
+    stamping.walk([tree.root])
+    #expect(stamping.files.map(\.relativePath) == ["a.txt", "sub/b.txt"])
+    for file in stamping.files {
+      var info = stat()
+      #expect(stat(file.path, &info) == 0)
+      #expect(file.stamp == FileStamp(info), "\(file.path)")
+    }
+    var plain = FileWalker(maxEntries: 100, system: .live)
+    plain.walk([tree.root])
+    #expect(plain.files.count == 2 && plain.files.allSatisfy { $0.stamp == nil })
+
+    var system = WalkerSystem.live
+    let live = WalkerSystem.live
+    system.statAt = { descriptor, name, info, flags in
+      guard String(cString: name) != "b.txt" else {
+        errno = EACCES
+        return -1
+      }
+      return live.statAt(descriptor, name, &info, flags)
+    }
+    let loader = SeedLoader(options: LoadOptions(), system: system)
+    var index = try #require(loader.load(paths: [tree.root], reusing: nil).updatedIndex)
+    index.writtenAt += 2 * LoadIndex.racyWindow
+    let warm = loader.load(paths: [tree.root], reusing: index).result
+    #expect(warm.articles.map { $0.item.title } == ["A", "B"])
+    #expect(warm.reusedFileCount == 2 && warm.parsedFileCount == 0)
+  }
+
   @Test func maxFilesStopsTheWalkWithAnErrorNamingTheLimit() throws {
     let tree = try Tree("limit")
     defer { tree.remove() }

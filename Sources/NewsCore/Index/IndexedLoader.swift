@@ -22,6 +22,10 @@ public struct IndexedLoader: Sendable {
     /// The index of this load's records, written or not (the one read when nothing changed): what a later
     /// load of only the changed files starts from. Nil without an index file unless `keepingIndex` was asked.
     public var index: LoadIndex? = nil
+    /// The index a listing's load decoded (`loadForListing`), which holds only listing fields and so is
+    /// never `index`: a command that prints and exits keeps it until then, rather than free 100,000 files'
+    /// paths one by one before it prints.
+    public var listingIndex: LoadIndex? = nil
   }
 
   /// Loads `paths` through the index file; `keepingIndex` builds the index in memory even without a file
@@ -71,7 +75,8 @@ public struct IndexedLoader: Sendable {
       return self.load(paths: paths)
     }
     // Nothing is written and nothing kept for a later load: this index holds listing fields only.
-    return Outcome(result: load.result, pendingIndex: nil, indexProblem: nil, index: nil)
+    return Outcome(
+      result: load.result, pendingIndex: nil, indexProblem: nil, index: nil, listingIndex: read.index)
   }
 
   /// Whether the load that gave `result` should write the index again: there was no usable one, or enough

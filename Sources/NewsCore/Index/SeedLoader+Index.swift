@@ -38,14 +38,22 @@ extension SeedLoader {
     // On every way out, before the caller posts the load: no preview may come after it.
     defer { preview?.finish() }
     var walker = walker(previewing: preview)
+    // With an index every file is checked against its stamp: each is `stat`ed by name during the walk.
+    walker.stampsFiles = reusingLater != nil
     walker.walk(paths)
     let files = walker.files
     progress?(0, files.count)
     var stamps = [FileStamp?](repeating: nil, count: files.count)
     // Without an index nothing is reused: each file's stamp comes from the `fstat` its read makes, on the
-    // loading threads, instead of a `stat` of every path here first (150 ms at 100,000 files).
+    // loading threads, instead of a `stat` of every path here first (150 ms at 100,000 files). With one,
+    // the walk stamped the files in directories; an opened file, or one whose stat failed then, is
+    // `stat`ed by its path here.
     if reusingLater != nil {
       for position in files.indices {
+        if let stamp = files[position].stamp {
+          stamps[position] = stamp
+          continue
+        }
         var info = stat()
         // A file that cannot be stat'ed now is parsed, and reading it says why.
         guard files[position].withSystemPath({ stat($0, &info) }) == 0 else { continue }
@@ -55,33 +63,37 @@ extension SeedLoader {
     let index = reusingLater?()
 
     // The walk meets the files in the order the index has them unless the tree changed, so each file is
-    // looked for at its own position first; the table by path is built only once that misses.
+    // looked for at its own position first; the table by path is built only once that misses. The index's
+    // files are read in place: a copy of each (its path, records and diagnostics retained and released)
+    // was most of this loop's time.
     var known: [[UInt8]: Int]? = nil
-    func indexPosition(of path: [UInt8], at position: Int) -> Int? {
-      guard let index else { return nil }
-      if known == nil, position < index.files.count, index.files[position].path == path { return position }
-      if known == nil {
-        var table: [[UInt8]: Int] = [:]
-        table.reserveCapacity(index.files.count)
-        for (position, file) in index.files.enumerated() { table[file.path] = position }
-        known = table
-      }
-      return known?[path]
-    }
     // The index position each reused file's records come from, -1 for a file to read.
     var reusedFrom = [Int](repeating: -1, count: files.count)
     var reused = 0
     var stillThere = 0
-    for position in files.indices where index != nil {
-      guard let stamp = stamps[position] else { continue }
-      guard let index, let known = indexPosition(of: files[position].systemPathBytes, at: position) else {
-        continue
+    if let index {
+      index.files.withUnsafeBufferPointer { indexed in
+        for position in files.indices {
+          guard let stamp = stamps[position] else { continue }
+          let found: Int
+          if known == nil, position < indexed.count, files[position].hasSystemPath(indexed[position].path) {
+            found = position
+          } else {
+            if known == nil {
+              var table: [[UInt8]: Int] = [:]
+              table.reserveCapacity(indexed.count)
+              for (position, file) in indexed.enumerated() { table[file.path] = position }
+              known = table
+            }
+            guard let position = known?[files[position].systemPathBytes] else { continue }
+            found = position
+          }
+          stillThere += 1
+          guard index.canReuse(indexed[found], now: stamp) else { continue }
+          reusedFrom[position] = found
+          reused += 1
+        }
       }
-      stillThere += 1
-      let file = index.files[known]
-      guard index.canReuse(file, now: stamp) else { continue }
-      reusedFrom[position] = known
-      reused += 1
     }
 
     // Nothing changed since the index was written (the usual warm start): the decoded index's one array of
@@ -236,4 +248,11 @@ extension SeedLoader {
 extension RecordFileEntry {
   /// The path as the system knows it, the key of the file in the load index.
   var systemPathBytes: [UInt8] { systemPath ?? Array(path.utf8) }
+
+  /// Whether the path as the system knows it is `bytes`, compared in place (a warm start asks this of
+  /// each of 100,000 files: making `systemPathBytes` for it was an array each).
+  func hasSystemPath(_ bytes: [UInt8]) -> Bool {
+    if let systemPath { return systemPath == bytes }
+    return path.utf8.elementsEqual(bytes)
+  }
 }

@@ -15,6 +15,9 @@ struct RecordFileEntry: Sendable {
   var relativePath: String
   /// The path's bytes when `path` is not exactly them (some name in it is not UTF-8); nil otherwise.
   var systemPath: [UInt8]? = nil
+  /// What `stat` said of the file during the walk, when the walk was asked to stamp files
+  /// (`FileWalker.stampsFiles`) and the call succeeded; nil otherwise.
+  var stamp: FileStamp? = nil
 
   /// Calls `body` with the path as the system knows it: the bytes `readdir` gave, never the shown form.
   func withSystemPath<Result>(_ body: (UnsafePointer<CChar>) -> Result) -> Result {
@@ -74,6 +77,10 @@ struct FileWalker {
   var diagnostics: [Diagnostic] = []
   /// Whether the walk stopped at `maxEntries`.
   private(set) var stoppedAtLimit = false
+  /// Whether each record file is `stat`ed while its directory is open, for its stamp (a load that checks an
+  /// index against every file): by name from the open directory, not by a path looked up again from the
+  /// root, which made the stat of 100,000 files a third slower.
+  var stampsFiles = false
 
   private var visited: Set<FileIdentity> = []
   /// Directories found to hold a record file somewhere below, so a path given again is not "empty".
@@ -111,6 +118,8 @@ struct FileWalker {
     var rawName: [UInt8]?
     var isDirectory: Bool
     var identity: FileIdentity
+    /// The file's stamp, when the walk stamps files (`stampsFiles`).
+    var stamp: FileStamp? = nil
   }
 
   /// Linux `statfs` types of file systems that are views of the kernel, not files: walking them reads
@@ -230,6 +239,7 @@ struct FileWalker {
     defer { stack.removeLast() }
     var children = self.children(
       of: directory, device: identity.device, display: display, raw: raw, relativePrefix: relativePrefix)
+    if stampsFiles { stamp(&children, in: dirfd(directory)) }
     closedir(directory)
     // Byte order, not String's Unicode order, so the walk is the same on every machine.
     children = Self.sortedByName(children)
@@ -266,12 +276,30 @@ struct FileWalker {
         if visited.insert(child.identity).inserted {
           files.append(
             RecordFileEntry(
-              path: display + child.name, relativePath: relativePrefix + child.name, systemPath: childRaw))
+              path: display + child.name, relativePath: relativePrefix + child.name, systemPath: childRaw,
+              stamp: child.stamp))
         }
       }
     }
     if found { directoriesWithRecords.insert(identity) }
     return found
+  }
+
+  /// Stamps the record files among `children` by their names in the open directory `descriptor`; a file
+  /// that cannot be `stat`ed keeps no stamp (it is parsed, and reading it says why).
+  private func stamp(_ children: inout [Child], in descriptor: Int32) {
+    for position in children.indices where !children[position].isDirectory {
+      var info = stat()
+      let found: Int32
+      if let raw = children[position].rawName {
+        found = (raw + [0]).withUnsafeBufferPointer { bytes in
+          bytes.withMemoryRebound(to: CChar.self) { system.statAt(descriptor, $0.baseAddress!, &info, 0) }
+        }
+      } else {
+        found = children[position].name.withCString { system.statAt(descriptor, $0, &info, 0) }
+      }
+      if found == 0 { children[position].stamp = FileStamp(info) }
+    }
   }
 
   /// The directories and record files of an open directory, hidden entries skipped; what cannot be

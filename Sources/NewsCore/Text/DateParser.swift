@@ -159,17 +159,52 @@ public enum DateParser {
 
   /// The instant as ISO 8601 in UTC (`2021-03-11T17:13:00Z`, milliseconds only when there are any).
   public static func iso8601(_ seconds: Double) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: iso8601MaximumBytes) { buffer in
+      let count = writeISO8601(seconds, to: buffer.baseAddress!)
+      return String(decoding: UnsafeBufferPointer(start: buffer.baseAddress, count: count), as: UTF8.self)
+    }
+  }
+
+  /// The most bytes `writeISO8601` writes: `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+  public static let iso8601MaximumBytes = 24
+
+  /// Writes the bytes of `iso8601(seconds)` at `target` (room for `iso8601MaximumBytes`) and returns how
+  /// many: what `list` prints for each of 100,000 dates, without the eight strings a formatted one made.
+  public static func writeISO8601(_ seconds: Double, to target: UnsafeMutablePointer<UInt8>) -> Int {
     let seconds = clamped(seconds)
     let millis = Int(((seconds - seconds.rounded(.down)) * 1000).rounded())
     let time = civil(seconds)
-    func pad(_ value: Int, _ width: Int) -> String {
-      let text = String(value)
-      return String(repeating: "0", count: max(0, width - text.count)) + text
+    var count = 0
+    // The year is within 0001-9999 (clamped), so every field has a fixed width.
+    func put(_ value: Int, digits: Int) {
+      var rest = value
+      for offset in stride(from: digits - 1, through: 0, by: -1) {
+        target[count + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+      }
+      count += digits
     }
-    var text =
-      "\(pad(time.year, 4))-\(pad(time.month, 2))-\(pad(time.day, 2))T\(pad(time.hour, 2)):\(pad(time.minute, 2)):\(pad(time.second, 2))"
-    if millis > 0 && millis < 1000 { text += "." + pad(millis, 3) }
-    return text + "Z"
+    func put(_ byte: Unicode.Scalar) {
+      target[count] = UInt8(ascii: byte)
+      count += 1
+    }
+    put(time.year, digits: 4)
+    put("-")
+    put(time.month, digits: 2)
+    put("-")
+    put(time.day, digits: 2)
+    put("T")
+    put(time.hour, digits: 2)
+    put(":")
+    put(time.minute, digits: 2)
+    put(":")
+    put(time.second, digits: 2)
+    if millis > 0 && millis < 1000 {
+      put(".")
+      put(millis, digits: 3)
+    }
+    put("Z")
+    return count
   }
 
   /// `seconds` within the years 0001–9999 (NaN becomes the earliest instant).

@@ -87,6 +87,7 @@ public enum URLPolicy {
 /// A URL field of a record, in the order a usable link is looked for.
 public enum LinkField: String, Sendable, Hashable, CaseIterable {
   case originalUrl, webUrl, ampWebUrl, cdnAmpWebUrl
+
 }
 
 /// The link chosen for a story and the field it came from, so the user can be told which one it was.
@@ -97,6 +98,17 @@ public struct OpenableLink: Sendable, Hashable {
   public init(url: String, field: LinkField) {
     self.url = url
     self.field = field
+  }
+
+  /// The first openable one of a record's URLs, in `LinkField` order: `NewsItem.openableLink`, from the four
+  /// fields. `list` passes them read in place; the property, called on a record in an array from another
+  /// module, was handed a copy of the whole item (a retain and a release of each of its strings).
+  public static func first(original: String?, web: String?, amp: String?, cdnAmp: String?) -> OpenableLink? {
+    if let url = original, URLPolicy.isOpenable(url) { return OpenableLink(url: url, field: .originalUrl) }
+    if let url = web, URLPolicy.isOpenable(url) { return OpenableLink(url: url, field: .webUrl) }
+    if let url = amp, URLPolicy.isOpenable(url) { return OpenableLink(url: url, field: .ampWebUrl) }
+    if let url = cdnAmp, URLPolicy.isOpenable(url) { return OpenableLink(url: url, field: .cdnAmpWebUrl) }
+    return nil
   }
 }
 
@@ -114,10 +126,7 @@ extension NewsItem {
   /// The first openable URL in `LinkField` order (`originalUrl`, `webUrl`, `ampWebUrl`, `cdnAmpWebUrl`)
   /// and its field: what the reader copies and opens and `list` prints.
   public var openableLink: OpenableLink? {
-    for field in LinkField.allCases {
-      if let url = url(in: field), URLPolicy.isOpenable(url) { return OpenableLink(url: url, field: field) }
-    }
-    return nil
+    OpenableLink.first(original: originalUrl, web: webUrl, amp: ampWebUrl, cdnAmp: cdnAmpWebUrl)
   }
 
   /// The URL to open or copy for this story (see `openableLink`).
