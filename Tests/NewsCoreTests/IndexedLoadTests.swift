@@ -1,6 +1,7 @@
 import Foundation
-import NewsCore
 import Testing
+
+@testable import NewsCore
 
 /// Loads through the load index against every way a record file can change: each must give exactly what
 /// a full parse of the same files gives, parsing only what changed.
@@ -79,6 +80,14 @@ import Testing
     #expect(one.index != nil, "the load's own index is kept for loads of changes")
     #expect(titles(one.result).contains("Changed three"))
     expectSameAsFullLoad(one.result, scratch)
+    // The load took the records of the index it read over (the splice writes into that array): its own
+    // index has every record, and a load from it is a full parse's.
+    // (Aged past the racy window, as the next start would find it.)
+    var own = try #require(one.index)
+    own.writtenAt += 2 * LoadIndex.racyWindow
+    let fromMemory = loader.load(paths: [scratch.root], reusing: own)
+    #expect(fromMemory.result.parsedFileCount == 0)
+    expectSameAsFullLoad(fromMemory.result, scratch)
     let again = indexed.load(paths: [scratch.root])
     #expect(again.result.parsedFileCount == 1, "the index on disk still has the old file")
     #expect(titles(again.result).contains("Changed three"))
@@ -90,6 +99,21 @@ import Testing
     #expect(many.result.parsedFileCount == threshold)
     #expect(many.pendingIndex != nil, "\(threshold) changed files: the index is written again")
     expectSameAsFullLoad(many.result, scratch)
+  }
+
+  /// `index` with an array of records of its own, as a decode gives: taking it leaves `index` whole.
+  static func copied(_ index: LoadIndex) -> LoadIndex {
+    let shared = SharedArticles(index.files.flatMap(\.articles))
+    var files = index.files
+    var next = 0
+    for position in files.indices {
+      let count = files[position].articleCount
+      files[position] = IndexedFile(
+        path: files[position].path, stamp: files[position].stamp, isRecordFile: files[position].isRecordFile,
+        shared: shared, range: next..<next + count, diagnostics: files[position].diagnostics)
+      next += count
+    }
+    return LoadIndex(writtenAt: index.writtenAt, files: files)
   }
 
   /// Changed files at their own positions, among files of every shape (several documents, none, not a
@@ -116,6 +140,12 @@ import Testing
     ]
     for (step, (path, text)) in edits.enumerated() {
       try Data(text.utf8).write(to: root.appendingPathComponent(path))
+      // A load that owns a copy of the index (as one decoded from its file for the load does) takes its
+      // records over and changes them in place; it gives the same as the load that copies them.
+      let owned = loader.load(
+        paths: [scratch.root], reusingLater: { [index] in Self.copied(index) }, ownsIndex: true)
+      #expect(owned.result.parsedFileCount == 1, "step \(step)")
+      expectSameAsFullLoad(owned.result, scratch)
       let (result, updated) = load(scratch, index)
       #expect(result.parsedFileCount == 1, "step \(step)")
       expectSameAsFullLoad(result, scratch)

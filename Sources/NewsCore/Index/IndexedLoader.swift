@@ -51,9 +51,10 @@ public struct IndexedLoader: Sendable {
         result: load.result, pendingIndex: load.updatedIndex, indexProblem: nil, index: load.updatedIndex)
     }
     // The index is read and decoded on a thread of its own while the walk and the stat of every file run.
+    // The index decoded here is this load's alone: a load of a few changed files takes its records over.
     let read = IndexRead(file)
     let load = loader.load(
-      paths: paths, reusingLater: { read.index }, progress: progress, preview: preview)
+      paths: paths, reusingLater: { read.index }, ownsIndex: true, progress: progress, preview: preview)
     // A few files changed since a usable index was written are parsed again at the next start too (a
     // millisecond each), rather than the whole index rewritten for them (seconds at 100,000 records).
     let worthWriting = Self.isWorthWriting(load.result, indexWasUsable: read.index != nil)

@@ -91,11 +91,21 @@ public struct IndexedFile: Sendable {
   public var articleCount: Int { shared == nil ? ownArticles.count : sharedRange.count }
 }
 
-/// The records of many index files in one array, in file order; never changed once made.
-final class SharedArticles: Sendable {
-  let articles: [Article]
+/// The records of many index files in one array, in file order; never changed once made, except taken
+/// whole by the one owner of a decoded index (`takeArticles`).
+final class SharedArticles: @unchecked Sendable {
+  /// Read from any thread; written only by `takeArticles`, which no other thread may overlap.
+  private(set) var articles: [Article]
 
   init(_ articles: [Article]) { self.articles = articles }
+
+  /// The array, which this then no longer holds (it is left empty), so that a caller changing it changes
+  /// it in place rather than copying it: only for a load that owns the index this belongs to and drops it.
+  func takeArticles() -> [Article] {
+    let taken = articles
+    articles = []
+    return taken
+  }
 }
 
 /// A persistent record of a load, so the next start parses only the files that changed.

@@ -29,8 +29,11 @@ extension SeedLoader {
   /// Loads like `load(paths:reusing:)` with the index `reusingLater` gives: it is asked for only after the
   /// walk and the `stat` of every file, so an index still being read meanwhile (`IndexedLoader`) costs the
   /// load only what its read takes beyond them. Nil means no index: stamps then come from the reads.
+  /// `ownsIndex` says that nothing else holds or will read the index's records (one just decoded from the
+  /// file for this load): a load of some changed files then takes its array of records and changes it in
+  /// place, leaving the index without records.
   func load(
-    paths: [String], reusingLater: (() -> LoadIndex?)?, progressInterval: Int = 512,
+    paths: [String], reusingLater: (() -> LoadIndex?)?, ownsIndex: Bool = false, progressInterval: Int = 512,
     progress: Progress? = nil,
     preview: LoadPreview? = nil
   ) -> IndexedLoad {
@@ -122,7 +125,7 @@ extension SeedLoader {
       let whole = index.wholeArticles,
       let spliced = splice(
         files, into: index, whole: whole, reusedFrom: reusedFrom, stamps: stamps, startedAt: startedAt,
-        progressInterval: progressInterval, progress: progress, walker: walker)
+        progressInterval: progressInterval, progress: progress, walker: walker, ownsIndex: ownsIndex)
     {
       return spliced
     }
@@ -179,29 +182,42 @@ extension SeedLoader {
   }
 
   /// The load when the files are the index's, each at its own position, and only some changed: the changed
-  /// ones are parsed and their records put in place in a copy of the index's one array of records, instead
-  /// of every reused file's outcome being made and placed again (most of a warm start with one changed
-  /// file at 100,000). Nil, for the general path, when a changed file gives a different number of records
+  /// ones are parsed and their records put in place in the index's one array of records (taken from an
+  /// index the load owns, else a copy of it), instead of every reused file's outcome being made and placed
+  /// again (most of a warm start with one changed file at 100,000). Nil, for the general path, when a changed file gives a different number of records
   /// than the index has for it. Ids are made unique over the whole array afterwards, as a full load does.
   private func splice(
     _ files: [RecordFileEntry], into index: LoadIndex, whole: SharedArticles, reusedFrom: [Int],
-    stamps: [FileStamp?], startedAt: Int64, progressInterval: Int, progress: Progress?, walker: FileWalker
+    stamps: [FileStamp?], startedAt: Int64, progressInterval: Int, progress: Progress?, walker: FileWalker,
+    ownsIndex: Bool
   ) -> IndexedLoad? {
     let changed = files.indices.filter { reusedFrom[$0] < 0 }
     let (parsed, parsedOutcomes) = readFiles(
       changed.map { files[$0] }, progressInterval: progressInterval, progress: nil)
-    var articles = whole.articles
+    // Every changed file must give as many records as the index has for it, checked before anything is
+    // placed: the general path reads the index's records as they are.
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(changed.count)
+    for (offset, position) in changed.enumerated() {
+      let outcome = parsedOutcomes[offset]
+      // Every file's records are a range of `whole` (the caller checked), read as the range: once the array
+      // is taken, the index's own slices are empty.
+      let range = index.files[position].sharedRange
+      guard (outcome.isPlaced ? 1 : outcome.articles.count) == range.count else { return nil }
+      ranges.append(range)
+    }
+    // An index this load owns gives its array up, and the changed records are written into it in place;
+    // otherwise they go into a copy (100,000 records with every string retained, and the old array freed
+    // afterwards: most of what one changed file added to a warm start).
+    var articles = ownsIndex ? whole.takeArticles() : whole.articles
     var next = 0
     var outcomeOf: [Int: RecordFileOutcome] = [:]
     for (offset, position) in changed.enumerated() {
-      let outcome = parsedOutcomes[offset]
-      let count = outcome.isPlaced ? 1 : outcome.articles.count
-      let range = index.files[position].articleSlice.indices
-      guard count == range.count else { return nil }
+      let range = ranges[offset]
       // `parsed` holds every changed file's records in order (the one of a one-record file, placed).
-      for (slot, record) in zip(range, parsed[next..<next + count]) { articles[slot] = record }
-      next += count
-      outcomeOf[position] = outcome
+      for (slot, record) in zip(range, parsed[next..<next + range.count]) { articles[slot] = record }
+      next += range.count
+      outcomeOf[position] = parsedOutcomes[offset]
     }
     progress?(files.count, files.count)
 
@@ -228,7 +244,7 @@ extension SeedLoader {
       indexed.append(
         IndexedFile(
           path: old.path, stamp: stamp, isRecordFile: isRecordFile, shared: shared,
-          range: old.articleSlice.indices, diagnostics: diagnostics))
+          range: old.sharedRange, diagnostics: diagnostics))
     }
     ArticleIdentity.assign(to: &articles)
     result.articles = articles
