@@ -217,7 +217,6 @@ struct ListCommand: ParsableCommand {
     store.close()
     return Dictionary(marks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
-
 }
 
 /// Output formats of `list`.

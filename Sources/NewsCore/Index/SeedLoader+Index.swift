@@ -85,11 +85,11 @@ extension SeedLoader {
             if known == nil {
               var table: [[UInt8]: Int] = [:]
               table.reserveCapacity(indexed.count)
-              for (position, file) in indexed.enumerated() { table[file.path] = position }
+              for (at, file) in indexed.enumerated() { table[file.path] = at }
               known = table
             }
-            guard let position = known?[files[position].systemPathBytes] else { continue }
-            found = position
+            guard let elsewhere = known?[files[position].systemPathBytes] else { continue }
+            found = elsewhere
           }
           stillThere += 1
           guard index.canReuse(indexed[found], now: stamp) else { continue }
@@ -184,8 +184,9 @@ extension SeedLoader {
   /// The load when the files are the index's, each at its own position, and only some changed: the changed
   /// ones are parsed and their records put in place in the index's one array of records (taken from an
   /// index the load owns, else a copy of it), instead of every reused file's outcome being made and placed
-  /// again (most of a warm start with one changed file at 100,000). Nil, for the general path, when a changed file gives a different number of records
-  /// than the index has for it. Ids are made unique over the whole array afterwards, as a full load does.
+  /// again (most of a warm start with one changed file at 100,000). Nil, for the general path, when a
+  /// changed file gives a different number of records than the index has for it. Ids are made unique over
+  /// the whole array afterwards, as a full load does.
   private func splice(
     _ files: [RecordFileEntry], into index: LoadIndex, whole: SharedArticles, reusedFrom: [Int],
     stamps: [FileStamp?], startedAt: Int64, progressInterval: Int, progress: Progress?, walker: FileWalker,
@@ -239,7 +240,7 @@ extension SeedLoader {
       }
       // A file that could not be stat'ed is parsed again next time.
       guard let stamp = stamps[position] else { continue }
-      // Every stat'ed file was found at its own position in the index (or this is not the splice), so its
+      // The splice runs only when every stat'ed file was found at its own position in the index, so its
       // path there is its path: shared, not made again for each of 100,000 files.
       indexed.append(
         IndexedFile(

@@ -87,7 +87,6 @@ public enum URLPolicy {
 /// A URL field of a record, in the order a usable link is looked for.
 public enum LinkField: String, Sendable, Hashable, CaseIterable {
   case originalUrl, webUrl, ampWebUrl, cdnAmpWebUrl
-
 }
 
 /// The link chosen for a story and the field it came from, so the user can be told which one it was.
