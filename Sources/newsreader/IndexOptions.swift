@@ -33,7 +33,20 @@ extension IndexedLoader {
   /// records is more than a warm `list` takes. The process waits for it before it exits
   /// (`IndexWriteBeforeExit.finish()`).
   func loadThenWriteIndex(paths: [String], forListing: Bool = false) -> LoadResult {
-    let outcome = forListing ? loadForListing(paths: paths) : load(paths: paths)
+    finish(forListing ? loadForListing(paths: paths) : load(paths: paths))
+  }
+
+  /// `loadListing(paths:preparing:)`, then what `loadThenWriteIndex` does after a load of records.
+  func loadListingThenWriteIndex<Prepared: Sendable>(
+    paths: [String], preparing: @escaping @Sendable (ListingSnapshot) -> Prepared
+  ) -> Listing<Prepared> {
+    let listing = loadListing(paths: paths, preparing: preparing)
+    if case .loaded(let outcome) = listing { _ = finish(outcome) }
+    return listing
+  }
+
+  /// Reports why the index could not be used, starts its write if one is due, keeps the load until exit.
+  private func finish(_ outcome: Outcome) -> LoadResult {
     if let problem = outcome.indexProblem { printError("newsreader: \(problem)") }
     if outcome.pendingIndex != nil, file != nil {
       let loader = self

@@ -70,14 +70,42 @@ struct ListCommand: ParsableCommand {
 
   func run() throws {
     let combined = try combinedQuery()
-    // Everything listed as text or TSV reads a few fields of each record: from a good index, only those
-    // are decoded. JSON prints every field, and a query may read any.
+    let markFilter = unread || read || starred
+    let loader = index.loader(for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles))
+    // Everything listed as text or TSV prints a few fields of each record: from a good index, its listing
+    // section holds them as rows, or only those fields are decoded. JSON prints every field, and a query
+    // or a mark filter may read any.
     let forListing = combined.expression == .all && format != .json
-    let result = index.loader(for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles))
-      .loadThenWriteIndex(paths: paths, forListing: forListing)
+    var result: LoadResult
+    if forListing && !markFilter {
+      if format == .text { _ = DisplayWidth.prepareLocale() }
+      // The output is made from the index's rows while the walk runs, and written once the walk has shown
+      // that the files are the ones those rows came from.
+      let (sort, limit, format) = (sort, limit, format)
+      let listing = loader.loadListingThenWriteIndex(paths: paths) { snapshot in
+        var indices = snapshot.indices(by: sort)
+        if let limit { indices = Array(indices.prefix(limit)) }
+        // A row's bytes and what its line adds: a date, separators and padding.
+        let output = StandardOutput(
+          holdingEverything: snapshot.rows.byteCount / max(1, snapshot.rows.count) * indices.count
+            + 48 * indices.count + 4096)
+        // Held, not written, so nothing can fail.
+        try? Self.print(snapshot.rows, indices, relatedOnly: [], format: format, to: output)
+        return output
+      }
+      switch listing {
+      case .rows(let snapshot, let output, let walk):
+        try output.flush()
+        return try Self.report(walk, fileErrors: snapshot.fileErrorCount)
+      case .loaded(let outcome):
+        result = outcome.result
+      }
+    } else {
+      result = loader.loadThenWriteIndex(paths: paths, forListing: forListing)
+    }
     // The marks are read only when something uses them: a query (`is:` terms), a mark filter or JSON, which
     // prints them. Text and TSV of everything print none.
-    let needsMarks = combined.expression != .all || unread || read || starred || format == .json
+    let needsMarks = combined.expression != .all || markFilter || format == .json
     let marks = needsMarks ? try readingState() : nil
     let loaded = result.articles
     var indices: [Int]
@@ -104,7 +132,7 @@ struct ListCommand: ParsableCommand {
       indices = selection.indices
       relatedOnly = selection.relatedOnly
     }
-    if let marks, unread || read || starred {
+    if let marks, markFilter {
       indices = indices.filter { index in
         let mark = marks[loaded[index].id.rawValue]
         return (!unread || mark?.readAt == nil) && (!read || mark?.readAt != nil)
@@ -114,59 +142,34 @@ struct ListCommand: ParsableCommand {
     if let limit { indices = Array(indices.prefix(limit)) }
     let output = StandardOutput()
     switch format {
-    case .text:
-      _ = DisplayWidth.prepareLocale()
-      let providerWidth = min(
-        24, indices.map { DisplayWidth.columns(of: loaded[$0].item.provider?.name ?? "") }.max() ?? 0)
-      // Each field is read in place (`loaded[index].item.title`): a local copy of the article, or a field
-      // read through `Article`'s dynamic members (a copy of its whole `NewsItem`), was a retain and a release
-      // of each of its strings and arrays, for every field of 100,000 articles.
-      for index in indices {
-        // A date we read is ten columns of ASCII already; the record's own text is fitted to them.
-        if let seconds = loaded[index].item.publishedDateTime?.secondsSince1970 {
-          output.appendISO8601(seconds, prefix: 10)
-        } else {
-          output.append(TextLayout.pad(loaded[index].item.publishedDateTime?.text ?? "", columns: 10))
-        }
-        output.append("  ")
-        output.append(TextLayout.pad(loaded[index].item.provider?.name ?? "", columns: providerWidth))
-        output.append("  ")
-        output.append(loaded[index].item.title ?? loaded[index].item.excerpt ?? "")
-        // Found only through related coverage: said so, or the line would seem not to match at all.
-        if relatedOnly.contains(index) { output.append("  (in related coverage)") }
-        try output.endLine()
-      }
-    case .tsv:
-      try output.line(["id", "publishedDateTime", "provider", "title", "url"].joined(separator: "\t"))
-      try loaded.withUnsafeBufferPointer { articles in
-        for index in indices {
-          output.appendField(articles[index].id.rawValue)
-          output.append(byte: 0x09)
-          if let date = articles[index].item.publishedDateTime {
-            if let seconds = date.secondsSince1970 {
-              output.appendISO8601(seconds)
-            } else {
-              output.appendField(date.text)
-            }
-          }
-          output.append(byte: 0x09)
-          output.appendField(articles[index].item.provider?.name ?? "")
-          output.append(byte: 0x09)
-          output.appendField(articles[index].item.title ?? "")
-          output.append(byte: 0x09)
-          let link = OpenableLink.first(
-            original: articles[index].item.originalUrl, web: articles[index].item.webUrl,
-            amp: articles[index].item.ampWebUrl, cdnAmp: articles[index].item.cdnAmpWebUrl)
-          output.appendField(link?.url ?? "")
-          try output.endLine()
-        }
-      }
+    case .text, .tsv:
+      // The same rows as the index's listing section, made from the records loaded.
+      try Self.print(
+        ListingRows(articles: loaded), indices, relatedOnly: relatedOnly, format: format, to: output)
     case .json:
       let json = JSONOutput()
       ArticleJSON.write(indices.lazy.map { loaded[$0] }, marks: marks, to: json)
       try output.line(json)
     }
     try output.flush()
+    try Self.report(result)
+  }
+
+  /// `rows` in `indices` as text or TSV.
+  private static func print(
+    _ rows: ListingRows, _ indices: [Int], relatedOnly: Set<Int>, format: ListFormat,
+    to output: StandardOutput
+  ) throws {
+    if format == .text {
+      try ListingPrinter.text(rows, indices, relatedOnly: relatedOnly, to: output)
+    } else {
+      try ListingPrinter.tsv(rows, indices, to: output)
+    }
+  }
+
+  /// After the listing: the paths that held nothing (exit 66), else how many errors the load met (which
+  /// `fileErrors` adds to: the files' errors, when they came from the index's listing section).
+  private static func report(_ result: LoadResult, fileErrors: Int = 0) throws {
     if result.hasPathProblem {
       for problem in PathProblem.all(in: result) { printError(problem.errorLine) }
       for path in result.unreadablePaths {
@@ -174,7 +177,7 @@ struct ListCommand: ParsableCommand {
       }
       throw ExitCode(66)
     }
-    let errors = result.errorCount
+    let errors = result.errorCount + fileErrors
     if errors > 0 {
       printError(
         "newsreader: \(errors) error\(errors == 1 ? "" : "s") while loading; `newsreader check` shows them")

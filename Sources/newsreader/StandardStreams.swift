@@ -6,12 +6,22 @@ import NewsCore
 
 /// Standard output through `write(2)`, buffered and checked: a failed write is an error the command
 /// reports (exit 74), never a silent success as with `print`, whose stdio buffer hides errors.
-final class StandardOutput {
+final class StandardOutput: @unchecked Sendable {
   private var buffer: [UInt8] = []
   /// Bytes kept before a write: large enough that a 100,000-line list makes a few hundred system calls.
-  private let flushThreshold = 1 << 20
+  private let flushThreshold: Int
 
-  init() { buffer.reserveCapacity(flushThreshold + 4096) }
+  init() {
+    flushThreshold = 1 << 20
+    buffer.reserveCapacity(flushThreshold + 4096)
+  }
+
+  /// An output that keeps everything until `flush()`, with room for `capacity` bytes: one made on another
+  /// thread, ahead of knowing whether it will be written (it is then handed over: one thread at a time).
+  init(holdingEverything capacity: Int) {
+    flushThreshold = Int.max
+    buffer.reserveCapacity(capacity)
+  }
 
   /// Appends `text` and a newline, writing out the buffer once it is full.
   func line(_ text: String) throws {
@@ -44,6 +54,9 @@ final class StandardOutput {
     var text = text
     text.withUTF8 { TSVField.append($0, to: &buffer) }
   }
+
+  /// Appends `bytes` as a TSV field, as `appendField(_:)` does.
+  func appendField(bytes: UnsafeBufferPointer<UInt8>) { TSVField.append(bytes, to: &buffer) }
 
   /// Appends `DateParser.iso8601(seconds)`, or its first `prefix` bytes (10: `YYYY-MM-DD`), made in place.
   func appendISO8601(_ seconds: Double, prefix: Int = DateParser.iso8601MaximumBytes) {

@@ -1,4 +1,5 @@
 import Foundation
+import NewsCore
 import Testing
 
 /// `check`, `list` and `topics` as a user runs them: output and exit status of the real binary.
@@ -96,17 +97,27 @@ import Testing
     #expect(rows.dropFirst().map { $0[1] } == ["2024-01-30T17:45:00Z", "2024-05-14T08:30:00Z"])
   }
 
-  /// `list` in text or TSV from a good index decodes only the fields it prints (the listing projection):
-  /// its output is the same as a parse's, whatever the sort, on the seeds and on the hostile fixtures
-  /// (records without titles, related coverage, damaged files). The second run reads the index the first
-  /// one wrote; these files are older than the index's racy window, so it parses none of them.
-  @Test(arguments: ["seeds", CommandRunner.fixtures])
+  /// `list` in text or TSV from a good index prints the rows of its listing section: its output is the same
+  /// as a parse's, whatever the sort, on the seeds and on the hostile fixtures (records without titles,
+  /// related coverage, damaged files). The second run reads the index the first one wrote; these files are
+  /// older than the index's racy window, so the section describes them (checked here) and none is parsed.
+  @Test(arguments: [CommandRunner.packageRoot + "/seeds", CommandRunner.fixtures])
   func listFromTheIndexPrintsWhatAParsePrints(directory: String) throws {
     for format in ["text", "tsv"] {
       for sort in ["newest", "title", "provider", "quality"] {
         let arguments = ["list", "--format", format, "--sort", sort, directory]
         let parsed = try CommandRunner.run(arguments + ["--no-index"])
         let writing = try CommandRunner.run(arguments)
+        let file = try #require(
+          LoadIndexFile.standard(
+            for: [directory], environment: ["XDG_CACHE_HOME": CommandRunner.isolatedCacheHome]))
+        guard
+          case .rows = IndexedLoader(loader: SeedLoader(), file: file).loadListing(
+            paths: [directory], preparing: { _ in 0 })
+        else {
+          Issue.record("the index's listing section does not describe \(directory)")
+          return
+        }
         let reading = try CommandRunner.run(arguments)
         #expect(!parsed.stdout.isEmpty)
         #expect(writing.stdout == parsed.stdout, "\(format) \(sort), writing the index")

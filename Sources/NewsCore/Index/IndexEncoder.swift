@@ -35,6 +35,9 @@ struct IndexEncoder {
 
   mutating func byte(_ value: UInt8) { bytes.append(value) }
 
+  /// Bytes as they are, without a count.
+  mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
+
   mutating func double(_ value: Double) {
     var bits = value.bitPattern
     for _ in 0..<8 {

@@ -67,10 +67,14 @@ public struct IndexedLoader: Sendable {
   /// only the fields a listing prints and sorts by are decoded (`LoadIndex.Projection.listing`), most of
   /// the strings never made. When the index is missing, unusable or changed enough to be written again,
   /// this is `load(paths:)`: the records are parsed or decoded whole and the index written from them.
-  public func loadForListing(paths: [String]) -> Outcome {
+  public func loadForListing(paths: [String]) -> Outcome { loadForListing(paths: paths, walked: nil) }
+
+  /// `loadForListing(paths:)` after `walked`, the stamped walk of `paths`, when one was made.
+  private func loadForListing(paths: [String], walked: FileWalker?) -> Outcome {
     guard let file, access(file.path, F_OK) == 0 else { return load(paths: paths) }
     let read = IndexRead(file, projection: .listing)
-    let load = loader.load(paths: paths, reusingLater: { read.index }, progress: nil, preview: nil)
+    let load = loader.load(
+      paths: paths, reusingLater: { read.index }, walked: walked, progress: nil, preview: nil)
     // Then the walk and the stats are done again (an unusable index, or hundreds of changed files): rare.
     guard !Self.isWorthWriting(load.result, indexWasUsable: read.index != nil) else {
       return self.load(paths: paths)
@@ -78,6 +82,38 @@ public struct IndexedLoader: Sendable {
     // Nothing is written and nothing kept for a later load: this index holds listing fields only.
     return Outcome(
       result: load.result, pendingIndex: nil, indexProblem: nil, index: nil, listingIndex: read.index)
+  }
+
+  /// What a listing's load gave: the rows of the index's listing section, or records loaded.
+  public enum Listing<Prepared: Sendable>: Sendable {
+    /// The files are the index's, unchanged since it was written: its rows are what a load would list, and
+    /// `prepared` is what was made from them while the files were walked. `walk` holds what the walk found
+    /// (paths that held nothing or could not be read, the walk's own diagnostics), and no records.
+    case rows(ListingSnapshot, prepared: Prepared, walk: LoadResult)
+    /// The records, as `loadForListing(paths:)` gives them.
+    case loaded(Outcome)
+  }
+
+  /// Loads `paths` for a listing that prints what `ListingRows` holds (`list` in text or TSV of everything):
+  /// while the files are walked and `stat`ed, the index's listing section is read and `preparing` makes
+  /// what is to be printed from it (the output, on the core the walk leaves idle). If the files are the
+  /// ones the section describes, unchanged, that is the listing; otherwise what was prepared is dropped and
+  /// the load goes on as `loadForListing(paths:)`, from the same walk.
+  public func loadListing<Prepared: Sendable>(
+    paths: [String], preparing: @escaping @Sendable (ListingSnapshot) -> Prepared
+  ) -> Listing<Prepared> {
+    guard let file, access(file.path, F_OK) == 0 else { return .loaded(load(paths: paths)) }
+    let section = BackgroundValue { file.readListing().map { ($0, preparing($0)) } }
+    let walker = loader.stampedWalk(paths)
+    guard let (snapshot, prepared) = section.value, snapshot.describes(walker.files) else {
+      return .loaded(loadForListing(paths: paths, walked: walker))
+    }
+    var walk = LoadResult(articles: [], fileCount: walker.files.count, missingPaths: walker.missingPaths)
+    walk.emptyPaths = walker.emptyPaths
+    walk.unreadablePaths = walker.unreadablePaths
+    walk.diagnostics = walker.diagnostics
+    walk.reusedFileCount = walker.files.count
+    return .rows(snapshot, prepared: prepared, walk: walk)
   }
 
   /// Whether the load that gave `result` should write the index again: there was no usable one, or enough
@@ -103,28 +139,38 @@ public struct IndexedLoader: Sendable {
   }
 }
 
-/// An index file being read on a thread of its own; asking for its index waits for the read.
-final class IndexRead: @unchecked Sendable {
+/// A value made on a thread of its own; asking for it waits until it is made.
+final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
   private let condition = NSCondition()
-  private var outcome: LoadIndexFile.ReadOutcome? = nil
+  private var made: Value? = nil
 
-  init(_ file: LoadIndexFile, projection: LoadIndex.Projection = .everything) {
-    let thread = Thread { [self] in
-      let read = file.read(projection: projection)
+  init(_ make: @escaping @Sendable () -> Value) {
+    Thread { [self] in
+      let value = make()
       condition.lock()
-      outcome = read
+      made = value
       condition.broadcast()
       condition.unlock()
-    }
-    thread.start()
+    }.start()
   }
 
-  private var finished: LoadIndexFile.ReadOutcome {
+  var value: Value {
     condition.lock()
     defer { condition.unlock() }
-    while outcome == nil { condition.wait() }
-    return outcome!
+    while made == nil { condition.wait() }
+    return made!
   }
+}
+
+/// An index file being read on a thread of its own; asking for its index waits for the read.
+final class IndexRead: Sendable {
+  private let read: BackgroundValue<LoadIndexFile.ReadOutcome>
+
+  init(_ file: LoadIndexFile, projection: LoadIndex.Projection = .everything) {
+    read = BackgroundValue { file.read(projection: projection) }
+  }
+
+  private var finished: LoadIndexFile.ReadOutcome { read.value }
 
   /// The index read, nil when there is none or it cannot be used.
   var index: LoadIndex? {

@@ -69,6 +69,47 @@ public struct LoadIndexFile: Sendable, Hashable {
     }
   }
 
+  /// Reads only the index's listing section (`ListingSnapshot`): the header and the section, a few percent
+  /// of the file. Nil when there is no index or the section cannot be used; the caller then loads through
+  /// the whole index, whose read says why it cannot be used, if it cannot.
+  public func readListing() -> ListingSnapshot? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let headerSize = LoadIndex.headerSize
+    guard let head = Self.read(descriptor, count: headerSize + 8, at: 0),
+      head.starts(with: LoadIndex.magic)
+    else { return nil }
+    func number(at offset: Int, count: Int) -> UInt64 {
+      (0..<count).reduce(0) { $0 | UInt64(head[offset + $1]) << UInt64(8 * $1) }
+    }
+    guard number(at: 8, count: 4) == UInt64(LoadIndex.formatVersion), number(at: 12, count: 4) == 0,
+      number(at: 16, count: 8) == UInt64(info.st_size) - UInt64(headerSize)
+    else { return nil }
+    let size = number(at: headerSize, count: 8)
+    guard size <= UInt64(info.st_size) - UInt64(headerSize + 8),
+      let section = Self.read(descriptor, count: Int(size), at: headerSize + 8)
+    else { return nil }
+    return try? ListingSnapshot(decoding: section)
+  }
+
+  /// `count` bytes at `offset`, nil when the file is shorter or cannot be read.
+  private static func read(_ descriptor: Int32, count: Int, at offset: Int) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: count)
+    var done = 0
+    while done < count {
+      let got = bytes.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done))
+      }
+      if got < 0 && errno == EINTR { continue }
+      guard got > 0 else { return nil }
+      done += got
+    }
+    return bytes
+  }
+
   /// Writes `index` atomically: a temporary file beside the index, synced, then renamed over it.
   public func write(_ index: LoadIndex) throws(IndexWriteFailure) {
     // An index decoded for a listing lacks most fields of its records: written, it would lose them.

@@ -32,18 +32,23 @@ extension SeedLoader {
   /// `ownsIndex` says that nothing else holds or will read the index's records (one just decoded from the
   /// file for this load): a load of some changed files then takes its array of records and changes it in
   /// place, leaving the index without records.
+  /// `walked`, when given, is the walk of `paths` already made with the files stamped (`stampedWalk`).
   func load(
-    paths: [String], reusingLater: (() -> LoadIndex?)?, ownsIndex: Bool = false, progressInterval: Int = 512,
-    progress: Progress? = nil,
-    preview: LoadPreview? = nil
+    paths: [String], reusingLater: (() -> LoadIndex?)?, ownsIndex: Bool = false, walked: FileWalker? = nil,
+    progressInterval: Int = 512, progress: Progress? = nil, preview: LoadPreview? = nil
   ) -> IndexedLoad {
     let startedAt = Self.wallClockNanoseconds()
     // On every way out, before the caller posts the load: no preview may come after it.
     defer { preview?.finish() }
-    var walker = walker(previewing: preview)
-    // With an index every file is checked against its stamp: each is `stat`ed by name during the walk.
-    walker.stampsFiles = reusingLater != nil
-    walker.walk(paths)
+    var walker: FileWalker
+    if let walked {
+      walker = walked
+    } else {
+      walker = self.walker(previewing: preview)
+      // With an index every file is checked against its stamp: each is `stat`ed by name during the walk.
+      walker.stampsFiles = reusingLater != nil
+      walker.walk(paths)
+    }
     let files = walker.files
     progress?(0, files.count)
     var stamps = [FileStamp?](repeating: nil, count: files.count)
@@ -253,6 +258,15 @@ extension SeedLoader {
     result.parsedFileCount = changed.count
     result.removedFileCount = 0
     return IndexedLoad(result: result, updatedIndex: LoadIndex(writtenAt: startedAt, files: indexed))
+  }
+
+  /// The walk of `paths` with every record file `stat`ed by name on the way, as a load through an index
+  /// walks them.
+  func stampedWalk(_ paths: [String]) -> FileWalker {
+    var walker = walker(previewing: nil)
+    walker.stampsFiles = true
+    walker.walk(paths)
+    return walker
   }
 
   private static func wallClockNanoseconds() -> Int64 {

@@ -1,4 +1,6 @@
 internal import CFileSystem
+import Dispatch
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -287,19 +289,40 @@ struct FileWalker {
 
   /// Stamps the record files among `children` by their names in the open directory `descriptor`; a file
   /// that cannot be `stat`ed keeps no stamp (it is parsed, and reading it says why).
+  ///
+  /// A large directory is stamped on all cores, each a part of it: a `stat` is most of a warm listing's
+  /// walk (0.26 s of a core for 100,000 files here, 0.14 s on two).
   private func stamp(_ children: inout [Child], in descriptor: Int32) {
-    for position in children.indices where !children[position].isDirectory {
-      var info = stat()
-      let found: Int32
-      if let raw = children[position].rawName {
-        found = (raw + [0]).withUnsafeBufferPointer { bytes in
-          bytes.withMemoryRebound(to: CChar.self) { system.statAt(descriptor, $0.baseAddress!, &info, 0) }
+    let system = self.system
+    children.withUnsafeMutableBufferPointer { buffer in
+      let shared = StampedChildren(buffer: buffer)
+      let parts =
+        buffer.count >= Self.filesStampedInParallel ? ProcessInfo.processInfo.activeProcessorCount : 1
+      let perPart = (buffer.count + parts - 1) / max(parts, 1)
+      DispatchQueue.concurrentPerform(iterations: max(parts, 1)) { part in
+        let range = min(part * perPart, shared.buffer.count)..<min((part + 1) * perPart, shared.buffer.count)
+        for position in range where !shared.buffer[position].isDirectory {
+          var info = stat()
+          let found: Int32
+          if let raw = shared.buffer[position].rawName {
+            found = (raw + [0]).withUnsafeBufferPointer { bytes in
+              bytes.withMemoryRebound(to: CChar.self) { system.statAt(descriptor, $0.baseAddress!, &info, 0) }
+            }
+          } else {
+            found = shared.buffer[position].name.withCString { system.statAt(descriptor, $0, &info, 0) }
+          }
+          if found == 0 { shared.buffer[position].stamp = FileStamp(info) }
         }
-      } else {
-        found = children[position].name.withCString { system.statAt(descriptor, $0, &info, 0) }
       }
-      if found == 0 { children[position].stamp = FileStamp(info) }
     }
+  }
+
+  /// Entries in a directory from which its stamps are taken on several threads at once.
+  static let filesStampedInParallel = 512
+
+  /// A directory's entries shared by the threads stamping them, each writing only its own part.
+  private struct StampedChildren: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Child>
   }
 
   /// The directories and record files of an open directory, hidden entries skipped; what cannot be

@@ -1,0 +1,194 @@
+/// The listing section of a load index: what `list` prints of every record (`ListingRows`) with the final
+/// ids, each sort order's permutation, and a digest of every file's path and stamp, so that a `list` of a
+/// directory unchanged since the index was written walks and `stat`s the files, compares one digest, and
+/// prints, without decoding the index's records or strings.
+///
+/// It is the first part of the index's payload, with a checksum of its own, so it is read without the rest
+/// (`LoadIndexFile.readListing`); the payload's checksum covers it too. Anything that differs from when the
+/// index was written (a file added, gone, renamed or changed, one too recent for its stamp to prove
+/// anything, one that cannot be `stat`ed) leaves it unused, and the load goes through the records.
+public struct ListingSnapshot: Sendable {
+  /// When the index was written (the racy rule of `LoadIndex.canReuse`).
+  public var writtenAt: Int64
+  var digest: FileDigest
+  /// The error diagnostics of the files (the walk's own come from the walk).
+  public var fileErrorCount: Int
+  public var rows: ListingRows
+  /// Per `SortOrder.allCases`, the rows in that order (`ArticleOrdering.indices`).
+  private var orders: [[Int32]]
+
+  /// The rows' positions in `order`.
+  public func indices(by order: SortOrder) -> [Int] {
+    orders[SortOrder.allCases.firstIndex(of: order)!].map { Int($0) }
+  }
+
+  /// The section for `index`'s files and records: the records with their final ids, as a load gives them.
+  static func encoded(_ index: LoadIndex) -> [UInt8] {
+    var articles = index.wholeArticles?.articles ?? index.files.flatMap { $0.articleSlice }
+    ArticleIdentity.assign(to: &articles)
+    var digest = FileDigest()
+    var errors = 0
+    for file in index.files {
+      digest.add(path: file.path, stamp: file.stamp)
+      errors += file.diagnostics.lazy.filter { $0.severity == .error }.count
+    }
+    let rows = ListingRows(articles: articles)
+    var content = IndexEncoder(reservingCapacity: rows.rowBytes.count + articles.count * 24 + 64)
+    content.signed(index.writtenAt)
+    content.fixed(digest.first)
+    content.fixed(digest.second)
+    content.unsigned(errors)
+    content.unsigned(articles.count)
+    for order in SortOrder.allCases {
+      for position in ArticleOrdering.indices(of: articles, by: order) {
+        content.fixed32(UInt32(position))
+      }
+    }
+    content.raw(rows.rowBytes)
+    var section: [UInt8] = []
+    section.reserveCapacity(8 + content.bytes.count)
+    let checksum = content.bytes.withUnsafeBytes { IndexChecksum.value(of: $0) }
+    for shift in stride(from: 0, to: 64, by: 8) {
+      section.append(UInt8(truncatingIfNeeded: checksum >> shift))
+    }
+    section.append(contentsOf: content.bytes)
+    return section
+  }
+
+  /// The section in `bytes` (its checksum first), or why it cannot be used.
+  init(decoding bytes: [UInt8]) throws(IndexCorruption) {
+    let decoded = bytes.withUnsafeBytes { buffer in
+      Result { () throws(IndexCorruption) -> (ListingSnapshot) in
+        guard buffer.count >= 8 else { throw IndexCorruption("has a listing shorter than its checksum") }
+        let content = UnsafeRawBufferPointer(rebasing: buffer[8...])
+        guard IndexChecksum.value(of: content) == buffer.loadUnaligned(as: UInt64.self).littleEndian else {
+          throw IndexCorruption("fails its listing's checksum")
+        }
+        var decoder = IndexDecoder(buffer, from: 8)
+        let writtenAt = try decoder.signed()
+        let digest = FileDigest(first: try decoder.fixed(), second: try decoder.fixed())
+        let errors = try decoder.count(atMost: Int(Int32.max))
+        // Each row takes at least 6 bytes, and 4 in each order: no count can claim more rows than that.
+        let count = try decoder.count(atMost: decoder.remaining / (6 + 4 * SortOrder.allCases.count))
+        var orders: [[Int32]] = []
+        for _ in SortOrder.allCases {
+          var seen = [Bool](repeating: false, count: count)
+          var order: [Int32] = []
+          order.reserveCapacity(count)
+          for _ in 0..<count {
+            let position = Int(try decoder.fixed32())
+            guard position < count, !seen[position] else {
+              throw IndexCorruption("has a listing order that is not a permutation")
+            }
+            seen[position] = true
+            order.append(Int32(position))
+          }
+          orders.append(order)
+        }
+        let rowBytes = try decoder.raw()
+        guard decoder.isAtEnd else { throw IndexCorruption("has bytes after its listing") }
+        return ListingSnapshot(
+          writtenAt: writtenAt, digest: digest, fileErrorCount: errors,
+          rows: try ListingRows(rowBytes: rowBytes, count: count), orders: orders)
+      }
+    }
+    self = try decoded.get()
+  }
+
+  private init(
+    writtenAt: Int64, digest: FileDigest, fileErrorCount: Int, rows: ListingRows, orders: [[Int32]]
+  ) {
+    self.writtenAt = writtenAt
+    self.digest = digest
+    self.fileErrorCount = fileErrorCount
+    self.rows = rows
+    self.orders = orders
+  }
+
+  /// Whether `files`, as the walk found and stamped them, are the index's files unchanged: the same paths
+  /// and stamps in the same order, each old enough for its stamp to prove it unchanged (`canReuse`).
+  func describes(_ files: [RecordFileEntry]) -> Bool {
+    var digest = FileDigest()
+    let settled = writtenAt - LoadIndex.racyWindow
+    for file in files {
+      guard let stamp = file.stamp, stamp.modified < settled, stamp.changed < settled else { return false }
+      if let systemPath = file.systemPath {
+        digest.add(path: systemPath, stamp: stamp)
+      } else {
+        var path = file.path
+        path.withUTF8 { digest.add(path: $0, stamp: stamp) }
+      }
+    }
+    return digest == self.digest
+  }
+}
+
+/// A 128-bit digest of files' paths and stamps in order: two independent 64-bit lanes over the same words.
+/// It tells a listing whether its files are the index's; like the checksum it guards against change, not an
+/// attacker (who could as well write the index).
+struct FileDigest: Equatable, Sendable {
+  private(set) var first: UInt64 = 0x243F_6A88_85A3_08D3
+  private(set) var second: UInt64 = 0x1319_8A2E_0370_7344
+
+  init() {}
+
+  init(first: UInt64, second: UInt64) {
+    self.first = first
+    self.second = second
+  }
+
+  mutating func add(path: [UInt8], stamp: FileStamp) {
+    path.withUnsafeBufferPointer { add(path: $0, stamp: stamp) }
+  }
+
+  mutating func add(path: UnsafeBufferPointer<UInt8>, stamp: FileStamp) {
+    add(UInt64(path.count))
+    var offset = 0
+    while offset < path.count {
+      var word: UInt64 = 0
+      for shift in 0..<min(8, path.count - offset) {
+        word |= UInt64(path[offset + shift]) << UInt64(8 * shift)
+      }
+      add(word)
+      offset += 8
+    }
+    add(stamp.device)
+    add(stamp.inode)
+    add(UInt64(bitPattern: stamp.size))
+    add(UInt64(bitPattern: stamp.modified))
+    add(UInt64(bitPattern: stamp.changed))
+  }
+
+  private mutating func add(_ word: UInt64) {
+    first = (first ^ word) &* 0xFF51_AFD7_ED55_8CCD
+    first ^= first >> 29
+    second = (second &+ (word << 32 | word >> 32)) &* 0x9E37_79B9_7F4A_7C15
+    second ^= second >> 31
+  }
+}
+
+extension IndexEncoder {
+  /// Eight bytes, little-endian.
+  mutating func fixed(_ value: UInt64) {
+    for shift in stride(from: 0, to: 64, by: 8) { byte(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+  }
+
+  /// Four bytes, little-endian.
+  mutating func fixed32(_ value: UInt32) {
+    for shift in stride(from: 0, to: 32, by: 8) { byte(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+  }
+}
+
+extension IndexDecoder {
+  mutating func fixed() throws(IndexCorruption) -> UInt64 {
+    var value: UInt64 = 0
+    for shift in stride(from: 0, to: 64, by: 8) { value |= UInt64(try byte()) << UInt64(shift) }
+    return value
+  }
+
+  mutating func fixed32() throws(IndexCorruption) -> UInt32 {
+    var value: UInt32 = 0
+    for shift in stride(from: 0, to: 32, by: 8) { value |= UInt32(try byte()) << UInt32(shift) }
+    return value
+  }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+
+@testable import NewsCore
+
+/// The load index's listing section: rows that read back as the records' fields, orders that are the
+/// loader's sort orders, and a digest that lets a listing use them only while every file is as it was.
+@Suite struct ListingSnapshotTests {
+  /// The bytes of `text`, for comparing with a row's fields.
+  func bytes(_ field: UnsafeBufferPointer<UInt8>?) -> [UInt8]? { field.map(Array.init) }
+
+  func bytes(_ text: String?) -> [UInt8]? { text.map { Array($0.utf8) } }
+
+  /// Every row holds its record's id, date, provider, title (the excerpt only without one) and first
+  /// openable link, over the loader fixtures (records without titles, dates kept as text, no provider).
+  @Test func rowsHoldWhatTheRecordsHold() throws {
+    let articles =
+      SeedLoader().load(paths: [FixturePaths.loader]).articles + [LoadIndexTests.everyFieldArticle()]
+    #expect(articles.contains { $0.item.title == nil && $0.item.excerpt != nil })
+    #expect(
+      articles.contains {
+        $0.item.publishedDateTime != nil && $0.item.publishedDateTime?.secondsSince1970 == nil
+      })
+    let rows = ListingRows(articles: articles)
+    #expect(rows.count == articles.count)
+    rows.withRows { row in
+      for (position, article) in articles.enumerated() {
+        let fields = row(position)
+        #expect(bytes(fields.id) == bytes(article.id.rawValue))
+        switch fields.date {
+        case .none: #expect(article.item.publishedDateTime == nil)
+        case .seconds(let seconds): #expect(seconds == article.item.publishedDateTime?.secondsSince1970)
+        case .text(let text):
+          #expect(article.item.publishedDateTime?.secondsSince1970 == nil)
+          #expect(Array(text) == bytes(article.item.publishedDateTime?.text))
+        }
+        #expect(bytes(fields.provider) == bytes(article.item.provider?.name))
+        #expect(bytes(fields.title) == bytes(article.item.title))
+        #expect(bytes(fields.excerpt) == (article.item.title == nil ? bytes(article.item.excerpt) : nil))
+        #expect(bytes(fields.link) == bytes(article.item.openableLink?.url))
+      }
+    }
+  }
+
+  /// The section of an index written from a load reads back with every sort order the loader's own.
+  @Test func theSectionReadsBackWithTheLoadersOrders() throws {
+    let load = SeedLoader().load(paths: [FixturePaths.loader], reusing: nil)
+    let index = try #require(load.updatedIndex)
+    let snapshot = try ListingSnapshot(decoding: ListingSnapshot.encoded(index))
+    #expect(snapshot.rows.count == load.result.articles.count)
+    let fileErrors = index.files.flatMap(\.diagnostics).filter { $0.severity == .error }.count
+    #expect(fileErrors > 0)
+    #expect(snapshot.fileErrorCount == fileErrors)
+    for order in SortOrder.allCases {
+      #expect(
+        snapshot.indices(by: order) == ArticleOrdering.indices(of: load.result.articles, by: order),
+        "\(order)")
+    }
+  }
+
+  /// A listing uses the section only while every file is as the index has it: a file changed in place
+  /// (same size, its mtime put back), added or removed, and a file too recent for its stamp, each send it
+  /// through the records instead; and what the records give then is what a parse gives.
+  @Test func theSectionIsUsedOnlyWhileNothingChanged() throws {
+    let scratch = try IndexedLoadTests.Scratch()
+    for number in 0..<5 { try scratch.write("f\(number).txt", title: "Title \(number)") }
+    let file = LoadIndexFile(path: scratch.root + "/.cache/index.nrindex")
+    let indexed = IndexedLoader(loader: SeedLoader(), file: file)
+    /// Writes the index of the directory as it is now, as if written two seconds from now (the files
+    /// were just written: inside the racy window of an index written now).
+    func writeIndex() throws {
+      var index = try #require(SeedLoader().load(paths: [scratch.root], reusing: nil).updatedIndex)
+      index.writtenAt += 2 * LoadIndex.racyWindow
+      try file.write(index)
+    }
+    func listing() -> IndexedLoader.Listing<Int> {
+      indexed.loadListing(paths: [scratch.root]) { $0.rows.count }
+    }
+    func expectLoaded(_ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+      guard case .loaded(let outcome) = listing() else {
+        Issue.record("\(what): the section was used", sourceLocation: sourceLocation)
+        return
+      }
+      let full = SeedLoader().load(paths: [scratch.root])
+      #expect(
+        outcome.result.articles.map { $0.item.title } == full.articles.map { $0.item.title },
+        sourceLocation: sourceLocation)
+    }
+
+    try writeIndex()
+    guard case .rows(let snapshot, let prepared, let walk) = listing() else {
+      Issue.record("an index of the files as they are should give its rows")
+      return
+    }
+    #expect(prepared == 5)
+    #expect(snapshot.indices(by: .title).count == 5)
+    #expect(walk.articles.isEmpty && !walk.hasPathProblem)
+
+    // The same size and the mtime put back: only the change time tells.
+    let changed = scratch.root + "/f2.txt"
+    var before = stat()
+    stat(changed, &before)
+    try scratch.write("f2.txt", title: "Title X")
+    var times = [before.st_atim, before.st_mtim]
+    utimensat(AT_FDCWD, changed, &times, 0)
+    expectLoaded("a file changed in place")
+    try writeIndex()
+    guard case .rows = listing() else {
+      Issue.record("the index written again should give its rows")
+      return
+    }
+
+    try scratch.write("f9.txt", title: "Added")
+    expectLoaded("a file added")
+    try writeIndex()
+    try FileManager.default.removeItem(atPath: scratch.root + "/f0.txt")
+    expectLoaded("a file removed")
+
+    // An index written within the racy window of a file's change proves nothing about it.
+    var recent = try #require(SeedLoader().load(paths: [scratch.root], reusing: nil).updatedIndex)
+    recent.writtenAt = recent.files.map(\.stamp.changed).max()! + LoadIndex.racyWindow / 2
+    try file.write(recent)
+    expectLoaded("an index as recent as a file")
+  }
+
+  /// A damaged section is never used: a flipped byte fails its checksum, and a section with a valid
+  /// checksum whose order repeats a row, or whose rows do not fill it, is refused.
+  @Test func aDamagedSectionIsRefused() throws {
+    let load = SeedLoader().load(paths: [FixturePaths.loader], reusing: nil)
+    let section = ListingSnapshot.encoded(try #require(load.updatedIndex))
+    for position in stride(from: 0, to: section.count, by: max(1, section.count / 200)) {
+      var damaged = section
+      damaged[position] ^= 0x20
+      #expect(throws: IndexCorruption.self) { try ListingSnapshot(decoding: damaged) }
+    }
+    func sealed(_ content: IndexEncoder) -> [UInt8] {
+      var bytes: [UInt8] = []
+      let checksum = content.bytes.withUnsafeBytes { IndexChecksum.value(of: $0) }
+      for shift in stride(from: 0, to: 64, by: 8) {
+        bytes.append(UInt8(truncatingIfNeeded: checksum >> shift))
+      }
+      return bytes + content.bytes
+    }
+    let rows = ListingRows(articles: Array(load.result.articles.prefix(2)))
+    func content(order: [UInt32], rowBytes: [UInt8]) -> IndexEncoder {
+      var content = IndexEncoder()
+      content.signed(1)
+      content.fixed(0)
+      content.fixed(0)
+      content.unsigned(0 as UInt64)
+      content.unsigned(2 as UInt64)
+      for _ in SortOrder.allCases { for position in order { content.fixed32(position) } }
+      content.raw(rowBytes)
+      return content
+    }
+    #expect((try? ListingSnapshot(decoding: sealed(content(order: [1, 0], rowBytes: rows.rowBytes)))) != nil)
+    #expect(throws: IndexCorruption("has a listing order that is not a permutation")) {
+      try ListingSnapshot(decoding: sealed(content(order: [1, 1], rowBytes: rows.rowBytes)))
+    }
+    #expect(throws: IndexCorruption("has a listing order that is not a permutation")) {
+      try ListingSnapshot(decoding: sealed(content(order: [0, 2], rowBytes: rows.rowBytes)))
+    }
+    #expect(throws: IndexCorruption.self) {
+      try ListingSnapshot(
+        decoding: sealed(content(order: [1, 0], rowBytes: rows.rowBytes.dropLast(1).map { $0 })))
+    }
+    #expect(throws: IndexCorruption("the listing's rows do not fill it")) {
+      try ListingSnapshot(decoding: sealed(content(order: [1, 0], rowBytes: rows.rowBytes + [0])))
+    }
+  }
+
+  /// The index file's listing is read without the rest of the file, and a file damaged anywhere in its
+  /// listing gives none (and its whole decode fails its checksum).
+  @Test func theFilesListingIsReadAloneAndRefusedWhenDamaged() throws {
+    let scratch = try IndexedLoadTests.Scratch()
+    try scratch.write("a.txt", title: "Alpha")
+    let load = SeedLoader().load(paths: [scratch.root], reusing: nil)
+    let file = LoadIndexFile(path: scratch.root + "/.cache/index.nrindex")
+    try file.write(try #require(load.updatedIndex))
+    #expect(file.readListing()?.rows.count == 1)
+    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file.path)))
+    bytes[LoadIndex.headerSize + 8 + 12] ^= 0x01
+    try Data(bytes).write(to: URL(fileURLWithPath: file.path))
+    #expect(file.readListing() == nil)
+    guard case .unusable(let reason) = file.read() else {
+      Issue.record("a damaged index should be unusable")
+      return
+    }
+    #expect(reason.contains("fails its checksum"))
+    // Truncated: neither.
+    try Data(bytes.prefix(LoadIndex.headerSize + 20)).write(to: URL(fileURLWithPath: file.path))
+    #expect(file.readListing() == nil)
+  }
+}
