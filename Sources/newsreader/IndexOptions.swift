@@ -48,7 +48,7 @@ extension IndexedLoader {
   /// Reports why the index could not be used, starts its write if one is due, keeps the load until exit.
   private func finish(_ outcome: Outcome) -> LoadResult {
     if let problem = outcome.indexProblem { printError("newsreader: \(problem)") }
-    if outcome.pendingIndex != nil, file != nil {
+    if outcome.pendingIndex != nil || outcome.pendingListing != nil, file != nil {
       let loader = self
       IndexWriteBeforeExit.start { loader.writeIndex(of: outcome) }
     }

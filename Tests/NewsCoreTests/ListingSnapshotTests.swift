@@ -169,26 +169,70 @@ import Testing
     }
   }
 
-  /// The index file's listing is read without the rest of the file, and a file damaged anywhere in its
-  /// listing gives none (and its whole decode fails its checksum).
-  @Test func theFilesListingIsReadAloneAndRefusedWhenDamaged() throws {
+  /// The listing beside the index is a file of its own, read without the index: a damaged, truncated,
+  /// foreign-version or missing one gives none, and leaves the index usable.
+  @Test func theListingFileIsReadAloneAndRefusedWhenDamaged() throws {
     let scratch = try IndexedLoadTests.Scratch()
     try scratch.write("a.txt", title: "Alpha")
     let load = SeedLoader().load(paths: [scratch.root], reusing: nil)
     let file = LoadIndexFile(path: scratch.root + "/.cache/index.nrindex")
+    #expect(file.listingPath == scratch.root + "/.cache/index.nrlisting")
     try file.write(try #require(load.updatedIndex))
     #expect(file.readListing()?.rows.count == 1)
-    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file.path)))
-    bytes[LoadIndex.headerSize + 8 + 12] ^= 0x01
-    try Data(bytes).write(to: URL(fileURLWithPath: file.path))
+    let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file.listingPath)))
+    func expectRefused(_ bytes: [UInt8], _ what: String) throws {
+      try Data(bytes).write(to: URL(fileURLWithPath: file.listingPath))
+      #expect(file.readListing() == nil, "\(what)")
+      guard case .loaded = file.read() else {
+        Issue.record("\(what): the index should still be usable")
+        return
+      }
+    }
+    var flipped = written
+    flipped[LoadIndexFile.listingMagic.count + 4 + 12] ^= 0x01
+    try expectRefused(flipped, "a flipped byte")
+    var version = written
+    version[LoadIndexFile.listingMagic.count] &+= 1
+    try expectRefused(version, "another format version")
+    try expectRefused(Array(written.prefix(written.count - 1)), "truncated")
+    try expectRefused(Array(written.prefix(3)), "shorter than its header")
+    try expectRefused(Array("---\ntitle: not a listing\n".utf8), "a record file")
+    try FileManager.default.removeItem(atPath: file.listingPath)
     #expect(file.readListing() == nil)
-    guard case .unusable(let reason) = file.read() else {
-      Issue.record("a damaged index should be unusable")
+    file.remove()
+    #expect(!FileManager.default.fileExists(atPath: file.path))
+  }
+
+  /// A `list` that finds a few files changed, too few to write the index again, writes a listing of the
+  /// files as they are now: the next one prints its rows, which are a full parse's.
+  @Test func aListingOfAFewChangedFilesIsWrittenWithoutTheIndex() throws {
+    let scratch = try IndexedLoadTests.Scratch()
+    for number in 0..<40 { try scratch.write("f\(number).txt", title: "Title \(number)") }
+    let file = LoadIndexFile(path: scratch.root + "/.cache/index.nrindex")
+    var index = try #require(SeedLoader().load(paths: [scratch.root], reusing: nil).updatedIndex)
+    index.writtenAt += 2 * LoadIndex.racyWindow
+    try file.write(index)
+    let indexed = IndexedLoader(loader: SeedLoader(), file: file)
+    try scratch.write("f3.txt", title: "A changed title three")
+    // The change is then older than the racy window of the load that follows (a clock condition).
+    Thread.sleep(forTimeInterval: Double(LoadIndex.racyWindow) / 1e9 + 0.1)
+    guard case .loaded(let outcome) = indexed.loadListing(paths: [scratch.root], preparing: { _ in 0 }) else {
+      Issue.record("a changed file should send the listing through the index")
       return
     }
-    #expect(reason.contains("fails its checksum"))
-    // Truncated: neither.
-    try Data(bytes.prefix(LoadIndex.headerSize + 20)).write(to: URL(fileURLWithPath: file.path))
-    #expect(file.readListing() == nil)
+    #expect(outcome.result.parsedFileCount == 1)
+    #expect(outcome.pendingIndex == nil, "one file of 40: the index is not written again")
+    #expect(outcome.pendingListing != nil)
+    #expect(indexed.writeIndex(of: outcome) == nil)
+    guard case .rows(let snapshot, _, _) = indexed.loadListing(paths: [scratch.root], preparing: { _ in 0 })
+    else {
+      Issue.record("the listing written should describe the files")
+      return
+    }
+    let full = SeedLoader().load(paths: [scratch.root])
+    #expect(snapshot.rows.rowBytes == ListingRows(articles: full.articles).rowBytes)
+    for order in SortOrder.allCases {
+      #expect(snapshot.indices(by: order) == ArticleOrdering.indices(of: full.articles, by: order))
+    }
   }
 }

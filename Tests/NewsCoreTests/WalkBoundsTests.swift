@@ -395,4 +395,16 @@ import Testing
     #expect(value["status"]?["bg"]?.text == "blue")
     #expect(throws: YAMLError.self) { try YAMLValue.parse("a:\n  <<: text\n") }
   }
+
+  /// Record names by extension, in any case: the bytes fast path and the Unicode one agree.
+  @Test func recordExtensionsAreMatchedInAnyCase() {
+    for name in ["a.txt", "a.TXT", "b.Md", "c.markdown", "c.MarkDown", "d.yaml", "e.YML", "x.y.txt"] {
+      #expect(FileWalker.isRecordFile(name), "\(name)")
+    }
+    for name in [
+      "a", "a.", ".", "a.tx", "a.txt.bak", "a.yaml2", "a.markdowns", "a.json", "a.tẋt", "a.t\u{0}t",
+    ] {
+      #expect(!FileWalker.isRecordFile(name), "\(name)")
+    }
+  }
 }

@@ -84,7 +84,6 @@ import Testing
     for byte in text { block.byte(byte) }
     let compressed = IndexCompression.compress(block.bytes)
     var payload = IndexEncoder()
-    payload.fixed(0)  // no listing section
     payload.signed(1)
     payload.unsigned(1 as UInt64)  // one block
     payload.unsigned(1 as UInt64)  // of one string

@@ -26,6 +26,17 @@ public struct IndexedLoader: Sendable {
     /// never `index`: a command that prints and exits keeps it until then, rather than free 100,000 files'
     /// paths one by one before it prints.
     public var listingIndex: LoadIndex? = nil
+    /// The listing to write beside the index when the index is not written again (`loadListing` found
+    /// files changed, too few to rewrite the index for): the next `list` of the same files prints it.
+    public var pendingListing: PendingListing? = nil
+  }
+
+  /// What a listing beside the index is made of, encoded when it is written (off the command's path).
+  public struct PendingListing: Sendable {
+    var articles: [Article]
+    var digest: FileDigest
+    var writtenAt: Int64
+    var fileErrors: Int
   }
 
   /// Loads `paths` through the index file; `keepingIndex` builds the index in memory even without a file
@@ -104,9 +115,20 @@ public struct IndexedLoader: Sendable {
   ) -> Listing<Prepared> {
     guard let file, access(file.path, F_OK) == 0 else { return .loaded(load(paths: paths)) }
     let section = BackgroundValue { file.readListing().map { ($0, preparing($0)) } }
+    // Before the walk's stats: a file changed after this is too recent for the listing written below.
+    let startedAt = SeedLoader.wallClockNanoseconds()
     let walker = loader.stampedWalk(paths)
     guard let (snapshot, prepared) = section.value, snapshot.describes(walker.files) else {
-      return .loaded(loadForListing(paths: paths, walked: walker))
+      var outcome = loadForListing(paths: paths, walked: walker)
+      // Files changed without the index written again: a listing of them as they are now is, so the next
+      // `list` prints rows again (written with the index otherwise).
+      if outcome.pendingIndex == nil, let digest = FileDigest(walker.files) {
+        let walkErrors = walker.diagnostics.lazy.filter { $0.severity == .error }.count
+        outcome.pendingListing = PendingListing(
+          articles: outcome.result.articles, digest: digest, writtenAt: startedAt,
+          fileErrors: outcome.result.errorCount - walkErrors)
+      }
+      return .loaded(outcome)
     }
     var walk = LoadResult(articles: [], fileCount: walker.files.count, missingPaths: walker.missingPaths)
     walk.emptyPaths = walker.emptyPaths
@@ -129,9 +151,16 @@ public struct IndexedLoader: Sendable {
 
   /// Writes `outcome`'s index if there is one; a failure is returned as one message for the user.
   public func writeIndex(of outcome: Outcome) -> String? {
-    guard let file, let index = outcome.pendingIndex else { return nil }
+    guard let file else { return nil }
     do throws(IndexWriteFailure) {
-      try file.write(index)
+      if let index = outcome.pendingIndex {
+        try file.write(index)
+      } else if let listing = outcome.pendingListing {
+        try file.writeListing(
+          ListingSnapshot.encoded(
+            listing.articles, digest: listing.digest, writtenAt: listing.writtenAt,
+            fileErrors: listing.fileErrors))
+      }
       return nil
     } catch {
       return error.description

@@ -1,12 +1,13 @@
-/// The listing section of a load index: what `list` prints of every record (`ListingRows`) with the final
-/// ids, each sort order's permutation, and a digest of every file's path and stamp, so that a `list` of a
-/// directory unchanged since the index was written walks and `stat`s the files, compares one digest, and
-/// prints, without decoding the index's records or strings.
+/// The listing beside a load index (`LoadIndexFile.listingPath`): what `list` prints of every record
+/// (`ListingRows`) with the final ids, each sort order's permutation, and a digest of every file's path and
+/// stamp, so that a `list` of a directory unchanged since the listing was written walks and `stat`s the
+/// files, compares one digest, and prints, without decoding the index's records or strings.
 ///
-/// It is the first part of the index's payload, with a checksum of its own, so it is read without the rest
-/// (`LoadIndexFile.readListing`); the payload's checksum covers it too. Anything that differs from when the
-/// index was written (a file added, gone, renamed or changed, one too recent for its stamp to prove
-/// anything, one that cannot be `stat`ed) leaves it unused, and the load goes through the records.
+/// It is written with the index, and by a `list` that found files changed without rewriting the index (a
+/// few changed files are parsed again at each start instead): it stands for the files, not for the index.
+/// Anything that differs from when it was written (a file added, gone, renamed or changed, one too recent
+/// for its stamp to prove anything, one that cannot be `stat`ed) leaves it unused, and the load goes
+/// through the index.
 public struct ListingSnapshot: Sendable {
   /// When the index was written (the racy rule of `LoadIndex.canReuse`).
   public var writtenAt: Int64
@@ -22,7 +23,7 @@ public struct ListingSnapshot: Sendable {
     orders[SortOrder.allCases.firstIndex(of: order)!].map { Int($0) }
   }
 
-  /// The section for `index`'s files and records: the records with their final ids, as a load gives them.
+  /// The listing of `index`'s files and records: the records with their final ids, as a load gives them.
   static func encoded(_ index: LoadIndex) -> [UInt8] {
     var articles = index.wholeArticles?.articles ?? index.files.flatMap { $0.articleSlice }
     ArticleIdentity.assign(to: &articles)
@@ -32,12 +33,19 @@ public struct ListingSnapshot: Sendable {
       digest.add(path: file.path, stamp: file.stamp)
       errors += file.diagnostics.lazy.filter { $0.severity == .error }.count
     }
+    return encoded(articles, digest: digest, writtenAt: index.writtenAt, fileErrors: errors)
+  }
+
+  /// The listing of `articles` (ids unique, in load order) from files that `digest` describes, whose
+  /// diagnostics held `fileErrors` errors, loaded from `writtenAt` on.
+  static func encoded(_ articles: [Article], digest: FileDigest, writtenAt: Int64, fileErrors: Int) -> [UInt8]
+  {
     let rows = ListingRows(articles: articles)
     var content = IndexEncoder(reservingCapacity: rows.rowBytes.count + articles.count * 24 + 64)
-    content.signed(index.writtenAt)
+    content.signed(writtenAt)
     content.fixed(digest.first)
     content.fixed(digest.second)
-    content.unsigned(errors)
+    content.unsigned(fileErrors)
     content.unsigned(articles.count)
     for order in SortOrder.allCases {
       for position in ArticleOrdering.indices(of: articles, by: order) {
@@ -56,7 +64,10 @@ public struct ListingSnapshot: Sendable {
   }
 
   /// The section in `bytes` (its checksum first), or why it cannot be used.
-  init(decoding bytes: [UInt8]) throws(IndexCorruption) {
+  init(decoding bytes: [UInt8]) throws(IndexCorruption) { try self.init(decoding: bytes[...]) }
+
+  /// The section in `bytes` (its checksum first), or why it cannot be used.
+  init(decoding bytes: ArraySlice<UInt8>) throws(IndexCorruption) {
     let decoded = bytes.withUnsafeBytes { buffer in
       Result { () throws(IndexCorruption) -> (ListingSnapshot) in
         guard buffer.count >= 8 else { throw IndexCorruption("has a listing shorter than its checksum") }
@@ -108,18 +119,11 @@ public struct ListingSnapshot: Sendable {
   /// Whether `files`, as the walk found and stamped them, are the index's files unchanged: the same paths
   /// and stamps in the same order, each old enough for its stamp to prove it unchanged (`canReuse`).
   func describes(_ files: [RecordFileEntry]) -> Bool {
-    var digest = FileDigest()
     let settled = writtenAt - LoadIndex.racyWindow
-    for file in files {
-      guard let stamp = file.stamp, stamp.modified < settled, stamp.changed < settled else { return false }
-      if let systemPath = file.systemPath {
-        digest.add(path: systemPath, stamp: stamp)
-      } else {
-        var path = file.path
-        path.withUTF8 { digest.add(path: $0, stamp: stamp) }
-      }
+    guard files.allSatisfy({ $0.stamp.map { $0.modified < settled && $0.changed < settled } ?? false }) else {
+      return false
     }
-    return digest == self.digest
+    return FileDigest(files) == digest
   }
 }
 
@@ -131,6 +135,19 @@ struct FileDigest: Equatable, Sendable {
   private(set) var second: UInt64 = 0x1319_8A2E_0370_7344
 
   init() {}
+
+  /// The digest of walked `files`, nil when one has no stamp (it could never be found unchanged).
+  init?(_ files: [RecordFileEntry]) {
+    for file in files {
+      guard let stamp = file.stamp else { return nil }
+      if let systemPath = file.systemPath {
+        add(path: systemPath, stamp: stamp)
+      } else {
+        var path = file.path
+        path.withUTF8 { add(path: $0, stamp: stamp) }
+      }
+    }
+  }
 
   init(first: UInt64, second: UInt64) {
     self.first = first

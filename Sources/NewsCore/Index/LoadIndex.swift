@@ -116,7 +116,7 @@ final class SharedArticles: @unchecked Sendable {
 /// writing at once leave whichever renamed last.
 public struct LoadIndex: Sendable {
   /// Bumped whenever the payload's layout or the loader's output for the same bytes changes.
-  public static let formatVersion: UInt32 = 3
+  public static let formatVersion: UInt32 = 4
   static let magic: [UInt8] = Array("NRINDEX\n".utf8)
   static let headerSize = 8 + 4 + 4 + 8 + 8
 
@@ -175,9 +175,9 @@ public struct LoadIndex: Sendable {
 
   /// The whole file: header and payload.
   ///
-  /// The payload is the listing section (its byte count, then `ListingSnapshot`), when it was written, the
-  /// string table, then the files section: the file count, the chunk directory (per chunk its files, records
-  /// and bytes) and the chunks, each a run of files.
+  /// The payload is when it was written, the string table, then the files section: the file count, the
+  /// chunk directory (per chunk its files, records and bytes) and the chunks, each a run of files. (Format
+  /// 3 began with the listing section, which is a file of its own now: `LoadIndexFile.listingPath`.)
   public func encoded() -> [UInt8] {
     var body = IndexEncoder(reservingCapacity: 1 << 20)
     var chunks: [(files: Int, articles: Int, bytes: Int)] = []
@@ -217,13 +217,8 @@ public struct LoadIndex: Sendable {
       directory.unsigned(chunk.articles)
       directory.unsigned(chunk.bytes)
     }
-    let listing = ListingSnapshot.encoded(self)
-    var payload: [UInt8] = []
-    payload.reserveCapacity(
-      8 + listing.count + head.bytes.count + table.count + directory.bytes.count + body.bytes.count)
-    Self.appendLittleEndian(UInt64(listing.count), bytes: 8, to: &payload)
-    payload.append(contentsOf: listing)
-    payload.append(contentsOf: head.bytes)
+    var payload = head.bytes
+    payload.reserveCapacity(head.bytes.count + table.count + directory.bytes.count + body.bytes.count)
     payload.append(contentsOf: table)
     payload.append(contentsOf: directory.bytes)
     payload.append(contentsOf: body.bytes)
@@ -290,13 +285,7 @@ public struct LoadIndex: Sendable {
     guard IndexChecksum.value(of: payload) == littleEndian(bytes, at: 24, count: 8) else {
       throw IndexCorruption("fails its checksum")
     }
-    // The listing section comes first; a whole decode reads past it (its checksum is the payload's too).
-    guard payload.count >= 8 else { throw IndexCorruption("ends early") }
-    let listingSize = littleEndian(bytes, at: headerSize, count: 8)
-    guard listingSize <= UInt64(payload.count - 8) else {
-      throw IndexCorruption("has a listing out of range")
-    }
-    var decoder = IndexDecoder(bytes, from: headerSize + 8 + Int(listingSize))
+    var decoder = IndexDecoder(bytes, from: headerSize)
     let writtenAt = try decoder.signed()
     decoder.projection = projection
     switch projection {

@@ -69,62 +69,79 @@ public struct LoadIndexFile: Sendable, Hashable {
     }
   }
 
-  /// Reads only the index's listing section (`ListingSnapshot`): the header and the section, a few percent
-  /// of the file. Nil when there is no index or the section cannot be used; the caller then loads through
-  /// the whole index, whose read says why it cannot be used, if it cannot.
+  /// The listing beside the index (`ListingSnapshot`): what `list` prints of every record, for the files
+  /// as they were when it was written. It is checked against the files themselves (a digest of their paths
+  /// and stamps), not against the index, so either file can be written without the other.
+  public var listingPath: String {
+    (path.hasSuffix(".nrindex") ? String(path.dropLast(".nrindex".count)) : path) + ".nrlisting"
+  }
+
+  static let listingMagic: [UInt8] = Array("NRLIST\n\0".utf8)
+
+  /// Reads the listing beside the index: nil when there is none or it cannot be used (a damaged or
+  /// foreign file is never trusted: the caller then loads through the index).
   public func readListing() -> ListingSnapshot? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    let descriptor = open(listingPath, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    let headerSize = LoadIndex.headerSize
-    guard let head = Self.read(descriptor, count: headerSize + 8, at: 0),
-      head.starts(with: LoadIndex.magic)
+    let head = Self.listingMagic.count + 4
+    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= head,
+      let bytes = Self.read(descriptor, count: Int(info.st_size)), bytes.starts(with: Self.listingMagic),
+      (0..<4).reduce(0, { $0 | UInt32(bytes[Self.listingMagic.count + $1]) << UInt32(8 * $1) })
+        == LoadIndex.formatVersion
     else { return nil }
-    func number(at offset: Int, count: Int) -> UInt64 {
-      (0..<count).reduce(0) { $0 | UInt64(head[offset + $1]) << UInt64(8 * $1) }
-    }
-    guard number(at: 8, count: 4) == UInt64(LoadIndex.formatVersion), number(at: 12, count: 4) == 0,
-      number(at: 16, count: 8) == UInt64(info.st_size) - UInt64(headerSize)
-    else { return nil }
-    let size = number(at: headerSize, count: 8)
-    guard size <= UInt64(info.st_size) - UInt64(headerSize + 8),
-      let section = Self.read(descriptor, count: Int(size), at: headerSize + 8)
-    else { return nil }
-    return try? ListingSnapshot(decoding: section)
+    return try? ListingSnapshot(decoding: bytes[head...])
   }
 
-  /// `count` bytes at `offset`, nil when the file is shorter or cannot be read.
-  private static func read(_ descriptor: Int32, count: Int, at offset: Int) -> [UInt8]? {
-    var bytes = [UInt8](repeating: 0, count: count)
-    var done = 0
-    while done < count {
-      let got = bytes.withUnsafeMutableBytes {
-        pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done))
+  /// Writes `section`, a listing as `ListingSnapshot.encoded` makes it, beside the index.
+  public func writeListing(_ section: [UInt8]) throws(IndexWriteFailure) {
+    var bytes = Self.listingMagic
+    for shift in stride(from: 0, to: 32, by: 8) {
+      bytes.append(UInt8(truncatingIfNeeded: LoadIndex.formatVersion >> UInt32(shift)))
+    }
+    bytes.append(contentsOf: section)
+    try Self.replace(listingPath, with: bytes)
+  }
+
+  /// The whole of the file open as `descriptor`, `count` bytes long; nil when it is shorter or unreadable.
+  private static func read(_ descriptor: Int32, count: Int) -> [UInt8]? {
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      var done = 0
+      while done < count {
+        let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(done))
+        if got < 0 && errno == EINTR { continue }
+        guard got > 0 else { break }
+        done += got
       }
-      if got < 0 && errno == EINTR { continue }
-      guard got > 0 else { return nil }
-      done += got
+      failed = done < count
+      initialized = failed ? 0 : count
     }
-    return bytes
+    return failed ? nil : bytes
   }
 
-  /// Writes `index` atomically: a temporary file beside the index, synced, then renamed over it.
+  /// Writes `index` atomically, then the listing of its records beside it.
   public func write(_ index: LoadIndex) throws(IndexWriteFailure) {
     // An index decoded for a listing lacks most fields of its records: written, it would lose them.
     guard index.projection == .everything else {
       throw IndexWriteFailure(path: path, reason: "it was read for a listing only")
     }
+    try Self.replace(path, with: index.encoded())
+    try writeListing(ListingSnapshot.encoded(index))
+  }
+
+  /// Replaces the file at `path` with `bytes` atomically: a temporary file beside it, synced, then renamed
+  /// over it. A reader sees the old file or the new one, never half of one; two writers leave one whole.
+  private static func replace(_ path: String, with bytes: [UInt8]) throws(IndexWriteFailure) {
     let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
     if let slash {
       let directory = String(path[..<slash])
-      try Self.makeDirectories(directory)
+      try makeDirectories(directory)
     }
     let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw IndexWriteFailure(path: temporary, errno: errno) }
-    let bytes = index.encoded()
     var failure: Int32 = 0
     bytes.withUnsafeBytes { buffer in
       var written = 0
@@ -148,7 +165,10 @@ public struct LoadIndexFile: Sendable, Hashable {
   }
 
   /// Removes the index (for `--no-index`-less rebuilds and tests); a missing file is fine.
-  public func remove() { unlink(path) }
+  public func remove() {
+    unlink(path)
+    unlink(listingPath)
+  }
 
   private static func makeDirectories(_ directory: String) throws(IndexWriteFailure) {
     var prefix = ""

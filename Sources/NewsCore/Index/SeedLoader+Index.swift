@@ -269,7 +269,7 @@ extension SeedLoader {
     return walker
   }
 
-  private static func wallClockNanoseconds() -> Int64 {
+  static func wallClockNanoseconds() -> Int64 {
     var now = timespec()
     clock_gettime(CLOCK_REALTIME, &now)
     return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
