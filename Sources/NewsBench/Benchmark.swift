@@ -360,7 +360,7 @@ struct Benchmark {
 
   /// `newsreader list --format tsv` from a warm index (issue 11: at most 0.5 s at 100,000 records): one run
   /// writes the index into a private cache directory, then each timed run walks and `stat`s every file and
-  /// prints the index's listing rows. The output goes to /dev/null; the median of the runs is the row.
+  /// prints the rows of the listing beside the index. The output goes to /dev/null; the median of the runs is the row.
   private mutating func measureWarmListing(directory: String, files: CorpusFiles) {
     let records = files.paths.count
     let key = "list_tsv_warm_seconds"

@@ -72,14 +72,14 @@ struct ListCommand: ParsableCommand {
     let combined = try combinedQuery()
     let markFilter = unread || read || starred
     let loader = index.loader(for: paths, options: LoadOptions(maxFileBytes: maxFileSize, maxFiles: maxFiles))
-    // Everything listed as text or TSV prints a few fields of each record: from a good index, its listing
-    // section holds them as rows, or only those fields are decoded. JSON prints every field, and a query
+    // Everything listed as text or TSV prints a few fields of each record: the listing beside the index
+    // holds them as rows, or from a good index only those fields are decoded. JSON prints every field, and a query
     // or a mark filter may read any.
     let forListing = combined.expression == .all && format != .json
     var result: LoadResult
     if forListing && !markFilter {
       if format == .text { _ = DisplayWidth.prepareLocale() }
-      // The output is made from the index's rows while the walk runs, and written once the walk has shown
+      // The output is made from the listing's rows while the walk runs, and written once the walk has shown
       // that the files are the ones those rows came from.
       let (sort, limit, format) = (sort, limit, format)
       let listing = loader.loadListingThenWriteIndex(paths: paths) { snapshot in
@@ -143,7 +143,7 @@ struct ListCommand: ParsableCommand {
     let output = StandardOutput()
     switch format {
     case .text, .tsv:
-      // The same rows as the index's listing section, made from the records loaded.
+      // The same rows as the listing beside the index holds, made from the records loaded.
       try Self.print(
         ListingRows(articles: loaded), indices, relatedOnly: relatedOnly, format: format, to: output)
     case .json:
@@ -168,7 +168,7 @@ struct ListCommand: ParsableCommand {
   }
 
   /// After the listing: the paths that held nothing (exit 66), else how many errors the load met (which
-  /// `fileErrors` adds to: the files' errors, when they came from the index's listing section).
+  /// `fileErrors` adds to: the files' errors, when they came from the listing beside the index).
   private static func report(_ result: LoadResult, fileErrors: Int = 0) throws {
     if result.hasPathProblem {
       for problem in PathProblem.all(in: result) { printError(problem.errorLine) }

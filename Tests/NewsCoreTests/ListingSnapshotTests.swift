@@ -3,7 +3,7 @@ import Testing
 
 @testable import NewsCore
 
-/// The load index's listing section: rows that read back as the records' fields, orders that are the
+/// The listing beside the load index: rows that read back as the records' fields, orders that are the
 /// loader's sort orders, and a digest that lets a listing use them only while every file is as it was.
 @Suite struct ListingSnapshotTests {
   /// The bytes of `text`, for comparing with a row's fields.
@@ -178,11 +178,15 @@ import Testing
     let file = LoadIndexFile(path: scratch.root + "/.cache/index.nrindex")
     #expect(file.listingPath == scratch.root + "/.cache/index.nrlisting")
     try file.write(try #require(load.updatedIndex))
-    #expect(file.readListing()?.rows.count == 1)
+    #expect(file.readListing().snapshot?.rows.count == 1)
     let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file.listingPath)))
-    func expectRefused(_ bytes: [UInt8], _ what: String) throws {
+    func expectRefused(_ bytes: [UInt8], _ what: String, because reason: String) throws {
       try Data(bytes).write(to: URL(fileURLWithPath: file.listingPath))
-      #expect(file.readListing() == nil, "\(what)")
+      guard case .unusable(let said) = file.readListing() else {
+        Issue.record("\(what): the listing should be unusable")
+        return
+      }
+      #expect(said == "the listing \(file.listingPath) \(reason); rebuilding it", "\(what)")
       guard case .loaded = file.read() else {
         Issue.record("\(what): the index should still be usable")
         return
@@ -190,15 +194,24 @@ import Testing
     }
     var flipped = written
     flipped[LoadIndexFile.listingMagic.count + 4 + 12] ^= 0x01
-    try expectRefused(flipped, "a flipped byte")
+    try expectRefused(flipped, "a flipped byte", because: "fails its listing's checksum")
     var version = written
     version[LoadIndexFile.listingMagic.count] &+= 1
-    try expectRefused(version, "another format version")
-    try expectRefused(Array(written.prefix(written.count - 1)), "truncated")
-    try expectRefused(Array(written.prefix(3)), "shorter than its header")
-    try expectRefused(Array("---\ntitle: not a listing\n".utf8), "a record file")
+    try expectRefused(
+      version, "another format version",
+      because:
+        "has format version \(LoadIndex.formatVersion + 1), this newsreader reads \(LoadIndex.formatVersion)")
+    try expectRefused(
+      Array(written.prefix(written.count - 1)), "truncated", because: "fails its listing's checksum")
+    try expectRefused(
+      Array(written.prefix(3)), "shorter than its header", because: "is not a newsreader listing")
+    try expectRefused(
+      Array("---\ntitle: not a listing\n".utf8), "a record file", because: "is not a newsreader listing")
     try FileManager.default.removeItem(atPath: file.listingPath)
-    #expect(file.readListing() == nil)
+    guard case .missing = file.readListing() else {
+      Issue.record("a listing removed should read as missing")
+      return
+    }
     file.remove()
     #expect(!FileManager.default.fileExists(atPath: file.path))
   }
@@ -233,6 +246,22 @@ import Testing
     #expect(snapshot.rows.rowBytes == ListingRows(articles: full.articles).rowBytes)
     for order in SortOrder.allCases {
       #expect(snapshot.indices(by: order) == ArticleOrdering.indices(of: full.articles, by: order))
+    }
+
+    // A damaged listing beside a good index: one message, the records from the index, a new listing.
+    try Data("garbage".utf8).write(to: URL(fileURLWithPath: file.listingPath))
+    guard case .loaded(let repaired) = indexed.loadListing(paths: [scratch.root], preparing: { _ in 0 })
+    else {
+      Issue.record("a damaged listing should not be used")
+      return
+    }
+    #expect(
+      repaired.indexProblem == "the listing \(file.listingPath) is not a newsreader listing; rebuilding it")
+    #expect(repaired.result.articles.count == 40)
+    #expect(indexed.writeIndex(of: repaired) == nil)
+    guard case .rows = indexed.loadListing(paths: [scratch.root], preparing: { _ in 0 }) else {
+      Issue.record("the listing written again should describe the files")
+      return
     }
   }
 }

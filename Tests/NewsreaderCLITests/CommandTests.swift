@@ -97,7 +97,7 @@ import Testing
     #expect(rows.dropFirst().map { $0[1] } == ["2024-01-30T17:45:00Z", "2024-05-14T08:30:00Z"])
   }
 
-  /// `list` in text or TSV from a good index prints the rows of its listing section: its output is the same
+  /// `list` in text or TSV from a good index prints the rows of the listing beside it: its output is the same
   /// as a parse's, whatever the sort, on the seeds and on the hostile fixtures (records without titles,
   /// related coverage, damaged files). The second run reads the index the first one wrote; these files are
   /// older than the index's racy window, so the section describes them (checked here) and none is parsed.
@@ -115,7 +115,7 @@ import Testing
           case .rows = IndexedLoader(loader: SeedLoader(), file: file).loadListing(
             paths: [directory], preparing: { _ in 0 })
         else {
-          Issue.record("the index's listing section does not describe \(directory)")
+          Issue.record("the listing beside the index does not describe \(directory)")
           return
         }
         let reading = try CommandRunner.run(arguments)

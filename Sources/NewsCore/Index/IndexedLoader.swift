@@ -95,7 +95,7 @@ public struct IndexedLoader: Sendable {
       result: load.result, pendingIndex: nil, indexProblem: nil, index: nil, listingIndex: read.index)
   }
 
-  /// What a listing's load gave: the rows of the index's listing section, or records loaded.
+  /// What a listing's load gave: the rows of the listing beside the index, or records loaded.
   public enum Listing<Prepared: Sendable>: Sendable {
     /// The files are the index's, unchanged since it was written: its rows are what a load would list, and
     /// `prepared` is what was made from them while the files were walked. `walk` holds what the walk found
@@ -106,20 +106,25 @@ public struct IndexedLoader: Sendable {
   }
 
   /// Loads `paths` for a listing that prints what `ListingRows` holds (`list` in text or TSV of everything):
-  /// while the files are walked and `stat`ed, the index's listing section is read and `preparing` makes
+  /// while the files are walked and `stat`ed, the listing beside the index is read and `preparing` makes
   /// what is to be printed from it (the output, on the core the walk leaves idle). If the files are the
-  /// ones the section describes, unchanged, that is the listing; otherwise what was prepared is dropped and
+  /// ones that listing describes, unchanged, it is the listing; otherwise what was prepared is dropped and
   /// the load goes on as `loadForListing(paths:)`, from the same walk.
   public func loadListing<Prepared: Sendable>(
     paths: [String], preparing: @escaping @Sendable (ListingSnapshot) -> Prepared
   ) -> Listing<Prepared> {
     guard let file, access(file.path, F_OK) == 0 else { return .loaded(load(paths: paths)) }
-    let section = BackgroundValue { file.readListing().map { ($0, preparing($0)) } }
+    let section = BackgroundValue { () -> (LoadIndexFile.ListingRead, Prepared?) in
+      let read = file.readListing()
+      return (read, read.snapshot.map(preparing))
+    }
     // Before the walk's stats: a file changed after this is too recent for the listing written below.
     let startedAt = SeedLoader.wallClockNanoseconds()
     let walker = loader.stampedWalk(paths)
-    guard let (snapshot, prepared) = section.value, snapshot.describes(walker.files) else {
+    let (read, prepared) = section.value
+    guard let snapshot = read.snapshot, let prepared, snapshot.describes(walker.files) else {
       var outcome = loadForListing(paths: paths, walked: walker)
+      if case .unusable(let reason) = read, outcome.indexProblem == nil { outcome.indexProblem = reason }
       // Files changed without the index written again: a listing of them as they are now is, so the next
       // `list` prints rows again (written with the index otherwise).
       if outcome.pendingIndex == nil, let digest = FileDigest(walker.files) {

@@ -77,7 +77,7 @@ public final class ListingRows: Sendable {
     }
   }
 
-  /// The row bytes, for the index's listing section.
+  /// The row bytes, for the listing file.
   var rowBytes: [UInt8] { bytes }
 
   // MARK: Encoding

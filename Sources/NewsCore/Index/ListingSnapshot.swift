@@ -63,10 +63,10 @@ public struct ListingSnapshot: Sendable {
     return section
   }
 
-  /// The section in `bytes` (its checksum first), or why it cannot be used.
+  /// The listing in `bytes` (its checksum first), or why it cannot be used.
   init(decoding bytes: [UInt8]) throws(IndexCorruption) { try self.init(decoding: bytes[...]) }
 
-  /// The section in `bytes` (its checksum first), or why it cannot be used.
+  /// The listing in `bytes` (its checksum first), or why it cannot be used.
   init(decoding bytes: ArraySlice<UInt8>) throws(IndexCorruption) {
     let decoded = bytes.withUnsafeBytes { buffer in
       Result { () throws(IndexCorruption) -> (ListingSnapshot) in

@@ -78,20 +78,52 @@ public struct LoadIndexFile: Sendable, Hashable {
 
   static let listingMagic: [UInt8] = Array("NRLIST\n\0".utf8)
 
-  /// Reads the listing beside the index: nil when there is none or it cannot be used (a damaged or
-  /// foreign file is never trusted: the caller then loads through the index).
-  public func readListing() -> ListingSnapshot? {
+  /// What reading the listing beside the index gave.
+  public enum ListingRead: Sendable {
+    /// None yet (an index written by a newsreader before listings, or never written).
+    case missing
+    case loaded(ListingSnapshot)
+    /// One exists but cannot be used; it is written again. The reason is for one message.
+    case unusable(String)
+
+    public var snapshot: ListingSnapshot? {
+      if case .loaded(let snapshot) = self { return snapshot }
+      return nil
+    }
+  }
+
+  /// Reads the listing beside the index; a damaged or foreign file is never trusted (the caller then loads
+  /// through the index).
+  public func readListing() -> ListingRead {
     let descriptor = open(listingPath, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
+    guard descriptor >= 0 else {
+      if errno == ENOENT { return .missing }
+      return .unusable("cannot open \(listingPath): \(String(cString: strerror(errno)))")
+    }
     defer { close(descriptor) }
     var info = stat()
+    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+      return .unusable("\(listingPath) is not a regular file")
+    }
     let head = Self.listingMagic.count + 4
-    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= head,
-      let bytes = Self.read(descriptor, count: Int(info.st_size)), bytes.starts(with: Self.listingMagic),
-      (0..<4).reduce(0, { $0 | UInt32(bytes[Self.listingMagic.count + $1]) << UInt32(8 * $1) })
-        == LoadIndex.formatVersion
-    else { return nil }
-    return try? ListingSnapshot(decoding: bytes[head...])
+    guard let bytes = Self.read(descriptor, count: Int(info.st_size)) else {
+      return .unusable("cannot read \(listingPath)")
+    }
+    let refused = { (reason: String) in
+      ListingRead.unusable("the listing \(listingPath) \(reason); rebuilding it")
+    }
+    guard bytes.count >= head, bytes.starts(with: Self.listingMagic) else {
+      return refused("is not a newsreader listing")
+    }
+    let version = (0..<4).reduce(0) { $0 | UInt32(bytes[Self.listingMagic.count + $1]) << UInt32(8 * $1) }
+    guard version == LoadIndex.formatVersion else {
+      return refused("has format version \(version), this newsreader reads \(LoadIndex.formatVersion)")
+    }
+    do throws(IndexCorruption) {
+      return .loaded(try ListingSnapshot(decoding: bytes[head...]))
+    } catch {
+      return refused(error.reason)
+    }
   }
 
   /// Writes `section`, a listing as `ListingSnapshot.encoded` makes it, beside the index.
