@@ -250,7 +250,7 @@ struct BackgroundLoad: Sendable {
       (result, pending, index) = (reload.result, reload.updatedIndex, reload.updatedIndex ?? remembered)
     } else {
       // Nothing is listed yet (a first load): the records parsed so far are listed while the rest are read.
-      let preview = LoadPreview { articles in
+      let preview = LoadPreview(order: listingOrder) { articles in
         guard !task.isCancelled else { return }
         inbox.post(
           .loadedPart(ArticleCatalog.forListing(articles, order: listingOrder), generation: generation))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import NewsCore
@@ -38,6 +39,8 @@ import Testing
         #expect(bytes(fields.title) == bytes(article.item.title))
         #expect(bytes(fields.excerpt) == (article.item.title == nil ? bytes(article.item.excerpt) : nil))
         #expect(bytes(fields.link) == bytes(article.item.openableLink?.url))
+        #expect(fields.quality == article.item.quality)
+        #expect(fields.heat == article.item.heat)
       }
     }
   }
@@ -200,7 +203,8 @@ import Testing
     try expectRefused(
       version, "another format version",
       because:
-        "has format version \(LoadIndex.formatVersion + 1), this newsreader reads \(LoadIndex.formatVersion)")
+        "has format version \(ListingSnapshot.formatVersion + 1), this newsreader reads \(ListingSnapshot.formatVersion)"
+    )
     try expectRefused(
       Array(written.prefix(written.count - 1)), "truncated", because: "fails its listing's checksum")
     try expectRefused(
@@ -263,5 +267,40 @@ import Testing
       Issue.record("the listing written again should describe the files")
       return
     }
+  }
+
+  /// A warm start with a preview lists its first screenful from the listing beside the index, in the order
+  /// asked and with the whole load's ids, before the index's records are decoded; after a change it does
+  /// not (the files are not the listing's).
+  @Test func aWarmStartPreviewsItsFirstRowsFromTheListing() throws {
+    let scratch = try IndexedLoadTests.Scratch()
+    for number in 0..<30 { try scratch.write("f\(number).txt", title: "Title \((number * 7) % 30)") }
+    let file = LoadIndexFile(path: scratch.root + "/.cache/index.nrindex")
+    var index = try #require(SeedLoader().load(paths: [scratch.root], reusing: nil).updatedIndex)
+    index.writtenAt += 2 * LoadIndex.racyWindow
+    try file.write(index)
+    let indexed = IndexedLoader(loader: SeedLoader(), file: file)
+    let delivered = Mutex<[[Article]]>([])
+    func start() -> LoadResult {
+      delivered.withLock { $0 = [] }
+      let preview = LoadPreview(first: 5, order: .title) { articles in
+        delivered.withLock { $0.append(articles) }
+      }
+      return indexed.load(paths: [scratch.root], preview: preview).result
+    }
+
+    let warm = start()
+    let expected = ArticleOrdering.indices(of: warm.articles, by: .title).prefix(5).map { warm.articles[$0] }
+    let previewed = try #require(delivered.withLock { $0.last })
+    #expect(previewed.map(\.id) == expected.map(\.id))
+    #expect(previewed.map(\.item.title) == expected.map(\.item.title))
+    #expect(previewed.map(\.item.originalUrl) == expected.map { $0.item.openableLink?.url })
+    #expect(previewed.allSatisfy { $0.source.path.isEmpty }, "the listing's rows, not records parsed")
+
+    try scratch.write("f3.txt", title: "Changed")
+    _ = start()
+    #expect(
+      delivered.withLock { $0 }.allSatisfy { $0.allSatisfy { !$0.source.path.isEmpty } },
+      "after a change only records parsed are previewed")
   }
 }

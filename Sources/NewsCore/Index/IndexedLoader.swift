@@ -64,8 +64,17 @@ public struct IndexedLoader: Sendable {
     // The index is read and decoded on a thread of its own while the walk and the stat of every file run.
     // The index decoded here is this load's alone: a load of a few changed files takes its records over.
     let read = IndexRead(file)
+    // With a preview, the listing beside the index is read too: once the walk shows the files unchanged,
+    // its first rows are listed while the index's records decode (a second at 100,000).
+    let listing = preview.map { _ in BackgroundValue { file.readListing().snapshot } }
     let load = loader.load(
-      paths: paths, reusingLater: { read.index }, ownsIndex: true, progress: progress, preview: preview)
+      paths: paths, reusingLater: { read.index }, ownsIndex: true,
+      afterWalk: listing.map { listing in
+        { files in
+          guard let preview, let snapshot = listing.value, snapshot.describes(files) else { return }
+          preview.deliverAhead(snapshot.articles(first: preview.first, by: preview.order))
+        }
+      }, progress: progress, preview: preview)
     // A few files changed since a usable index was written are parsed again at the next start too (a
     // millisecond each), rather than the whole index rewritten for them (seconds at 100,000 records).
     let worthWriting = Self.isWorthWriting(load.result, indexWasUsable: read.index != nil)

@@ -1,5 +1,6 @@
 /// What `list` prints of each record in text or TSV, as bytes: its id, date, provider name, title (the
-/// excerpt where there is none) and the link it would open, one row per record in load order.
+/// excerpt where there is none) and the link it would open, with its scores, one row per record in load
+/// order.
 ///
 /// The load index keeps these rows beside its records (`ListingSnapshot`), so a warm `list` of a directory
 /// that has not changed prints them without decoding a record or making a string; a listing of records just
@@ -34,6 +35,9 @@ public final class ListingRows: Sendable {
     public var excerpt: UnsafeBufferPointer<UInt8>?
     /// The first openable link (`OpenableLink.first`).
     public var link: UnsafeBufferPointer<UInt8>?
+    /// The scores `--sort quality` and `--sort heat` order by.
+    public var quality: Int?
+    public var heat: Int?
   }
 
   /// The rows of `articles` (ids already unique), in their order.
@@ -109,6 +113,44 @@ public final class ListingRows: Sendable {
       original: records[position].item.originalUrl, web: records[position].item.webUrl,
       amp: records[position].item.ampWebUrl, cdnAmp: records[position].item.cdnAmpWebUrl)
     field(link?.url, into: &encoder)
+    score(records[position].item.quality, into: &encoder)
+    score(records[position].item.heat, into: &encoder)
+  }
+
+  /// A score: 0 for none, else 1 and the number (zig-zag).
+  private static func score(_ value: Int?, into encoder: inout IndexEncoder) {
+    guard let value else {
+      encoder.byte(0)
+      return
+    }
+    encoder.byte(1)
+    encoder.signed(Int64(value))
+  }
+
+  /// Row `position` as a record holding only what the row holds (a preview of a warm start's first
+  /// screenful, listed while the index's records decode): the id, date, provider name, title, the excerpt
+  /// of an untitled record, the scores, and the link as its original URL.
+  public func article(at position: Int) -> Article {
+    withRows { row in
+      let fields = row(position)
+      func text(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? {
+        bytes.map { String(decoding: $0, as: UTF8.self) }
+      }
+      let date: NewsDate?
+      switch fields.date {
+      case .none: date = nil
+      case .seconds(let seconds): date = NewsDate(storedText: nil, secondsSince1970: seconds)
+      case .text(let bytes):
+        date = NewsDate(text: String(decoding: bytes, as: UTF8.self), secondsSince1970: nil)
+      }
+      let item = NewsItem(
+        title: text(fields.title), excerpt: text(fields.excerpt), publishedDateTime: date,
+        originalUrl: text(fields.link), quality: fields.quality, heat: fields.heat,
+        provider: fields.provider.map { Provider(name: String(decoding: $0, as: UTF8.self)) })
+      return Article(
+        id: ArticleID(String(decoding: fields.id, as: UTF8.self)),
+        source: RecordSource(path: "", relativePath: "", documentIndex: 0, line: 0), item: item)
+    }
   }
 
   private static func field(_ value: String?, into encoder: inout IndexEncoder) {
@@ -143,7 +185,21 @@ private struct RowCursor {
     case let length: date = .text(bytes(Int(clamping: length &- 2)))
     }
     return ListingRows.Row(
-      id: id, date: date, provider: field(), title: field(), excerpt: field(), link: field())
+      id: id, date: date, provider: field(), title: field(), excerpt: field(), link: field(),
+      quality: score(),
+      heat: score())
+  }
+
+  private mutating func score() -> Int? {
+    switch tag() {
+    case 0: return nil
+    case 1:
+      let zigZag = tag()
+      return Int(truncatingIfNeeded: Int64(bitPattern: (zigZag >> 1) ^ (0 &- (zigZag & 1))))
+    default:
+      failed = true
+      return nil
+    }
   }
 
   private mutating func tag() -> UInt64 {

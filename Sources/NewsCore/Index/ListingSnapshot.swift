@@ -9,6 +9,9 @@
 /// for its stamp to prove anything, one that cannot be `stat`ed) leaves it unused, and the load goes
 /// through the index.
 public struct ListingSnapshot: Sendable {
+  /// Bumped whenever the listing's layout changes (2: rows hold the scores).
+  public static let formatVersion: UInt32 = 2
+
   /// When the index was written (the racy rule of `LoadIndex.canReuse`).
   public var writtenAt: Int64
   var digest: FileDigest
@@ -17,6 +20,11 @@ public struct ListingSnapshot: Sendable {
   public var rows: ListingRows
   /// Per `SortOrder.allCases`, the rows in that order (`ArticleOrdering.indices`).
   private var orders: [[Int32]]
+
+  /// The first `count` rows in `order` as records holding what the rows hold (`ListingRows.article`).
+  public func articles(first count: Int, by order: SortOrder) -> [Article] {
+    indices(by: order).prefix(count).map { rows.article(at: $0) }
+  }
 
   /// The rows' positions in `order`.
   public func indices(by order: SortOrder) -> [Int] {
@@ -79,8 +87,8 @@ public struct ListingSnapshot: Sendable {
         let writtenAt = try decoder.signed()
         let digest = FileDigest(first: try decoder.fixed(), second: try decoder.fixed())
         let errors = try decoder.count(atMost: Int(Int32.max))
-        // Each row takes at least 6 bytes, and 4 in each order: no count can claim more rows than that.
-        let count = try decoder.count(atMost: decoder.remaining / (6 + 4 * SortOrder.allCases.count))
+        // Each row takes at least 8 bytes, and 4 in each order: no count can claim more rows than that.
+        let count = try decoder.count(atMost: decoder.remaining / (8 + 4 * SortOrder.allCases.count))
         var orders: [[Int32]] = []
         for _ in SortOrder.allCases {
           var seen = [Bool](repeating: false, count: count)

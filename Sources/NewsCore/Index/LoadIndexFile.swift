@@ -116,8 +116,8 @@ public struct LoadIndexFile: Sendable, Hashable {
       return refused("is not a newsreader listing")
     }
     let version = (0..<4).reduce(0) { $0 | UInt32(bytes[Self.listingMagic.count + $1]) << UInt32(8 * $1) }
-    guard version == LoadIndex.formatVersion else {
-      return refused("has format version \(version), this newsreader reads \(LoadIndex.formatVersion)")
+    guard version == ListingSnapshot.formatVersion else {
+      return refused("has format version \(version), this newsreader reads \(ListingSnapshot.formatVersion)")
     }
     do throws(IndexCorruption) {
       return .loaded(try ListingSnapshot(decoding: bytes[head...]))
@@ -130,7 +130,7 @@ public struct LoadIndexFile: Sendable, Hashable {
   public func writeListing(_ section: [UInt8]) throws(IndexWriteFailure) {
     var bytes = Self.listingMagic
     for shift in stride(from: 0, to: 32, by: 8) {
-      bytes.append(UInt8(truncatingIfNeeded: LoadIndex.formatVersion >> UInt32(shift)))
+      bytes.append(UInt8(truncatingIfNeeded: ListingSnapshot.formatVersion >> UInt32(shift)))
     }
     bytes.append(contentsOf: section)
     try Self.replace(listingPath, with: bytes)

@@ -33,9 +33,11 @@ extension SeedLoader {
   /// file for this load): a load of some changed files then takes its array of records and changes it in
   /// place, leaving the index without records.
   /// `walked`, when given, is the walk of `paths` already made with the files stamped (`stampedWalk`).
+  /// `afterWalk` is handed the walk's files, stamped, before the index is asked for.
   func load(
     paths: [String], reusingLater: (() -> LoadIndex?)?, ownsIndex: Bool = false, walked: FileWalker? = nil,
-    progressInterval: Int = 512, progress: Progress? = nil, preview: LoadPreview? = nil
+    afterWalk: (([RecordFileEntry]) -> Void)? = nil, progressInterval: Int = 512, progress: Progress? = nil,
+    preview: LoadPreview? = nil
   ) -> IndexedLoad {
     let startedAt = Self.wallClockNanoseconds()
     // On every way out, before the caller posts the load: no preview may come after it.
@@ -68,6 +70,7 @@ extension SeedLoader {
         stamps[position] = FileStamp(info)
       }
     }
+    afterWalk?(files)
     let index = reusingLater?()
 
     // The walk meets the files in the order the index has them unless the tree changed, so each file is

@@ -29,12 +29,41 @@ public final class LoadPreview: @unchecked Sendable {
   /// How many previews were delivered (read it after `finish()`).
   public private(set) var deliveredCount = 0
 
+  /// How many records the first preview holds, about a screenful.
+  public let first: Int
+  /// The order the records are listed in: a warm start's preview is its first `first` records in it.
+  public let order: SortOrder
+
   /// `first` records make the first preview (about a screenful); each later one waits for `growth` times as
   /// many as the one before.
-  public init(first: Int = 64, growth: Int = 4, deliver: @escaping Deliver) {
+  public init(first: Int = 64, growth: Int = 4, order: SortOrder = .newest, deliver: @escaping Deliver) {
+    self.first = max(1, first)
+    self.order = order
     self.nextStep = max(1, first)
     self.growth = max(2, growth)
     self.deliver = deliver
+  }
+
+  /// Delivers `articles` (ids already the whole load's) as the last preview: a warm start's first
+  /// screenful, from the listing beside the index, while the index's records decode. It replaces the head
+  /// start's (the first files the walk met, parsed); nothing is delivered after it, and nothing once the
+  /// load is complete.
+  func deliverAhead(_ articles: [Article]) {
+    lock.lock()
+    while delivering { lock.wait() }
+    guard !finished, !articles.isEmpty else {
+      lock.unlock()
+      return
+    }
+    delivering = true
+    finished = true
+    lock.unlock()
+    deliver(articles)
+    lock.lock()
+    delivering = false
+    deliveredCount += 1
+    lock.broadcast()
+    lock.unlock()
   }
 
   /// Adds the records of `files` finished files (by a loading thread); delivers a preview on this thread
