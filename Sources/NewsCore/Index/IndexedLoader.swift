@@ -64,14 +64,14 @@ public struct IndexedLoader: Sendable {
     // The index is read and decoded on a thread of its own while the walk and the stat of every file run.
     // The index decoded here is this load's alone: a load of a few changed files takes its records over.
     let read = IndexRead(file)
-    // With a preview, the listing beside the index is read too: once the walk shows the files unchanged,
-    // its first rows are listed while the index's records decode (a second at 100,000).
-    let listing = preview.map { _ in BackgroundValue { file.readListing().snapshot } }
+    // With a preview, the listing beside the index is read once the walk is done (not beside the head
+    // start's parse): if it describes the files, its first rows are listed while the index's records
+    // decode (a second at 100,000), and it is let go before that decode peaks.
     let load = loader.load(
       paths: paths, reusingLater: { read.index }, ownsIndex: true,
-      afterWalk: listing.map { listing in
+      afterWalk: preview.map { preview in
         { files in
-          guard let preview, let snapshot = listing.value, snapshot.describes(files) else { return }
+          guard let snapshot = file.readListing().snapshot, snapshot.describes(files) else { return }
           preview.deliverAhead(snapshot.articles(first: preview.first, by: preview.order))
         }
       }, progress: progress, preview: preview)
