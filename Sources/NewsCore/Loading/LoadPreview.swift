@@ -58,12 +58,7 @@ public final class LoadPreview: @unchecked Sendable {
     delivering = true
     finished = true
     lock.unlock()
-    deliver(articles)
-    lock.lock()
-    delivering = false
-    deliveredCount += 1
-    lock.broadcast()
-    lock.unlock()
+    deliverOutsideTheLock(articles, idsAreUnique: true)
   }
 
   /// Adds the records of `files` finished files (by a loading thread); delivers a preview on this thread
@@ -98,11 +93,12 @@ public final class LoadPreview: @unchecked Sendable {
     deliverOutsideTheLock(articles)
   }
 
-  /// Makes the ids of `articles` unique among themselves and delivers them, then lets the next preview (or
-  /// `finish()`) go on; called with `delivering` set and the lock not held.
-  private func deliverOutsideTheLock(_ articles: [Article]) {
+  /// Makes the ids of `articles` unique among themselves (unless `idsAreUnique`: the whole load's already)
+  /// and delivers them, then lets the next preview (or `finish()`) go on; called with `delivering` set and
+  /// the lock not held.
+  private func deliverOutsideTheLock(_ articles: [Article], idsAreUnique: Bool = false) {
     var articles = articles
-    ArticleIdentity.assign(to: &articles)
+    if !idsAreUnique { ArticleIdentity.assign(to: &articles) }
     deliver(articles)
     lock.lock()
     delivering = false
