@@ -12,7 +12,8 @@ public struct ListingSnapshot: Sendable {
   /// Bumped whenever the listing's layout changes (2: rows hold the scores).
   public static let formatVersion: UInt32 = 2
 
-  /// When the index was written (the racy rule of `LoadIndex.canReuse`).
+  /// When the load it lists began (the racy rule of `LoadIndex.canReuse`): for the index's listing, the
+  /// index's own `writtenAt`.
   public var writtenAt: Int64
   var digest: FileDigest
   /// The error diagnostics of the files (the walk's own come from the walk).
