@@ -399,6 +399,9 @@ import Testing
       return
     }
     #expect([one.writtenAt, other.writtenAt].contains(last.writtenAt))
+    // The listing beside it is one writer's whole listing too (each stands for the files, not for the
+    // index it was written with, so it need not be the same writer's).
+    #expect([one.writtenAt, other.writtenAt].contains(file.readListing().snapshot?.writtenAt ?? -1))
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
         "index.nrindex", "index.nrlisting",
@@ -413,6 +416,10 @@ import Testing
     try Data().write(to: directory)
     let file = LoadIndexFile(path: directory.path + "/index.nrindex")
     #expect(throws: IndexWriteFailure.self) { try file.write(Self.sampleIndex()) }
+    // The listing beside it cannot be written either.
+    #expect(throws: IndexWriteFailure.self) {
+      try file.writeListing(ListingSnapshot.encoded(Self.sampleIndex()))
+    }
   }
 
   @Test func standardPathFollowsXDGAndKeysOnRealPaths() throws {

@@ -14,13 +14,13 @@ public struct ListingSnapshot: Sendable {
 
   /// When the load it lists began (the racy rule of `LoadIndex.canReuse`): for the index's listing, the
   /// index's own `writtenAt`.
-  public var writtenAt: Int64
-  var digest: FileDigest
+  public let writtenAt: Int64
+  let digest: FileDigest
   /// The error diagnostics of the files (the walk's own come from the walk).
-  public var fileErrorCount: Int
-  public var rows: ListingRows
+  public let fileErrorCount: Int
+  public let rows: ListingRows
   /// Per `SortOrder.allCases`, the rows in that order (`ArticleOrdering.indices`).
-  private var orders: [[Int32]]
+  private let orders: [[Int32]]
 
   /// The first `count` rows in `order` as records holding what the rows hold (`ListingRows.article`).
   public func articles(first count: Int, by order: SortOrder) -> [Article] {

@@ -373,9 +373,9 @@ struct FileWalker {
     children.withUnsafeMutableBufferPointer { buffer in
       let shared = StampedChildren(buffer: buffer)
       let parts =
-        buffer.count >= Self.filesStampedInParallel ? ProcessInfo.processInfo.activeProcessorCount : 1
-      let perPart = (buffer.count + parts - 1) / max(parts, 1)
-      DispatchQueue.concurrentPerform(iterations: max(parts, 1)) { part in
+        buffer.count >= Self.filesStampedInParallel ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+      let perPart = (buffer.count + parts - 1) / parts
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
         let range = min(part * perPart, shared.buffer.count)..<min((part + 1) * perPart, shared.buffer.count)
         for position in range where !shared.buffer[position].isDirectory {
           var info = stat()
