@@ -82,6 +82,9 @@ public enum Action: Sendable, Equatable {
   /// The records load `generation` has parsed so far (a first load lists them while it runs); the load's
   /// own `.loaded` follows with every record.
   case loadedPart(ArticleCatalog, generation: Int)
+  /// Every record of load `generation` as the listing beside the index holds it (the fields a list shows),
+  /// listed while a warm start decodes the records; the load's own `.loaded` follows with them whole.
+  case loadedListing(ArticleCatalog, generation: Int)
   /// How much of load `generation` the load index gave (`parsed 1, reused 99,999`), said after its records.
   case loadStatistics(String, generation: Int)
   /// The stories of `catalog`, grouped off the run loop after it was loaded.

@@ -158,6 +158,11 @@ extension ReaderModel {
     case .loadedPart(let catalog, let generation):
       guard loading.isCurrent(generation) else { break }
       return listPart(catalog, generation: generation, height: geometry.paneHeights(of: self).articles)
+    case .loadedListing(let catalog, let generation):
+      guard loading.isCurrent(generation) else { break }
+      let effects = listPart(catalog, generation: generation, height: geometry.paneHeights(of: self).articles)
+      if loading.listedPart == generation { loading.listsListingOnly = true }
+      return effects
     case .loaded(let catalog, let diagnostics, let generation):
       guard loading.isCurrent(generation) else { break }  // a superseded load's records
       let listsPart = loading.listedPart != nil

@@ -71,7 +71,8 @@ extension Canvas {
     guard !rect.isEmpty else { return }
     let items = state.listing.relatedItems
     if items.isEmpty {
-      drawEmpty([state.listing.selectedArticle == nil ? "" : "No related coverage"], in: rect)
+      let none = state.loading.listsListingOnly ? "Reading related coverage…" : "No related coverage"
+      drawEmpty([state.listing.selectedArticle == nil ? "" : none], in: rect)
       return
     }
     let years = items.compactMap { $0.publishedDateTime?.secondsSince1970 }

@@ -28,6 +28,9 @@ struct DetailsText {
     var loadedArticleNote: String?
     /// The reading view's form: each http(s) link numbered as a digit copies it.
     var numberedLinks: Bool
+    /// The article is listed from the listing beside the index: its excerpt, topics and the rest are still
+    /// being read.
+    var detailsPending: Bool
 
     /// The source of what the details show for `state`; nil when nothing is selected.
     init?(
@@ -36,6 +39,7 @@ struct DetailsText {
       guard let item = state.listing.detailsItem else { return nil }
       self.item = item
       self.numberedLinks = numberedLinks
+      detailsPending = state.loading.listsListingOnly
       let showsRelated = state.listing.detailsShowsRelated && state.listing.selectedRelated != nil
       let article = showsRelated ? nil : state.listing.selectedArticle
       secured = article?.secured
@@ -106,6 +110,10 @@ struct DetailsText {
       add("Matched in related coverage only: the query's words are in its related items", .accent)
     }
     if let note = source.loadedArticleNote { add(note, .accent) }
+    if source.detailsPending {
+      blank()
+      add("Reading the rest of the record…", .dim)
+    }
     if let excerpt = item.excerpt, !excerpt.isEmpty {
       blank()
       add(excerpt, .normal)

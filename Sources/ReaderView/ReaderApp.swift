@@ -1,3 +1,4 @@
+import NewsCore
 import Foundation
 import Synchronization
 import ReaderState

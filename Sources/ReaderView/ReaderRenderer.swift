@@ -33,8 +33,10 @@ public enum ReaderRenderer {
     return canvas.grid
   }
 
-  /// "loading…", with the files read so far once the loader has reported them.
+  /// "loading…", with the files read so far once the loader has reported them; "reading details…" once
+  /// every record is listed from the listing beside the index and the records are still being decoded.
   static func loadingText(_ state: ReaderModel) -> String {
+    if state.loading.listsListingOnly { return "reading details…" }
     guard let progress = state.loading.progress, progress.filesTotal > 0 else { return "loading…" }
     return "loading \(DateText.grouped(progress.filesRead))/\(DateText.grouped(progress.filesTotal)) files…"
   }

@@ -242,6 +242,8 @@ struct BackgroundLoad: Sendable {
     let pending: LoadIndex?
     let index: LoadIndex?
     var indexProblem: String? = nil
+    // The listing beside the index, written alone when the index is not (it was missing or unusable).
+    var pendingListing: IndexedLoader.Outcome? = nil
     // Until this load is kept below, a load of changes has nothing current to update: it loads everything.
     let remembered = memory.last?.files.index
     memory.last = nil
@@ -249,22 +251,25 @@ struct BackgroundLoad: Sendable {
       let reload = loader.loader.load(paths: paths, reusing: remembered, progress: progress)
       (result, pending, index) = (reload.result, reload.updatedIndex, reload.updatedIndex ?? remembered)
     } else {
-      // Nothing is listed yet (a first load): the records parsed so far are listed while the rest are read.
-      let preview = LoadPreview(order: listingOrder) { articles in
+      // Nothing is listed yet (a first load): the records parsed so far are listed while the rest are read,
+      // or, on a warm start, every record from the listing beside the index while the records decode.
+      let preview = LoadPreview(order: listingOrder) { catalog, part in
         guard !task.isCancelled else { return }
         inbox.post(
-          .loadedPart(ArticleCatalog.forListing(articles, order: listingOrder), generation: generation))
+          part == .listing
+            ? .loadedListing(catalog, generation: generation) : .loadedPart(catalog, generation: generation))
       }
       let outcome = loader.load(
         paths: paths, keepingIndex: keepsIndex, progress: progress, preview: preview)
       (result, pending, indexProblem) = (outcome.result, outcome.pendingIndex, outcome.indexProblem)
       index = outcome.index
+      if outcome.pendingListing != nil { pendingListing = outcome }
     }
     guard !task.isCancelled else { return }
     let catalog = ArticleCatalog.forListing(result.articles, order: listingOrder)
     let diagnostics = configProblems + BackgroundLoad.diagnostics(of: result)
     // From here the index is as good as written: the reader waits for it when it quits.
-    let writesIndex = pending != nil && loader.file != nil
+    let writesIndex = (pending != nil || pendingListing != nil) && loader.file != nil
     if writesIndex { memory.indexWrites.begin() }
     defer { if writesIndex { memory.indexWrites.end() } }
     let posted = inbox.post(.loaded(catalog, diagnostics, generation: generation))
@@ -283,6 +288,14 @@ struct BackgroundLoad: Sendable {
           try file.write(pending)
         } catch {
           inbox.post(.showStatus(error.description, isError: true))
+        }
+      }
+    } else if let pendingListing {
+      let loader = self.loader
+      DetachedThread.detach {
+        defer { written.signal() }
+        if let problem = loader.writeIndex(of: pendingListing) {
+          inbox.post(.showStatus(problem, isError: true))
         }
       }
     } else {

@@ -127,7 +127,8 @@ import Testing
   }
 
   /// A damaged section is never used: a flipped byte fails its checksum, and a section with a valid
-  /// checksum whose order repeats a row, or whose rows do not fill it, is refused.
+  /// checksum whose files do not hold its rows, whose order repeats a row, or whose rows do not fill it, is
+  /// refused.
   @Test func aDamagedSectionIsRefused() throws {
     let load = SeedLoader().load(paths: [FixturePaths.loader], reusing: nil)
     let section = ListingSnapshot.encoded(try #require(load.updatedIndex))
@@ -145,18 +146,25 @@ import Testing
       return bytes + content.bytes
     }
     let rows = ListingRows(articles: Array(load.result.articles.prefix(2)))
-    func content(order: [UInt32], rowBytes: [UInt8]) -> IndexEncoder {
+    func content(order: [UInt32], rowBytes: [UInt8], rowsOfFile: Int = 2) -> IndexEncoder {
       var content = IndexEncoder()
       content.signed(1)
       content.fixed(0)
       content.fixed(0)
       content.unsigned(0 as UInt64)
+      content.unsigned(1 as UInt64)  // one file: its path hash, stamp and rows
+      content.fixed(0)
+      for _ in 0..<5 { content.unsigned(0 as UInt64) }
+      content.unsigned(rowsOfFile)
       content.unsigned(2 as UInt64)
       for _ in SortOrder.allCases { for position in order { content.fixed32(position) } }
       content.raw(rowBytes)
       return content
     }
     #expect((try? ListingSnapshot(decoding: sealed(content(order: [1, 0], rowBytes: rows.rowBytes)))) != nil)
+    #expect(throws: IndexCorruption("has files that do not hold its rows")) {
+      try ListingSnapshot(decoding: sealed(content(order: [1, 0], rowBytes: rows.rowBytes, rowsOfFile: 3)))
+    }
     #expect(throws: IndexCorruption("has a listing order that is not a permutation")) {
       try ListingSnapshot(decoding: sealed(content(order: [1, 1], rowBytes: rows.rowBytes)))
     }
@@ -269,38 +277,133 @@ import Testing
     }
   }
 
-  /// A warm start with a preview lists its first screenful from the listing beside the index, in the order
-  /// asked and with the whole load's ids, before the index's records are decoded; after a change it does
-  /// not (the files are not the listing's).
-  @Test func aWarmStartPreviewsItsFirstRowsFromTheListing() throws {
+  /// A warm start with a preview lists every record from the listing beside the index, in load order with
+  /// the whole load's ids and the fields a list shows, before the index's records are decoded. With a file
+  /// changed it is still the listing, that file's records parsed in place of its rows; with a file added
+  /// (the walk meets other files than the listing's) only records parsed are previewed.
+  @Test func aWarmStartPreviewsEveryRecordFromTheListing() throws {
     let scratch = try IndexedLoadTests.Scratch()
-    for number in 0..<30 { try scratch.write("f\(number).txt", title: "Title \((number * 7) % 30)") }
+    for number in 0..<30 {
+      let record = """
+        ---
+        title: Title \((number * 7) % 30)
+        publishedDateTime: 2024-03-\(10 + number % 9)T08:00:00Z
+        provider:
+          name: Outlet \(number % 4)
+        topics: [one, two]
+        originalUrl: https://example.org/\(number)
+        ---
+
+        """
+      try Data(record.utf8).write(to: URL(fileURLWithPath: scratch.root + "/f\(number).txt"))
+    }
     let file = LoadIndexFile(path: scratch.root + "/.cache/index.nrindex")
     var index = try #require(SeedLoader().load(paths: [scratch.root], reusing: nil).updatedIndex)
     index.writtenAt += 2 * LoadIndex.racyWindow
     try file.write(index)
     let indexed = IndexedLoader(loader: SeedLoader(), file: file)
-    let delivered = Mutex<[[Article]]>([])
+    let delivered = Mutex<[(articles: [Article], part: LoadPreview.Part)]>([])
     func start() -> LoadResult {
       delivered.withLock { $0 = [] }
-      let preview = LoadPreview(first: 5, order: .title) { articles in
-        delivered.withLock { $0.append(articles) }
+      let preview = LoadPreview(first: 5, order: .title) { catalog, part in
+        delivered.withLock { $0.append((catalog.articles, part)) }
       }
       return indexed.load(paths: [scratch.root], preview: preview).result
     }
 
     let warm = start()
-    let expected = ArticleOrdering.indices(of: warm.articles, by: .title).prefix(5).map { warm.articles[$0] }
     let previewed = try #require(delivered.withLock { $0.last })
-    #expect(previewed.map(\.id) == expected.map(\.id))
-    #expect(previewed.map(\.item.title) == expected.map(\.item.title))
-    #expect(previewed.map(\.item.originalUrl) == expected.map { $0.item.openableLink?.url })
-    #expect(previewed.allSatisfy { $0.source.path.isEmpty }, "the listing's rows, not records parsed")
-
-    try scratch.write("f3.txt", title: "Changed")
-    _ = start()
+    #expect(previewed.part == .listing)
+    let listed = previewed.articles
+    #expect(listed.map(\.id) == warm.articles.map(\.id))
+    #expect(listed.map(\.item.title) == warm.articles.map(\.item.title))
+    #expect(listed.map(\.item.provider?.name) == warm.articles.map(\.item.provider?.name))
     #expect(
-      delivered.withLock { $0 }.allSatisfy { $0.allSatisfy { !$0.source.path.isEmpty } },
-      "after a change only records parsed are previewed")
+      listed.map(\.item.publishedDateTime?.secondsSince1970)
+        == warm.articles.map(\.item.publishedDateTime?.secondsSince1970))
+    #expect(listed.map(\.item.originalUrl) == warm.articles.map { $0.item.openableLink?.url })
+    #expect(listed.allSatisfy { $0.source.path.isEmpty }, "the listing's rows, not records parsed")
+    #expect(listed.allSatisfy { $0.item.topics.isEmpty && $0.related.isEmpty }, "no more than the rows hold")
+
+    // One file changed (its stamp differs from the listing's): its record parsed, the others' rows.
+    try scratch.write("f3.txt", title: "Changed")
+    let changed = start()
+    let afterChange = try #require(delivered.withLock { $0.last })
+    #expect(afterChange.part == .listing)
+    #expect(afterChange.articles.map(\.id) == changed.articles.map(\.id))
+    #expect(afterChange.articles.map(\.item.title) == changed.articles.map(\.item.title))
+    let parsed = afterChange.articles.filter { !$0.source.path.isEmpty }
+    #expect(parsed.map(\.item.title) == ["Changed"], "only the changed file is parsed")
+
+    try scratch.write("new.txt", title: "Added")
+    _ = start()
+    let parts = delivered.withLock { $0 }
+    #expect(
+      parts.allSatisfy { $0.part == .parsed }, "after a file is added only records parsed are previewed")
+    #expect(parts.allSatisfy { $0.articles.allSatisfy { !$0.source.path.isEmpty } })
+  }
+
+  /// A listing's files must hold its rows: a file section whose row counts do not add up to the rows is
+  /// refused, and the positions of changed files are found only while the walk meets the same paths.
+  @Test func theFilesSectionIsCheckedAndMatchedByPosition() throws {
+    let scratch = try IndexedLoadTests.Scratch()
+    for number in 0..<6 { try scratch.write("f\(number).txt", title: "Title \(number)") }
+    var index = try #require(SeedLoader().load(paths: [scratch.root], reusing: nil).updatedIndex)
+    index.writtenAt += 2 * LoadIndex.racyWindow
+    let articles = index.files.flatMap { $0.articleSlice }
+    let files = ListedFile.files(of: index)
+    let fewer = ListingSnapshot.encoded(
+      articles, files: Array(files.dropLast()), digest: FileDigest(), writtenAt: index.writtenAt,
+      fileErrors: 0)
+    #expect(throws: IndexCorruption.self) { try ListingSnapshot(decoding: fewer) }
+
+    let snapshot = try ListingSnapshot(decoding: ListingSnapshot.encoded(index))
+    #expect(snapshot.files == files)
+    let walked = SeedLoader().stampedWalk([scratch.root]).files
+    #expect(snapshot.changedFiles(walked, atMost: 2) == [])
+    try scratch.write("f2.txt", title: "Changed")
+    try scratch.write("f4.txt", title: "Changed too")
+    let rewalked = SeedLoader().stampedWalk([scratch.root]).files
+    #expect(snapshot.changedFiles(rewalked, atMost: 2) == [2, 4])
+    #expect(snapshot.changedFiles(rewalked, atMost: 1) == nil, "more changed files than asked for")
+    try FileManager.default.moveItem(atPath: scratch.root + "/f5.txt", toPath: scratch.root + "/g5.txt")
+    #expect(snapshot.changedFiles(SeedLoader().stampedWalk([scratch.root]).files, atMost: 6) == nil)
+  }
+
+  /// A reader's warm start that finds the listing missing, or of other files (one added), while the index
+  /// is not written again, writes a listing of its own load: the next start lists from it.
+  @Test func aWarmStartWritesTheListingItCouldNotUse() throws {
+    let scratch = try IndexedLoadTests.Scratch()
+    for number in 0..<20 { try scratch.write("f\(number).txt", title: "Title \(number)") }
+    let file = LoadIndexFile(path: scratch.root + "/.cache/index.nrindex")
+    var index = try #require(SeedLoader().load(paths: [scratch.root], reusing: nil).updatedIndex)
+    index.writtenAt += 2 * LoadIndex.racyWindow
+    try file.write(index)
+    let indexed = IndexedLoader(loader: SeedLoader(), file: file)
+    func start() -> (IndexedLoader.Outcome, [LoadPreview.Part]) {
+      let parts = Mutex<[LoadPreview.Part]>([])
+      let preview = LoadPreview { _, part in parts.withLock { $0.append(part) } }
+      let outcome = indexed.load(paths: [scratch.root], preview: preview)
+      return (outcome, parts.withLock { $0 })
+    }
+
+    try FileManager.default.removeItem(atPath: file.listingPath)
+    var (missing, _) = start()
+    #expect(missing.pendingIndex == nil, "one missing listing does not rewrite the index")
+    let written = try #require(missing.pendingListing)
+    #expect(written.articles.map(\.id) == missing.result.articles.map(\.id))
+    // As if written two seconds later, as a real next start would find it: the files were all just made.
+    missing.pendingListing?.writtenAt += 2 * LoadIndex.racyWindow
+    #expect(indexed.writeIndex(of: missing) == nil)
+    #expect(start().1.last == .listing, "the next start lists from the listing written")
+
+    try scratch.write("added.txt", title: "Added")
+    var (added, parts) = start()
+    #expect(!parts.contains(.listing))
+    #expect(added.pendingIndex == nil)
+    #expect(added.pendingListing?.articles.count == 21)
+    added.pendingListing?.writtenAt += 2 * LoadIndex.racyWindow
+    #expect(indexed.writeIndex(of: added) == nil)
+    #expect(start().1.last == .listing)
   }
 }

@@ -23,7 +23,9 @@ import Testing
     _ paths: [String], first: Int, concurrency: Int, reusing index: LoadIndex? = nil, viaIndex: Bool = false
   ) -> (LoadResult, [Delivery], LoadPreview) {
     let deliveries = Mutex<[Delivery]>([])
-    let preview = LoadPreview(first: first, growth: 2) { articles in
+    let preview = LoadPreview(first: first, growth: 2) { catalog, part in
+      let articles = catalog.articles
+      #expect(part == .parsed, "no listing without an index file")
       let delivery = Delivery(
         keys: Set(articles.map(Self.key)),
         titles: Dictionary(articles.map { (Self.key($0), $0.item.title ?? "") }, uniquingKeysWith: { $1 }),

@@ -94,4 +94,32 @@ import Testing
     #expect(model.status.message == nil, "no summary against a part")
     #expect(model.listing.catalog.articles.count == 20)
   }
+
+  /// A warm start's listing (`.loadedListing`): every record listed at once while the records decode, said
+  /// until the load's `.loaded` brings them whole, the selection staying on its article; a superseded
+  /// load's listing is dropped.
+  @Test func aListingListsEveryRecordUntilTheRecordsArrive() {
+    var model = loadingModel()
+    let effects = model.apply(.loadedListing(part(0..<300), generation: 1), now: 0)
+    #expect(effects.isEmpty, "nothing is grouped, watched or recorded for a listing")
+    #expect(model.listing.visible.count == 300)
+    #expect(model.loading.isLoading)
+    #expect(model.loading.listsListingOnly)
+    #expect(model.loading.listedPart == 1)
+    for _ in 0..<7 { model.apply(.move(.down), now: 0) }
+    let selected = selectedID(model)
+    #expect(selected == "p292")
+
+    let everything = part(0..<300)
+    model.apply(.loaded(everything, [], generation: 1), now: 0)
+    #expect(!model.loading.listsListingOnly)
+    #expect(model.listing.catalog === everything)
+    #expect(selectedID(model) == selected)
+    #expect(model.status.message == nil, "the first load needs no reload summary")
+
+    model.apply(.reload, now: 1)
+    model.apply(.loadedListing(part(0..<5), generation: 1), now: 1)
+    #expect(!model.loading.listsListingOnly, "a superseded load's listing is dropped")
+    #expect(model.listing.catalog === everything)
+  }
 }

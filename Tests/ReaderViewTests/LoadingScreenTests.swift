@@ -41,4 +41,24 @@ import Testing
     #expect(grid.rowText(0).hasPrefix(" newsreader  seeds · \(count) articles · \(count) shown"))
     #expect(!grid.framedText.contains("oading"))
   }
+
+  /// While a warm start lists its listing's rows, the header counts every record and says the details are
+  /// being read, as do the details and related panes; the records' arrival ends it.
+  @Test func aListedListingSaysItsDetailsAreBeingRead() {
+    var state = loadingState()
+    state.apply(.loadedListing(ReaderFixtures.catalog, generation: 1), now: ReaderFixtures.now)
+    var grid = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now)
+    let count = ReaderFixtures.articles.count
+    #expect(grid.rowText(0).hasPrefix(" newsreader  seeds · \(count) articles · \(count) shown"))
+    #expect(grid.rowText(0).contains("reading details…"))
+    #expect(!grid.rowText(0).contains("loading"))
+    #expect(grid.framedText.contains("Reading the rest of the record…"))
+
+    state.apply(.loaded(ReaderFixtures.catalog, [], generation: 1), now: ReaderFixtures.now)
+    grid = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: size, now: ReaderFixtures.now)
+    #expect(!grid.framedText.contains("reading details"))
+    #expect(!grid.framedText.contains("Reading the rest"))
+  }
 }

@@ -10,7 +10,9 @@ emulator and records, in milliseconds from just before the fork:
   - first_articles_ms: the header counts a screenful of articles or more (min(N, 60), the rows of the
     terminal): a first load lists the records parsed so far while it runs, a warm start lists them all;
   - records_listed_ms: the header row shows "<N> articles" (N with thousands separators, as the reader
-    prints it) and no longer "loading";
+    prints it) and no longer "loading": every record is listed (a warm start lists them from the listing
+    beside its index, and says "reading details" while the records themselves decode);
+  - records_complete_ms: the same, and no longer "reading details" either: every record is whole;
   - peak_resident_kb: the reader's VmHWM (/proc/PID/status) at that moment, its peak memory so far.
 Then it types `q` and waits for the reader to exit (killing it after --timeout seconds).
 
@@ -19,7 +21,7 @@ The screen is emulated rather than searched as text because curses only sends wh
 words never appear together in the byte stream. Only the sequences ncurses emits for xterm-256color that
 move text around are interpreted; colours and modes are skipped.
 
-Prints one JSON object: {"first_screen_ms": [...], "first_articles_ms": [...], "records_listed_ms": [...], "exit_statuses": [...], ...},
+Prints one JSON object: {"first_screen_ms": [...], "first_articles_ms": [...], "records_listed_ms": [...], "records_complete_ms": [...], "exit_statuses": [...], ...},
 or {"missing": reason} when this system has no pseudo-terminals. When a start does not list the records
 (a crash, a timeout), "error" says why the first such start failed, "screen" holds what it showed and
 "failed_starts" counts them; their first screens are still timed when they drew one.
@@ -369,10 +371,10 @@ def run_once(binary, corpus, records, timeout):
     screenful = min(records, ROWS)
     terminal = Terminal(COLUMNS, ROWS)
     pid, master, started = start(binary, corpus)
-    first = articles = listed = None
+    first = articles = listed = complete = None
     try:
         deadline = started + timeout
-        while listed is None:
+        while complete is None:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise Failure(f"the header did not show '{listed_text}' within {timeout:.0f} s", terminal, first)
@@ -391,9 +393,11 @@ def run_once(binary, corpus, records, timeout):
                 count = ARTICLE_COUNT.search(header)
                 if count and int(count.group(1).replace(",", "")) >= screenful:
                     articles = (arrived - started) * 1000
-            if first is not None and listed_text in header and "loading" not in header:
+            if first is not None and listed is None and listed_text in header and "loading" not in header:
                 listed = (arrived - started) * 1000
-        # Read while the records are listed, before `q`: the peak of getting there.
+            if listed is not None and "reading details" not in header:
+                complete = (arrived - started) * 1000
+        # Read once the records are whole, before `q`: the peak of getting there.
         peak = peak_resident_kb(pid)
         os.write(master, b"q")
         status = wait_exit(pid, master, timeout)
@@ -406,7 +410,7 @@ def run_once(binary, corpus, records, timeout):
             except (ProcessLookupError, ChildProcessError):
                 pass
         os.close(master)
-    return first, articles, listed, status, peak
+    return first, articles, listed, complete, status, peak
 
 
 class Failure(Exception):
@@ -449,6 +453,7 @@ def main():
         "first_screen_ms": [],
         "first_articles_ms": [],
         "records_listed_ms": [],
+        "records_complete_ms": [],
         "peak_resident_kb": [],
         "exit_statuses": [],
         "columns": COLUMNS,
@@ -456,12 +461,12 @@ def main():
     }
     for repetition in range(-options.warm_up, options.repetitions):
         try:
-            first, articles, listed, status, peak = run_once(
+            first, articles, listed, complete, status, peak = run_once(
                 options.binary, options.corpus, options.records, options.timeout)
         except Failure as failure:
             # The first screen was still drawn (and is timed) when the reader failed later: keep that figure,
             # and what went wrong the first time.
-            first, articles, listed, status, peak = failure.first_screen_ms, None, None, None, None
+            first, articles, listed, complete, status, peak = failure.first_screen_ms, None, None, None, None, None
             if "error" not in answer:
                 answer["error"] = str(failure)
                 answer["screen"] = failure.screen
@@ -473,6 +478,8 @@ def main():
             answer["first_articles_ms"].append(articles)
         if listed is not None:
             answer["records_listed_ms"].append(listed)
+        if complete is not None:
+            answer["records_complete_ms"].append(complete)
         if status is not None:
             answer["exit_statuses"].append(status)
         if peak is not None:

@@ -29,11 +29,15 @@ public struct IndexedLoader: Sendable {
     /// The listing to write beside the index when the index is not written again (`loadListing` found
     /// files changed, too few to rewrite the index for): the next `list` of the same files prints it.
     public var pendingListing: PendingListing? = nil
+    /// The files a listing's load read (`loadForListing`), with their record counts: what a listing
+    /// written from its records keeps of them.
+    var listedFiles: [ListedFile]? = nil
   }
 
   /// What a listing beside the index is made of, encoded when it is written (off the command's path).
   public struct PendingListing: Sendable {
     var articles: [Article]
+    var files: [ListedFile]
     var digest: FileDigest
     var writtenAt: Int64
     var fileErrors: Int
@@ -61,26 +65,65 @@ public struct IndexedLoader: Sendable {
       return Outcome(
         result: load.result, pendingIndex: load.updatedIndex, indexProblem: nil, index: load.updatedIndex)
     }
-    // The index is read and decoded on a thread of its own while the walk and the stat of every file run.
-    // The index decoded here is this load's alone: a load of a few changed files takes its records over.
-    let read = IndexRead(file)
-    // With a preview, the listing beside the index is read once the walk is done (not beside the head
-    // start's parse): if it describes the files, its first rows are listed while the index's records
-    // decode (a second at 100,000), and it is let go before that decode peaks.
+    // Before the walk's stats: a file changed after this is too recent for a listing written below.
+    let startedAt = SeedLoader.wallClockNanoseconds()
+    // With a preview, the listing beside the index is read, and a catalog of its rows made, while the files
+    // are walked. If the walk met the listing's files, that catalog lists every record while the index's
+    // records decode (a second at 100,000); with a few files changed, it is made again with their records
+    // parsed in place of their rows.
+    let listing = preview.map { preview in
+      BackgroundValue { () -> (LoadIndexFile.ListingRead, ArticleCatalog?) in
+        let read = file.readListing()
+        return (read, read.snapshot.map { preview.catalog(of: $0.articles()) })
+      }
+    }
+    // A listing missing, unusable or of other files while the index is not written again (which writes
+    // one) is written from this load's records, of the files as the walk found them.
+    var unlisted: (digest: FileDigest?, problem: String?)? = nil
+    // The index is read and decoded on a thread of its own while the walk and the stat of every file run
+    // (after the listing's catalog is made: the cores go to listing first). The index decoded here is this
+    // load's alone: a load of a few changed files takes its records over.
+    var listed: (@Sendable () -> Void)? = nil
+    if let listing { listed = { listing.wait() } }
+    let read = IndexRead(file, waitingFor: listed)
     let load = loader.load(
       paths: paths, reusingLater: { read.index }, ownsIndex: true,
       afterWalk: preview.map { preview in
         { files in
-          guard let snapshot = file.readListing().snapshot, snapshot.describes(files) else { return }
-          preview.deliverAhead(snapshot.articles(first: preview.first, by: preview.order))
+          guard let (read, catalog) = listing?.take() else { return }
+          guard let snapshot = read.snapshot, let catalog else {
+            var problem: String? = nil
+            if case .unusable(let reason) = read { problem = reason }
+            unlisted = (FileDigest(files), problem)
+            return
+          }
+          // Files added, gone or renamed (or too many changed): this listing is no use until written again.
+          guard let changed = snapshot.changedFiles(files, atMost: Self.rewriteThreshold(files: files.count))
+          else {
+            unlisted = (FileDigest(files), nil)
+            return
+          }
+          guard !changed.isEmpty else { return preview.deliverListing(catalog) }
+          let articles = snapshot.articles(replacing: loader.records(of: files, at: changed))
+          preview.deliverListing(preview.catalog(of: articles))
         }
       }, progress: progress, preview: preview)
     // A few files changed since a usable index was written are parsed again at the next start too (a
     // millisecond each), rather than the whole index rewritten for them (seconds at 100,000 records).
     let worthWriting = Self.isWorthWriting(load.result, indexWasUsable: read.index != nil)
-    return Outcome(
+    var outcome = Outcome(
       result: load.result, pendingIndex: worthWriting ? load.updatedIndex : nil, indexProblem: read.problem,
       index: load.updatedIndex ?? read.index)
+    if !worthWriting, let (digest, problem) = unlisted, let digest, let current = outcome.index {
+      let fileErrors = current.files.reduce(0) {
+        $0 + $1.diagnostics.lazy.filter { $0.severity == .error }.count
+      }
+      outcome.pendingListing = PendingListing(
+        articles: load.result.articles, files: ListedFile.files(of: current), digest: digest,
+        writtenAt: startedAt, fileErrors: fileErrors)
+      if outcome.indexProblem == nil { outcome.indexProblem = problem }
+    }
+    return outcome
   }
 
   /// Loads `paths` for a listing (`list` in text or TSV without a query): from an index that is still good,
@@ -100,8 +143,10 @@ public struct IndexedLoader: Sendable {
       return self.load(paths: paths)
     }
     // Nothing is written and nothing kept for a later load: this index holds listing fields only.
-    return Outcome(
+    var outcome = Outcome(
       result: load.result, pendingIndex: nil, indexProblem: nil, index: nil, listingIndex: read.index)
+    outcome.listedFiles = (load.updatedIndex ?? read.index).map(ListedFile.files(of:))
+    return outcome
   }
 
   /// What a listing's load gave: the rows of the listing beside the index, or records loaded.
@@ -136,10 +181,10 @@ public struct IndexedLoader: Sendable {
       if case .unusable(let reason) = read, outcome.indexProblem == nil { outcome.indexProblem = reason }
       // Files changed without the index written again: a listing of them as they are now is, so the next
       // `list` prints rows again (written with the index otherwise).
-      if outcome.pendingIndex == nil, let digest = FileDigest(walker.files) {
+      if outcome.pendingIndex == nil, let files = outcome.listedFiles, let digest = FileDigest(walker.files) {
         let walkErrors = walker.diagnostics.lazy.filter { $0.severity == .error }.count
         outcome.pendingListing = PendingListing(
-          articles: outcome.result.articles, digest: digest, writtenAt: startedAt,
+          articles: outcome.result.articles, files: files, digest: digest, writtenAt: startedAt,
           fileErrors: outcome.result.errorCount - walkErrors)
       }
       return .loaded(outcome)
@@ -172,7 +217,7 @@ public struct IndexedLoader: Sendable {
       } else if let listing = outcome.pendingListing {
         try file.writeListing(
           ListingSnapshot.encoded(
-            listing.articles, digest: listing.digest, writtenAt: listing.writtenAt,
+            listing.articles, files: listing.files, digest: listing.digest, writtenAt: listing.writtenAt,
             fileErrors: listing.fileErrors))
       }
       return nil
@@ -186,21 +231,40 @@ public struct IndexedLoader: Sendable {
 final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
   private let condition = NSCondition()
   private var made: Value? = nil
+  private var isMade = false
 
   init(_ make: @escaping @Sendable () -> Value) {
     Thread { [self] in
       let value = make()
       condition.lock()
       made = value
+      isMade = true
       condition.broadcast()
       condition.unlock()
     }.start()
   }
 
+  /// Returns once the value is made.
+  func wait() {
+    condition.lock()
+    while !isMade { condition.wait() }
+    condition.unlock()
+  }
+
+  /// The value (which must not have been taken).
   var value: Value {
     condition.lock()
     defer { condition.unlock() }
-    while made == nil { condition.wait() }
+    while !isMade { condition.wait() }
+    return made!
+  }
+
+  /// The value, let go of here: asked for once, by its one user.
+  func take() -> Value {
+    condition.lock()
+    defer { condition.unlock() }
+    while !isMade { condition.wait() }
+    defer { made = nil }
     return made!
   }
 }
@@ -209,8 +273,15 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
 final class IndexRead: Sendable {
   private let read: BackgroundValue<LoadIndexFile.ReadOutcome>
 
-  init(_ file: LoadIndexFile, projection: LoadIndex.Projection = .everything) {
-    read = BackgroundValue { file.read(projection: projection) }
+  /// Reads `file` once `waitingFor` (when given) has returned.
+  init(
+    _ file: LoadIndexFile, projection: LoadIndex.Projection = .everything,
+    waitingFor: (@Sendable () -> Void)? = nil
+  ) {
+    read = BackgroundValue {
+      waitingFor?()
+      return file.read(projection: projection)
+    }
   }
 
   private var finished: LoadIndexFile.ReadOutcome { read.value }

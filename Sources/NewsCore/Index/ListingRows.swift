@@ -127,29 +127,39 @@ public final class ListingRows: Sendable {
     encoder.signed(Int64(value))
   }
 
-  /// Row `position` as a record holding only what the row holds (a preview of a warm start's first
-  /// screenful, listed while the index's records decode): the id, date, provider name, title, the excerpt
-  /// of an untitled record, the scores, and the link as its original URL.
-  public func article(at position: Int) -> Article {
-    withRows { row in
-      let fields = row(position)
-      func text(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? {
-        bytes.map { String(decoding: $0, as: UTF8.self) }
+  /// The rows in `positions`, in order, as records holding only what a row holds (what a warm start lists
+  /// while the index's records decode): the id, date, provider name, title, the excerpt of an untitled
+  /// record, the scores, and the link as its original URL. Provider names repeat across rows: each is made
+  /// once.
+  public func articles(_ positions: Range<Int>) -> [Article] {
+    var providers: [ArraySlice<UInt8>: Provider] = [:]
+    let noSource = RecordSource(path: "", relativePath: "", documentIndex: 0, line: 0)
+    return withRows { row in
+      positions.map { position in
+        let fields = row(position)
+        func text(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? {
+          bytes.map { String(decoding: $0, as: UTF8.self) }
+        }
+        let date: NewsDate?
+        switch fields.date {
+        case .none: date = nil
+        case .seconds(let seconds): date = NewsDate(storedText: nil, secondsSince1970: seconds)
+        case .text(let bytes):
+          date = NewsDate(text: String(decoding: bytes, as: UTF8.self), secondsSince1970: nil)
+        }
+        let provider = fields.provider.map { name in
+          let key = ArraySlice(name)
+          if let known = providers[key] { return known }
+          let made = Provider(name: String(decoding: name, as: UTF8.self))
+          providers[key] = made
+          return made
+        }
+        let item = NewsItem(
+          title: text(fields.title), excerpt: text(fields.excerpt), publishedDateTime: date,
+          originalUrl: text(fields.link), quality: fields.quality, heat: fields.heat, provider: provider)
+        return Article(
+          id: ArticleID(String(decoding: fields.id, as: UTF8.self)), source: noSource, item: item)
       }
-      let date: NewsDate?
-      switch fields.date {
-      case .none: date = nil
-      case .seconds(let seconds): date = NewsDate(storedText: nil, secondsSince1970: seconds)
-      case .text(let bytes):
-        date = NewsDate(text: String(decoding: bytes, as: UTF8.self), secondsSince1970: nil)
-      }
-      let item = NewsItem(
-        title: text(fields.title), excerpt: text(fields.excerpt), publishedDateTime: date,
-        originalUrl: text(fields.link), quality: fields.quality, heat: fields.heat,
-        provider: fields.provider.map { Provider(name: String(decoding: $0, as: UTF8.self)) })
-      return Article(
-        id: ArticleID(String(decoding: fields.id, as: UTF8.self)),
-        source: RecordSource(path: "", relativePath: "", documentIndex: 0, line: 0), item: item)
     }
   }
 

@@ -9,8 +9,9 @@
 /// for its stamp to prove anything, one that cannot be `stat`ed) leaves it unused, and the load goes
 /// through the index.
 public struct ListingSnapshot: Sendable {
-  /// Bumped whenever the listing's layout changes (2: rows hold the scores).
-  public static let formatVersion: UInt32 = 2
+  /// Bumped whenever the listing's layout changes (2: rows hold the scores; 3: each file's path hash,
+  /// stamp and row count).
+  public static let formatVersion: UInt32 = 3
 
   /// When the load it lists began (the racy rule of `LoadIndex.canReuse`): for the index's listing, the
   /// index's own `writtenAt`.
@@ -21,11 +22,11 @@ public struct ListingSnapshot: Sendable {
   public let rows: ListingRows
   /// Per `SortOrder.allCases`, the rows in that order (`ArticleOrdering.indices`).
   private let orders: [[Int32]]
+  /// The files the rows were made from, in walk order.
+  let files: [ListedFile]
 
-  /// The first `count` rows in `order` as records holding what the rows hold (`ListingRows.article`).
-  public func articles(first count: Int, by order: SortOrder) -> [Article] {
-    indices(by: order).prefix(count).map { rows.article(at: $0) }
-  }
+  /// Every row, in load order, as a record holding what the row holds (`ListingRows.articles`).
+  public func articles() -> [Article] { rows.articles(0..<rows.count) }
 
   /// The rows' positions in `order`.
   public func indices(by order: SortOrder) -> [Int] {
@@ -42,19 +43,33 @@ public struct ListingSnapshot: Sendable {
       digest.add(path: file.path, stamp: file.stamp)
       errors += file.diagnostics.lazy.filter { $0.severity == .error }.count
     }
-    return encoded(articles, digest: digest, writtenAt: index.writtenAt, fileErrors: errors)
+    return encoded(
+      articles, files: ListedFile.files(of: index), digest: digest, writtenAt: index.writtenAt,
+      fileErrors: errors)
   }
 
-  /// The listing of `articles` (ids unique, in load order) from files that `digest` describes, whose
+  /// The listing of `articles` (ids unique, in load order) from `files`, which `digest` describes and whose
   /// diagnostics held `fileErrors` errors, loaded from `writtenAt` on.
-  static func encoded(_ articles: [Article], digest: FileDigest, writtenAt: Int64, fileErrors: Int) -> [UInt8]
-  {
+  static func encoded(
+    _ articles: [Article], files: [ListedFile], digest: FileDigest, writtenAt: Int64, fileErrors: Int
+  ) -> [UInt8] {
     let rows = ListingRows(articles: articles)
-    var content = IndexEncoder(reservingCapacity: rows.rowBytes.count + articles.count * 24 + 64)
+    var content = IndexEncoder(
+      reservingCapacity: rows.rowBytes.count + articles.count * 24 + files.count * 64 + 64)
     content.signed(writtenAt)
     content.fixed(digest.first)
     content.fixed(digest.second)
     content.unsigned(fileErrors)
+    content.unsigned(files.count)
+    for file in files {
+      content.fixed(file.pathHash)
+      content.unsigned(file.stamp.device)
+      content.unsigned(file.stamp.inode)
+      content.signed(file.stamp.size)
+      content.signed(file.stamp.modified)
+      content.signed(file.stamp.changed)
+      content.unsigned(file.rows)
+    }
     content.unsigned(articles.count)
     for order in SortOrder.allCases {
       for position in ArticleOrdering.indices(of: articles, by: order) {
@@ -88,8 +103,23 @@ public struct ListingSnapshot: Sendable {
         let writtenAt = try decoder.signed()
         let digest = FileDigest(first: try decoder.fixed(), second: try decoder.fixed())
         let errors = try decoder.count(atMost: Int(Int32.max))
+        // Each file takes at least 14 bytes.
+        let fileCount = try decoder.count(atMost: decoder.remaining / 14)
+        var files: [ListedFile] = []
+        files.reserveCapacity(fileCount)
+        var rowsOfFiles = 0
+        for _ in 0..<fileCount {
+          let pathHash = try decoder.fixed()
+          let stamp = FileStamp(
+            device: try decoder.unsigned(), inode: try decoder.unsigned(), size: try decoder.signed(),
+            modified: try decoder.signed(), changed: try decoder.signed())
+          let rows = try decoder.count(atMost: Int(Int32.max))
+          rowsOfFiles += rows
+          files.append(ListedFile(pathHash: pathHash, stamp: stamp, rows: rows))
+        }
         // Each row takes at least 8 bytes, and 4 in each order: no count can claim more rows than that.
         let count = try decoder.count(atMost: decoder.remaining / (8 + 4 * SortOrder.allCases.count))
+        guard count == rowsOfFiles else { throw IndexCorruption("has files that do not hold its rows") }
         var orders: [[Int32]] = []
         for _ in SortOrder.allCases {
           var seen = [Bool](repeating: false, count: count)
@@ -109,20 +139,22 @@ public struct ListingSnapshot: Sendable {
         guard decoder.isAtEnd else { throw IndexCorruption("has bytes after its listing") }
         return ListingSnapshot(
           writtenAt: writtenAt, digest: digest, fileErrorCount: errors,
-          rows: try ListingRows(rowBytes: rowBytes, count: count), orders: orders)
+          rows: try ListingRows(rowBytes: rowBytes, count: count), orders: orders, files: files)
       }
     }
     self = try decoded.get()
   }
 
   private init(
-    writtenAt: Int64, digest: FileDigest, fileErrorCount: Int, rows: ListingRows, orders: [[Int32]]
+    writtenAt: Int64, digest: FileDigest, fileErrorCount: Int, rows: ListingRows, orders: [[Int32]],
+    files: [ListedFile]
   ) {
     self.writtenAt = writtenAt
     self.digest = digest
     self.fileErrorCount = fileErrorCount
     self.rows = rows
     self.orders = orders
+    self.files = files
   }
 
   /// Whether `files`, as the walk found and stamped them, are the index's files unchanged: the same paths
@@ -133,6 +165,72 @@ public struct ListingSnapshot: Sendable {
       return false
     }
     return FileDigest(files) == digest
+  }
+
+  /// The positions of `walked` whose files must be read for their records (changed since the listing was
+  /// written, or too recent for their stamps to prove otherwise), when the walk met the listing's files,
+  /// the same paths in the same order, and at most `limit` of them need reading; nil otherwise.
+  func changedFiles(_ walked: [RecordFileEntry], atMost limit: Int) -> [Int]? {
+    guard walked.count == files.count else { return nil }
+    let settled = writtenAt - LoadIndex.racyWindow
+    var changed: [Int] = []
+    for position in walked.indices {
+      guard ListedFile.pathHash(of: walked[position]) == files[position].pathHash else { return nil }
+      guard let stamp = walked[position].stamp, stamp == files[position].stamp, stamp.modified < settled,
+        stamp.changed < settled
+      else {
+        changed.append(position)
+        if changed.count > limit { return nil }
+        continue
+      }
+    }
+    return changed
+  }
+
+  /// Every row, in load order, as records holding what the rows hold, except that the records of each
+  /// file in `replaced` (its position among the listing's files) are those given instead of its rows; ids
+  /// are then made unique across them all, as a load makes them.
+  public func articles(replacing replaced: [Int: [Article]]) -> [Article] {
+    guard !replaced.isEmpty else { return articles() }
+    var articles: [Article] = []
+    articles.reserveCapacity(rows.count)
+    var row = 0
+    var kept = 0..<0
+    for (position, file) in files.enumerated() {
+      if let records = replaced[position] {
+        articles += rows.articles(kept)
+        articles += records
+        kept = row + file.rows..<row + file.rows
+      } else {
+        kept = kept.lowerBound..<row + file.rows
+      }
+      row += file.rows
+    }
+    articles += rows.articles(kept)
+    ArticleIdentity.assign(to: &articles)
+    return articles
+  }
+}
+
+/// What a listing keeps of each file its rows came from: enough to tell, position by position, whether the
+/// walk found the same file unchanged.
+struct ListedFile: Sendable, Equatable {
+  /// `StableHash` of the path's bytes as the system knows them.
+  var pathHash: UInt64
+  var stamp: FileStamp
+  /// How many records (rows) the file holds, one after another in the listing.
+  var rows: Int
+
+  static func pathHash(of entry: RecordFileEntry) -> UInt64 {
+    if let systemPath = entry.systemPath { return StableHash.value(systemPath) }
+    return StableHash.value(entry.path)
+  }
+
+  /// The files of `index`, in its order.
+  static func files(of index: LoadIndex) -> [ListedFile] {
+    index.files.map {
+      ListedFile(pathHash: StableHash.value($0.path), stamp: $0.stamp, rows: $0.articleCount)
+    }
   }
 }
 

@@ -272,6 +272,22 @@ extension SeedLoader {
     return walker
   }
 
+  /// The records of `files[position]` for each position in `positions`, parsed on this thread, by
+  /// position (a file that gives none, or cannot be read, gives an empty list).
+  func records(of files: [RecordFileEntry], at positions: [Int]) -> [Int: [Article]] {
+    guard !positions.isEmpty else { return [:] }
+    let interner = StringInterner()
+    let buffer = ReadBuffer()
+    let scratch = DecodeScratch()
+    var records: [Int: [Article]] = [:]
+    for position in positions {
+      let outcome = RecordFile.load(
+        files[position], options: options, interner: interner, buffer: buffer, scratch: scratch)
+      records[position] = outcome.single.map { [$0] } ?? outcome.articles
+    }
+    return records
+  }
+
   static func wallClockNanoseconds() -> Int64 {
     var now = timespec()
     clock_gettime(CLOCK_REALTIME, &now)

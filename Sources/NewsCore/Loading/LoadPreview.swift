@@ -10,9 +10,22 @@ import Foundation
 /// first files get a head start (see `headStart`). The steps grow geometrically so that the
 /// previews together cost about what one catalog of the whole load costs, whatever its size. A preview is
 /// never handed out while the one before is still being delivered, and none once `finish()` was called.
+///
+/// A warm start whose files are the listing's, unchanged, hands out instead every record as the listing
+/// beside the index holds it (`Part.listing`), while the index's records decode.
 public final class LoadPreview: @unchecked Sendable {
-  /// The records parsed so far, in file order, with ids unique among them (not yet among the whole load's).
-  public typealias Deliver = @Sendable (_ articles: [Article]) -> Void
+  /// What a preview holds.
+  public enum Part: Sendable, Equatable {
+    /// The records parsed so far, in file order, with ids unique among them (not yet among the whole
+    /// load's).
+    case parsed
+    /// Every record of the load, in load order with its final id, as the listing beside the index holds it
+    /// (`ListingRows.articles()`): the fields a list shows, no topics, related coverage or body.
+    case listing
+  }
+
+  /// Hands out `catalog`, of articles that are `part`, made for listing in `order`.
+  public typealias Deliver = @Sendable (_ catalog: ArticleCatalog, _ part: Part) -> Void
 
   /// Guards everything below; `finish()` waits on it for a delivery under way.
   private let lock = NSCondition()
@@ -31,7 +44,7 @@ public final class LoadPreview: @unchecked Sendable {
 
   /// How many records the first preview holds, about a screenful.
   public let first: Int
-  /// The order the records are listed in: a warm start's preview is its first `first` records in it.
+  /// The order the catalogs handed out are listed in first (`ArticleCatalog.forListing`).
   public let order: SortOrder
 
   /// `first` records make the first preview (about a screenful); each later one waits for `growth` times as
@@ -44,21 +57,24 @@ public final class LoadPreview: @unchecked Sendable {
     self.deliver = deliver
   }
 
-  /// Delivers `articles` (ids already the whole load's) as the last preview: a warm start's first
-  /// screenful, from the listing beside the index, while the index's records decode. It replaces the head
-  /// start's (the first files the walk met, parsed); nothing is delivered after it, and nothing once the
-  /// load is complete.
-  func deliverAhead(_ articles: [Article]) {
+  /// The catalog a preview of `articles` hands out.
+  func catalog(of articles: [Article]) -> ArticleCatalog { .forListing(articles, order: order) }
+
+  /// Delivers `catalog` (see `catalog(of:)`), every record of a warm start as the listing beside the index
+  /// holds them, as the last preview, while the index's records decode. It replaces the head start's (the
+  /// first files the walk met, parsed); nothing is delivered after it, and nothing once the load is
+  /// complete.
+  func deliverListing(_ catalog: ArticleCatalog) {
     lock.lock()
     while delivering { lock.wait() }
-    guard !finished, !articles.isEmpty else {
+    guard !finished, !catalog.articles.isEmpty else {
       lock.unlock()
       return
     }
     delivering = true
     finished = true
     lock.unlock()
-    deliverOutsideTheLock(articles, idsAreUnique: true)
+    handOut(catalog, .listing)
   }
 
   /// Adds the records of `files` finished files (by a loading thread); delivers a preview on this thread
@@ -93,13 +109,18 @@ public final class LoadPreview: @unchecked Sendable {
     deliverOutsideTheLock(articles)
   }
 
-  /// Makes the ids of `articles` unique among themselves (unless `idsAreUnique`: the whole load's already)
-  /// and delivers them, then lets the next preview (or `finish()`) go on; called with `delivering` set and
-  /// the lock not held.
-  private func deliverOutsideTheLock(_ articles: [Article], idsAreUnique: Bool = false) {
+  /// Makes the ids of parsed `articles` unique among themselves and delivers them, then lets the next
+  /// preview (or `finish()`) go on; called with `delivering` set and the lock not held.
+  private func deliverOutsideTheLock(_ articles: [Article]) {
     var articles = articles
-    if !idsAreUnique { ArticleIdentity.assign(to: &articles) }
-    deliver(articles)
+    ArticleIdentity.assign(to: &articles)
+    handOut(catalog(of: articles), .parsed)
+  }
+
+  /// Delivers `catalog`, then lets the next preview (or `finish()`) go on; called with `delivering` set and
+  /// the lock not held.
+  private func handOut(_ catalog: ArticleCatalog, _ part: Part) {
+    deliver(catalog, part)
     lock.lock()
     delivering = false
     deliveredCount += 1

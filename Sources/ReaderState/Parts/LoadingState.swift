@@ -24,6 +24,9 @@ public struct LoadingState: Sendable, Equatable {
   /// The load whose records so far are listed (`.loadedPart`; it may have been superseded since), nil when
   /// the list shows a finished load's records.
   public var listedPart: Int?
+  /// The articles listed are the listing's (`.loadedListing`): every record, with only the fields a list
+  /// shows until the load's `.loaded` brings them whole.
+  public var listsListingOnly = false
 
   public init(
     isLoading: Bool = false, generation: Int = 0, sourceName: String? = nil, diagnostics: [Diagnostic] = []
@@ -42,6 +45,7 @@ public struct LoadingState: Sendable, Equatable {
     generation += 1
     isLoading = true
     progress = nil
+    listsListingOnly = false
     if whole {
       summaryGeneration = generation
       indexSummary = nil
@@ -63,6 +67,7 @@ public struct LoadingState: Sendable, Equatable {
     isLoading = false
     progress = nil
     listedPart = nil
+    listsListingOnly = false
   }
 
   public var diagnosticCount: Int { diagnostics.count }
