@@ -1,4 +1,3 @@
-import NewsCore
 import Foundation
 import Synchronization
 import ReaderState

@@ -8,7 +8,8 @@ import Testing
 /// The release reader through its load index, start after start, in a cache directory of its own: the
 /// first start parses every file and writes the index, the second reuses them all, and after one file is
 /// edited on disk exactly that file is parsed again and its new title shows. A first load of many files
-/// lists articles while it runs, and keeps the selected one selected as the rest arrive.
+/// lists articles while it runs, and keeps the selected one selected as the rest arrive; the next start
+/// lists every one of them from the listing beside the index before their records are decoded.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable(), "tmux is not installed"))
 struct IndexJourneyTests {
   /// Starts the release reader on `fixture` with `cache` as XDG_CACHE_HOME and waits for `title`.
@@ -80,6 +81,10 @@ struct IndexJourneyTests {
         + "publishedDateTime: \(time)\n---\n"
       try Data(text.utf8).write(to: URL(fileURLWithPath: fixture.path(String(format: "r%05d.txt", index))))
     }
+    // The files older than the racy window of the index this start writes, so the next start finds every
+    // one unchanged (see `secondStartIsWarmAndAnEditedFileIsTheOneParsed`).
+    let settled = Self.now() + 1_100_000_000
+    while Self.now() < settled { usleep(20_000) }
     let session = try TmuxSession(
       command: [try ReaderBuild.release.requireBinary(), "--theme", "monochrome", fixture.directory],
       columns: 120, rows: 30,
@@ -107,6 +112,28 @@ struct IndexJourneyTests {
     #expect(try session.waitForExit(timeout: 30) == 0)
     #expect(
       Self.indexFiles(in: fixture.path("cache")).count == 1, "a quit right after the load wrote the index")
+
+    // The next start is warm: every article is listed at once from the listing beside the index, the header
+    // saying the details are being read (the index's records decoding, most of a second at 40,000 here),
+    // and then the records themselves.
+    let warm = try TmuxSession(
+      command: [try ReaderBuild.release.requireBinary(), "--theme", "monochrome", fixture.directory],
+      columns: 120, rows: 30,
+      environment: ["XDG_STATE_HOME": fixture.path("state"), "XDG_CACHE_HOME": fixture.path("cache")])
+    defer { warm.close() }
+    let listed = try warm.waitForScreen(timeout: 20, "every article listed from the listing") { screen in
+      let header = screen.split(separator: "\n").first.map(String.init) ?? ""
+      return header.contains("40,000 articles") && header.contains("reading details")
+    }
+    #expect(listed.contains("Reading the rest of the record"), "the details pane says its record is coming")
+    #expect(!listed.contains("loading"))
+    try warm.waitForScreen(timeout: 60, "the records whole") { screen in
+      let header = screen.split(separator: "\n").first.map(String.init) ?? ""
+      return header.contains("40,000 articles") && !header.contains("reading details")
+        && !screen.contains("Reading the rest of the record")
+    }
+    try warm.send("q")
+    #expect(try warm.waitForExit(timeout: 30) == 0)
   }
 
   @Test func secondStartIsWarmAndAnEditedFileIsTheOneParsed() throws {

@@ -71,27 +71,29 @@ public struct IndexedLoader: Sendable {
     // are walked. If the walk met the listing's files, that catalog lists every record while the index's
     // records decode (a second at 100,000); with a few files changed, it is made again with their records
     // parsed in place of their rows.
+    // The cores go to listing first: the index is decoded once the listing's catalog is made, or at once
+    // when there is none.
+    let listingMade = Gate()
     let listing = preview.map { preview in
       BackgroundValue { () -> (LoadIndexFile.ListingRead, ArticleCatalog?) in
+        defer { listingMade.open() }
         let read = file.readListing()
         return (read, read.snapshot.map { preview.catalog(of: $0.articles()) })
       }
     }
+    if listing == nil { listingMade.open() }
     // A listing missing, unusable or of other files while the index is not written again (which writes
     // one) is written from this load's records, of the files as the walk found them.
     var unlisted: (digest: FileDigest?, problem: String?)? = nil
-    // The index is read and decoded on a thread of its own while the walk and the stat of every file run
-    // (after the listing's catalog is made: the cores go to listing first). The index decoded here is this
-    // load's alone: a load of a few changed files takes its records over.
-    var listed: (@Sendable () -> Void)? = nil
-    if let listing { listed = { listing.wait() } }
-    let read = IndexRead(file, waitingFor: listed)
+    // The index is read and decoded on a thread of its own while the walk and the stat of every file run.
+    // The index decoded here is this load's alone: a load of a few changed files takes its records over.
+    let read = IndexRead(file, waitingFor: { listingMade.wait() })
     let load = loader.load(
       paths: paths, reusingLater: { read.index }, ownsIndex: true,
       afterWalk: preview.map { preview in
         { files in
-          guard let (read, catalog) = listing?.take() else { return }
-          guard let snapshot = read.snapshot, let catalog else {
+          guard var (read, listed) = listing?.take() else { return }
+          guard let snapshot = read.snapshot, listed != nil else {
             var problem: String? = nil
             if case .unusable(let reason) = read { problem = reason }
             unlisted = (FileDigest(files), problem)
@@ -103,8 +105,12 @@ public struct IndexedLoader: Sendable {
             unlisted = (FileDigest(files), nil)
             return
           }
-          guard !changed.isEmpty else { return preview.deliverListing(catalog) }
-          let articles = snapshot.articles(replacing: loader.records(of: files, at: changed))
+          guard !changed.isEmpty else { return preview.deliverListing(listed!) }
+          // The rows' records are taken from the catalog made of them, which is let go first: the array is
+          // then this closure's alone and changed in place.
+          var articles = listed!.articles
+          (read, listed) = (.missing, nil)
+          snapshot.replaceRows(in: &articles, with: loader.records(of: files, at: changed))
           preview.deliverListing(preview.catalog(of: articles))
         }
       }, progress: progress, preview: preview)
@@ -244,13 +250,6 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     }.start()
   }
 
-  /// Returns once the value is made.
-  func wait() {
-    condition.lock()
-    while !isMade { condition.wait() }
-    condition.unlock()
-  }
-
   /// The value (which must not have been taken).
   var value: Value {
     condition.lock()
@@ -266,6 +265,25 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     while !isMade { condition.wait() }
     defer { made = nil }
     return made!
+  }
+}
+
+/// Closed until opened once, by any thread; waiting on it returns once it is open.
+final class Gate: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var isOpen = false
+
+  func open() {
+    condition.lock()
+    isOpen = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  func wait() {
+    condition.lock()
+    while !isOpen { condition.wait() }
+    condition.unlock()
   }
 }
 

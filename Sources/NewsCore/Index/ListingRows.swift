@@ -131,7 +131,7 @@ public final class ListingRows: Sendable {
   /// while the index's records decode): the id, date, provider name, title, the excerpt of an untitled
   /// record, the scores, and the link as its original URL. Provider names repeat across rows: each is made
   /// once.
-  public func articles(_ positions: Range<Int>) -> [Article] {
+  func articles(_ positions: Range<Int>) -> [Article] {
     var providers: [ArraySlice<UInt8>: Provider] = [:]
     let noSource = RecordSource(path: "", relativePath: "", documentIndex: 0, line: 0)
     return withRows { row in

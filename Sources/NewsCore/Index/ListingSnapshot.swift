@@ -26,7 +26,7 @@ public struct ListingSnapshot: Sendable {
   let files: [ListedFile]
 
   /// Every row, in load order, as a record holding what the row holds (`ListingRows.articles`).
-  public func articles() -> [Article] { rows.articles(0..<rows.count) }
+  func articles() -> [Article] { rows.articles(0..<rows.count) }
 
   /// The rows' positions in `order`.
   public func indices(by order: SortOrder) -> [Int] {
@@ -187,28 +187,23 @@ public struct ListingSnapshot: Sendable {
     return changed
   }
 
-  /// Every row, in load order, as records holding what the rows hold, except that the records of each
-  /// file in `replaced` (its position among the listing's files) are those given instead of its rows; ids
-  /// are then made unique across them all, as a load makes them.
-  public func articles(replacing replaced: [Int: [Article]]) -> [Article] {
-    guard !replaced.isEmpty else { return articles() }
-    var articles: [Article] = []
-    articles.reserveCapacity(rows.count)
+  /// Puts into `articles`, every row as `articles()` gives them, the records of each file in `replaced` (by
+  /// its position among the listing's files) in place of its rows; ids are then made unique across them
+  /// all, as a load makes them. A file whose records are as many as its rows is written over in place.
+  func replaceRows(in articles: inout [Article], with replaced: [Int: [Article]]) {
+    guard !replaced.isEmpty else { return }
+    var starts: [Int: Int] = [:]
     var row = 0
-    var kept = 0..<0
     for (position, file) in files.enumerated() {
-      if let records = replaced[position] {
-        articles += rows.articles(kept)
-        articles += records
-        kept = row + file.rows..<row + file.rows
-      } else {
-        kept = kept.lowerBound..<row + file.rows
-      }
+      if replaced[position] != nil { starts[position] = row }
       row += file.rows
     }
-    articles += rows.articles(kept)
+    // From the last file back, so the rows of the files before it stay where they were.
+    for (position, records) in replaced.sorted(by: { $0.key > $1.key }) {
+      guard let start = starts[position] else { continue }
+      articles.replaceSubrange(start..<start + files[position].rows, with: records)
+    }
     ArticleIdentity.assign(to: &articles)
-    return articles
   }
 }
 
