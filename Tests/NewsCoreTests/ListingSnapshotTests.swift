@@ -335,6 +335,14 @@ import Testing
     let parsed = afterChange.articles.filter { !$0.source.path.isEmpty }
     #expect(parsed.map(\.item.title) == ["Changed"], "only the changed file is parsed")
 
+    // A changed file whose record now shares another's URL gets the id a full load gives it.
+    try scratch.write("f5.txt", title: "Shares a link", url: "https://example.org/1")
+    let shared = start()
+    let afterSharing = try #require(delivered.withLock { $0.last })
+    #expect(afterSharing.part == .listing)
+    #expect(afterSharing.articles.map(\.id) == shared.articles.map(\.id))
+    #expect(Set(afterSharing.articles.map(\.id)).count == 30, "the ids stay unique")
+
     try scratch.write("new.txt", title: "Added")
     _ = start()
     let parts = delivered.withLock { $0 }

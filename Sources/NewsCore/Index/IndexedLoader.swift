@@ -71,27 +71,32 @@ public struct IndexedLoader: Sendable {
     // are walked. If the walk met the listing's files, that catalog lists every record while the index's
     // records decode (a second at 100,000); with a few files changed, it is made again with their records
     // parsed in place of their rows.
-    // The cores go to listing first: the index is decoded once the listing's catalog is made, or at once
-    // when there is none.
-    let listingMade = Gate()
+    // The cores go to listing first: the index is decoded once the listing is handed out (or found of no
+    // use), or at once when there is none.
+    let listingDone = Gate()
     let listing = preview.map { preview in
       BackgroundValue { () -> (LoadIndexFile.ListingRead, ArticleCatalog?) in
-        defer { listingMade.open() }
         let read = file.readListing()
-        return (read, read.snapshot.map { preview.catalog(of: $0.articles()) })
+        guard let snapshot = read.snapshot else {
+          listingDone.open()
+          return (read, nil)
+        }
+        return (read, preview.catalog(of: snapshot.articles()))
       }
     }
-    if listing == nil { listingMade.open() }
+    if listing == nil { listingDone.open() }
     // A listing missing, unusable or of other files while the index is not written again (which writes
     // one) is written from this load's records, of the files as the walk found them.
     var unlisted: (digest: FileDigest?, problem: String?)? = nil
-    // The index is read and decoded on a thread of its own while the walk and the stat of every file run.
-    // The index decoded here is this load's alone: a load of a few changed files takes its records over.
-    let read = IndexRead(file, waitingFor: { listingMade.wait() })
+    // The index is read and decoded on a thread of its own (beside the walk and the stat of every file when
+    // there is no listing). The index decoded here is this load's alone: a load of a few changed files
+    // takes its records over.
+    let read = IndexRead(file, waitingFor: { listingDone.wait() })
     let load = loader.load(
       paths: paths, reusingLater: { read.index }, ownsIndex: true,
       afterWalk: preview.map { preview in
         { files in
+          defer { listingDone.open() }
           guard var (read, listed) = listing?.take() else { return }
           guard let snapshot = read.snapshot, listed != nil else {
             var problem: String? = nil

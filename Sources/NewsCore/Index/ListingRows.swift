@@ -132,7 +132,7 @@ public final class ListingRows: Sendable {
   /// record, the scores, and the link as its original URL. Provider names repeat across rows: each is made
   /// once.
   func articles(_ positions: Range<Int>) -> [Article] {
-    var providers: [ArraySlice<UInt8>: Provider] = [:]
+    var providers: [UInt64: Provider] = [:]
     let noSource = RecordSource(path: "", relativePath: "", documentIndex: 0, line: 0)
     return withRows { row in
       positions.map { position in
@@ -147,9 +147,14 @@ public final class ListingRows: Sendable {
         case .text(let bytes):
           date = NewsDate(text: String(decoding: bytes, as: UTF8.self), secondsSince1970: nil)
         }
+        // By a hash of the name's bytes, read in place (a key made of them was an array per row); a name
+        // that shares another's hash is made for its row alone.
         let provider = fields.provider.map { name in
-          let key = ArraySlice(name)
-          if let known = providers[key] { return known }
+          let key = StableHash.value(name)
+          if let known = providers[key] {
+            if known.name?.utf8.elementsEqual(name) == true { return known }
+            return Provider(name: String(decoding: name, as: UTF8.self))
+          }
           let made = Provider(name: String(decoding: name, as: UTF8.self))
           providers[key] = made
           return made

@@ -188,22 +188,41 @@ public struct ListingSnapshot: Sendable {
   }
 
   /// Puts into `articles`, every row as `articles()` gives them, the records of each file in `replaced` (by
-  /// its position among the listing's files) in place of its rows; ids are then made unique across them
-  /// all, as a load makes them. A file whose records are as many as its rows is written over in place.
+  /// its position among the listing's files) in place of its rows; ids are then unique across them all, as
+  /// a load makes them. A file whose records are as many as its rows is written over in place.
   func replaceRows(in articles: inout [Article], with replaced: [Int: [Article]]) {
     guard !replaced.isEmpty else { return }
-    var starts: [Int: Int] = [:]
+    var ranges: [(position: Int, rows: Range<Int>)] = []
     var row = 0
     for (position, file) in files.enumerated() {
-      if replaced[position] != nil { starts[position] = row }
+      if replaced[position] != nil { ranges.append((position, row..<row + file.rows)) }
       row += file.rows
     }
-    // From the last file back, so the rows of the files before it stay where they were.
-    for (position, records) in replaced.sorted(by: { $0.key > $1.key }) {
-      guard let start = starts[position] else { continue }
-      articles.replaceSubrange(start..<start + files[position].rows, with: records)
+    // The rows' ids are unique already, so a parsed record keeps its own id unless a kept row or another
+    // record has it (records sharing a URL): only then are all ids made again, the way a load makes them.
+    // The kept ids are compared by a hash of their bytes, which costs a fraction of a set of strings; a
+    // hash that matches only by chance just takes the longer way.
+    var taken = Set<UInt64>(minimumCapacity: articles.count)
+    articles.withUnsafeBufferPointer { rows in
+      var next = 0
+      for range in ranges {
+        for index in next..<range.rows.lowerBound { taken.insert(StableHash.value(rows[index].id.rawValue)) }
+        next = range.rows.upperBound
+      }
+      for index in next..<rows.count { taken.insert(StableHash.value(rows[index].id.rawValue)) }
     }
-    ArticleIdentity.assign(to: &articles)
+    var unique = true
+    for range in ranges {
+      for record in replaced[range.position]!
+      where !taken.insert(StableHash.value(record.id.rawValue)).inserted {
+        unique = false
+      }
+    }
+    // From the last file back, so the rows of the files before it stay where they were.
+    for range in ranges.reversed() {
+      articles.replaceSubrange(range.rows, with: replaced[range.position]!)
+    }
+    if !unique { ArticleIdentity.assign(to: &articles) }
   }
 }
 
