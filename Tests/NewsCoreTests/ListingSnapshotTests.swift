@@ -10,6 +10,16 @@ import Testing
   /// The bytes of `text`, for comparing with a row's fields.
   func bytes(_ field: UnsafeBufferPointer<UInt8>?) -> [UInt8]? { field.map(Array.init) }
 
+  /// The index of `scratch` as it is now written to `.cache/index.nrindex` in it, as if two seconds from now
+  /// (the files were just written: inside the racy window of an index written now), and a loader of it.
+  func writeIndex(of scratch: IndexedLoadTests.Scratch) throws -> (LoadIndexFile, IndexedLoader) {
+    let file = LoadIndexFile(path: scratch.root + "/.cache/index.nrindex")
+    var index = try #require(SeedLoader().load(paths: [scratch.root], reusing: nil).updatedIndex)
+    index.writtenAt += 2 * LoadIndex.racyWindow
+    try file.write(index)
+    return (file, IndexedLoader(loader: SeedLoader(), file: file))
+  }
+
   func bytes(_ text: String?) -> [UInt8]? { text.map { Array($0.utf8) } }
 
   /// Every row holds its record's id, date, provider, title (the excerpt only without one) and first
@@ -233,11 +243,7 @@ import Testing
   @Test func aListingOfAFewChangedFilesIsWrittenWithoutTheIndex() throws {
     let scratch = try IndexedLoadTests.Scratch()
     for number in 0..<40 { try scratch.write("f\(number).txt", title: "Title \(number)") }
-    let file = LoadIndexFile(path: scratch.root + "/.cache/index.nrindex")
-    var index = try #require(SeedLoader().load(paths: [scratch.root], reusing: nil).updatedIndex)
-    index.writtenAt += 2 * LoadIndex.racyWindow
-    try file.write(index)
-    let indexed = IndexedLoader(loader: SeedLoader(), file: file)
+    let (file, indexed) = try writeIndex(of: scratch)
     try scratch.write("f3.txt", title: "A changed title three")
     // The change is then older than the racy window of the load that follows (a clock condition).
     Thread.sleep(forTimeInterval: Double(LoadIndex.racyWindow) / 1e9 + 0.1)
@@ -297,11 +303,7 @@ import Testing
         """
       try Data(record.utf8).write(to: URL(fileURLWithPath: scratch.root + "/f\(number).txt"))
     }
-    let file = LoadIndexFile(path: scratch.root + "/.cache/index.nrindex")
-    var index = try #require(SeedLoader().load(paths: [scratch.root], reusing: nil).updatedIndex)
-    index.writtenAt += 2 * LoadIndex.racyWindow
-    try file.write(index)
-    let indexed = IndexedLoader(loader: SeedLoader(), file: file)
+    let (_, indexed) = try writeIndex(of: scratch)
     let delivered = Mutex<[(articles: [Article], part: LoadPreview.Part)]>([])
     func start() -> LoadResult {
       delivered.withLock { $0 = [] }
@@ -383,11 +385,7 @@ import Testing
   @Test func aWarmStartWritesTheListingItCouldNotUse() throws {
     let scratch = try IndexedLoadTests.Scratch()
     for number in 0..<20 { try scratch.write("f\(number).txt", title: "Title \(number)") }
-    let file = LoadIndexFile(path: scratch.root + "/.cache/index.nrindex")
-    var index = try #require(SeedLoader().load(paths: [scratch.root], reusing: nil).updatedIndex)
-    index.writtenAt += 2 * LoadIndex.racyWindow
-    try file.write(index)
-    let indexed = IndexedLoader(loader: SeedLoader(), file: file)
+    let (file, indexed) = try writeIndex(of: scratch)
     func start() -> (IndexedLoader.Outcome, [LoadPreview.Part]) {
       let parts = Mutex<[LoadPreview.Part]>([])
       let preview = LoadPreview { _, part in parts.withLock { $0.append(part) } }

@@ -67,72 +67,30 @@ public struct IndexedLoader: Sendable {
     }
     // Before the walk's stats: a file changed after this is too recent for a listing written below.
     let startedAt = SeedLoader.wallClockNanoseconds()
-    // With a preview, the listing beside the index is read, and a catalog of its rows made, while the files
-    // are walked. If the walk met the listing's files, that catalog lists every record while the index's
-    // records decode (a second at 100,000); with a few files changed, it is made again with their records
-    // parsed in place of their rows.
-    // The cores go to listing first: the index is decoded once the listing is handed out (or found of no
-    // use), or at once when there is none.
-    let listingDone = Gate()
-    let listing = preview.map { preview in
-      BackgroundValue { () -> (LoadIndexFile.ListingRead, ArticleCatalog?) in
-        let read = file.readListing()
-        guard let snapshot = read.snapshot else {
-          listingDone.open()
-          return (read, nil)
-        }
-        return (read, preview.catalog(of: snapshot.articles()))
-      }
-    }
-    if listing == nil { listingDone.open() }
-    // A listing missing, unusable or of other files while the index is not written again (which writes
-    // one) is written from this load's records, of the files as the walk found them.
-    var unlisted: (digest: FileDigest?, problem: String?)? = nil
-    // The index is read and decoded on a thread of its own (beside the walk and the stat of every file when
-    // there is no listing). The index decoded here is this load's alone: a load of a few changed files
-    // takes its records over.
-    let read = IndexRead(file, waitingFor: { listingDone.wait() })
+    // With a preview, the listing beside the index lists every record once the walk has met its files.
+    let listing = preview.map { WarmListing(file: file, preview: $0, loader: loader) }
+    // The index is read and decoded on a thread of its own: after the listing is handed out (the cores go to
+    // listing first), or beside the walk and the stat of every file without one. The index decoded here is
+    // this load's alone: a load of a few changed files takes its records over.
+    var listed: (@Sendable () -> Void)? = nil
+    if let listing { listed = { listing.done.wait() } }
+    let read = IndexRead(file, waitingFor: listed)
     let load = loader.load(
       paths: paths, reusingLater: { read.index }, ownsIndex: true,
-      afterWalk: preview.map { preview in
-        { files in
-          defer { listingDone.open() }
-          guard var (read, listed) = listing?.take() else { return }
-          guard let snapshot = read.snapshot, listed != nil else {
-            var problem: String? = nil
-            if case .unusable(let reason) = read { problem = reason }
-            unlisted = (FileDigest(files), problem)
-            return
-          }
-          // Files added, gone or renamed (or too many changed): this listing is no use until written again.
-          guard let changed = snapshot.changedFiles(files, atMost: Self.rewriteThreshold(files: files.count))
-          else {
-            unlisted = (FileDigest(files), nil)
-            return
-          }
-          guard !changed.isEmpty else { return preview.deliverListing(listed!) }
-          // The rows' records are taken from the catalog made of them, which is let go first: the array is
-          // then this closure's alone and changed in place.
-          var articles = listed!.articles
-          (read, listed) = (.missing, nil)
-          snapshot.replaceRows(in: &articles, with: loader.records(of: files, at: changed))
-          preview.deliverListing(preview.catalog(of: articles))
-        }
-      }, progress: progress, preview: preview)
+      afterWalk: listing.map { listing in { listing.handOut(after: $0) } }, progress: progress,
+      preview: preview)
     // A few files changed since a usable index was written are parsed again at the next start too (a
     // millisecond each), rather than the whole index rewritten for them (seconds at 100,000 records).
     let worthWriting = Self.isWorthWriting(load.result, indexWasUsable: read.index != nil)
     var outcome = Outcome(
       result: load.result, pendingIndex: worthWriting ? load.updatedIndex : nil, indexProblem: read.problem,
       index: load.updatedIndex ?? read.index)
-    if !worthWriting, let (digest, problem) = unlisted, let digest, let current = outcome.index {
-      let fileErrors = current.files.reduce(0) {
-        $0 + $1.diagnostics.lazy.filter { $0.severity == .error }.count
-      }
-      outcome.pendingListing = PendingListing(
-        articles: load.result.articles, files: ListedFile.files(of: current), digest: digest,
-        writtenAt: startedAt, fileErrors: fileErrors)
-      if outcome.indexProblem == nil { outcome.indexProblem = problem }
+    // The index not written again (which writes a listing) and its listing of no use: one of this load.
+    if !worthWriting, let listing, let index = outcome.index,
+      let pending = listing.replacement(for: load.result, of: index, startedAt: startedAt)
+    {
+      outcome.pendingListing = pending
+      if outcome.indexProblem == nil { outcome.indexProblem = listing.problem }
     }
     return outcome
   }
@@ -270,25 +228,6 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     while !isMade { condition.wait() }
     defer { made = nil }
     return made!
-  }
-}
-
-/// Closed until opened once, by any thread; waiting on it returns once it is open.
-final class Gate: @unchecked Sendable {
-  private let condition = NSCondition()
-  private var isOpen = false
-
-  func open() {
-    condition.lock()
-    isOpen = true
-    condition.broadcast()
-    condition.unlock()
-  }
-
-  func wait() {
-    condition.lock()
-    while !isOpen { condition.wait() }
-    condition.unlock()
   }
 }
 

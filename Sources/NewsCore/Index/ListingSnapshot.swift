@@ -63,11 +63,7 @@ public struct ListingSnapshot: Sendable {
     content.unsigned(files.count)
     for file in files {
       content.fixed(file.pathHash)
-      content.unsigned(file.stamp.device)
-      content.unsigned(file.stamp.inode)
-      content.signed(file.stamp.size)
-      content.signed(file.stamp.modified)
-      content.signed(file.stamp.changed)
+      content.stamp(file.stamp)
       content.unsigned(file.rows)
     }
     content.unsigned(articles.count)
@@ -110,9 +106,7 @@ public struct ListingSnapshot: Sendable {
         var rowsOfFiles = 0
         for _ in 0..<fileCount {
           let pathHash = try decoder.fixed()
-          let stamp = FileStamp(
-            device: try decoder.unsigned(), inode: try decoder.unsigned(), size: try decoder.signed(),
-            modified: try decoder.signed(), changed: try decoder.signed())
+          let stamp = try decoder.stamp()
           let rows = try decoder.count(atMost: Int(Int32.max))
           rowsOfFiles += rows
           files.append(ListedFile(pathHash: pathHash, stamp: stamp, rows: rows))
@@ -306,6 +300,15 @@ struct FileDigest: Equatable, Sendable {
 }
 
 extension IndexEncoder {
+  /// A file's stamp, as the index and the listing both keep it.
+  mutating func stamp(_ stamp: FileStamp) {
+    unsigned(stamp.device)
+    unsigned(stamp.inode)
+    signed(stamp.size)
+    signed(stamp.modified)
+    signed(stamp.changed)
+  }
+
   /// Eight bytes, little-endian.
   mutating func fixed(_ value: UInt64) {
     for shift in stride(from: 0, to: 64, by: 8) { byte(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
@@ -318,6 +321,12 @@ extension IndexEncoder {
 }
 
 extension IndexDecoder {
+  mutating func stamp() throws(IndexCorruption) -> FileStamp {
+    FileStamp(
+      device: try unsigned(), inode: try unsigned(), size: try signed(), modified: try signed(),
+      changed: try signed())
+  }
+
   mutating func fixed() throws(IndexCorruption) -> UInt64 {
     var value: UInt64 = 0
     for shift in stride(from: 0, to: 64, by: 8) { value |= UInt64(try byte()) << UInt64(shift) }

@@ -96,9 +96,7 @@ extension LoadIndex {
     do throws(IndexCorruption) {
       for _ in 0..<chunk.files {
         let path = try decoder.raw()
-        let stamp = FileStamp(
-          device: try decoder.unsigned(), inode: try decoder.unsigned(), size: try decoder.signed(),
-          modified: try decoder.signed(), changed: try decoder.signed())
+        let stamp = try decoder.stamp()
         let isRecordFile = try decoder.byte() == 1
         let articleCount = try decoder.count()
         guard articleCount <= chunk.articles - made else {

@@ -186,11 +186,7 @@ public struct LoadIndex: Sendable {
     var chunkArticles = 0
     for (position, file) in files.enumerated() {
       body.raw(file.path)
-      body.unsigned(file.stamp.device)
-      body.unsigned(file.stamp.inode)
-      body.signed(file.stamp.size)
-      body.signed(file.stamp.modified)
-      body.signed(file.stamp.changed)
+      body.stamp(file.stamp)
       body.byte(file.isRecordFile ? 1 : 0)
       let articles = file.articleSlice
       body.unsigned(articles.count)
