@@ -380,8 +380,9 @@ import Testing
     #expect(snapshot.changedFiles(SeedLoader().stampedWalk([scratch.root]).files, atMost: 6) == nil)
   }
 
-  /// A reader's warm start that finds the listing missing, or of other files (one added), while the index
-  /// is not written again, writes a listing of its own load: the next start lists from it.
+  /// A reader's warm start that finds the listing missing, damaged (said once) or of other files (one
+  /// added), while the index is not written again, writes a listing of its own load: the next start lists
+  /// from it.
   @Test func aWarmStartWritesTheListingItCouldNotUse() throws {
     let scratch = try IndexedLoadTests.Scratch()
     for number in 0..<20 { try scratch.write("f\(number).txt", title: "Title \(number)") }
@@ -402,6 +403,18 @@ import Testing
     missing.pendingListing?.writtenAt += 2 * LoadIndex.racyWindow
     #expect(indexed.writeIndex(of: missing) == nil)
     #expect(start().1.last == .listing, "the next start lists from the listing written")
+
+    // A damaged listing is said once, and written again the same way.
+    try Data("not a listing".utf8).write(to: URL(fileURLWithPath: file.listingPath))
+    var (damaged, _) = start()
+    #expect(
+      damaged.indexProblem == "the listing \(file.listingPath) is not a newsreader listing; rebuilding it")
+    #expect(damaged.pendingListing?.articles.count == 20)
+    damaged.pendingListing?.writtenAt += 2 * LoadIndex.racyWindow
+    #expect(indexed.writeIndex(of: damaged) == nil)
+    let (repaired, repairedParts) = start()
+    #expect(repairedParts.last == .listing)
+    #expect(repaired.indexProblem == nil && repaired.pendingListing == nil, "nothing more to say or write")
 
     try scratch.write("added.txt", title: "Added")
     var (added, parts) = start()
