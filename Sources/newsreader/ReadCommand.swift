@@ -242,7 +242,8 @@ struct BackgroundLoad: Sendable {
     let pending: LoadIndex?
     let index: LoadIndex?
     var indexProblem: String? = nil
-    // The listing beside the index, written alone when the index is not (it was missing or unusable).
+    // The listing beside the index, written alone when the index is not (it was missing, damaged or of
+    // other files).
     var pendingListing: IndexedLoader.Outcome? = nil
     // Until this load is kept below, a load of changes has nothing current to update: it loads everything.
     let remembered = memory.last?.files.index
