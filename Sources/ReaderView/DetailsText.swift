@@ -119,10 +119,14 @@ struct DetailsText {
       add(excerpt, .normal)
     }
 
-    let links: [(String, String?)] = [
-      ("Original", item.originalUrl), ("Web", item.webUrl), ("AMP", item.ampWebUrl),
-      ("CDN AMP", item.cdnAmpWebUrl),
-    ]
+    // A record listed from the listing holds only the link it would open, not which of its links that is.
+    let links: [(String, String?)] =
+      source.detailsPending
+      ? [("Link", item.originalUrl)]
+      : [
+        ("Original", item.originalUrl), ("Web", item.webUrl), ("AMP", item.ampWebUrl),
+        ("CDN AMP", item.cdnAmpWebUrl),
+      ]
     let presentLinks = links.filter { $0.1?.isEmpty == false }
     if !presentLinks.isEmpty { blank() }
     // A URL gets lines of its own, decoded for reading, so the terminal's URL detection can follow it; one

@@ -54,6 +54,12 @@ import Testing
     #expect(grid.rowText(0).contains("reading details…"))
     #expect(!grid.rowText(0).contains("loading"))
     #expect(grid.framedText.contains("Reading the rest of the record…"))
+    // The listing's one link is not said to be the original's: it is whichever the record would open.
+    let tall = ReaderRenderer.render(
+      state, theme: .monochrome, keyMap: .standard, size: Size(columns: 160, rows: 50),
+      now: ReaderFixtures.now)
+    #expect(tall.framedText.contains("Link:"))
+    #expect(!tall.framedText.contains("Original:"))
 
     state.apply(.loaded(ReaderFixtures.catalog, [], generation: 1), now: ReaderFixtures.now)
     grid = ReaderRenderer.render(
