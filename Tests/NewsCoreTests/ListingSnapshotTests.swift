@@ -5,7 +5,8 @@ import Testing
 @testable import NewsCore
 
 /// The listing beside the load index: rows that read back as the records' fields, orders that are the
-/// loader's sort orders, and a digest that lets a listing use them only while every file is as it was.
+/// loader's sort orders, and the files' path hashes and stamps that let a listing be used only while every
+/// file is as it was.
 @Suite struct ListingSnapshotTests {
   /// The bytes of `text`, for comparing with a row's fields.
   func bytes(_ field: UnsafeBufferPointer<UInt8>?) -> [UInt8]? { field.map(Array.init) }
@@ -159,8 +160,6 @@ import Testing
     func content(order: [UInt32], rowBytes: [UInt8], rowsOfFile: Int = 2) -> IndexEncoder {
       var content = IndexEncoder()
       content.signed(1)
-      content.fixed(0)
-      content.fixed(0)
       content.unsigned(0 as UInt64)
       content.unsigned(1 as UInt64)  // one file: its path hash, stamp and rows
       content.fixed(0)
@@ -363,7 +362,7 @@ import Testing
     let articles = index.files.flatMap { $0.articleSlice }
     let files = ListedFile.files(of: index)
     let fewer = ListingSnapshot.encoded(
-      articles, files: Array(files.dropLast()), digest: FileDigest(), writtenAt: index.writtenAt,
+      articles, files: Array(files.dropLast()), writtenAt: index.writtenAt,
       fileErrors: 0)
     #expect(throws: IndexCorruption.self) { try ListingSnapshot(decoding: fewer) }
 

@@ -38,7 +38,6 @@ public struct IndexedLoader: Sendable {
   public struct PendingListing: Sendable {
     var articles: [Article]
     var files: [ListedFile]
-    var digest: FileDigest
     var writtenAt: Int64
     var fileErrors: Int
   }
@@ -150,10 +149,10 @@ public struct IndexedLoader: Sendable {
       if case .unusable(let reason) = read, outcome.indexProblem == nil { outcome.indexProblem = reason }
       // Files changed without the index written again: a listing of them as they are now is, so the next
       // `list` prints rows again (written with the index otherwise).
-      if outcome.pendingIndex == nil, let files = outcome.listedFiles, let digest = FileDigest(walker.files) {
+      if outcome.pendingIndex == nil, let files = outcome.listedFiles {
         let walkErrors = walker.diagnostics.lazy.filter { $0.severity == .error }.count
         outcome.pendingListing = PendingListing(
-          articles: outcome.result.articles, files: files, digest: digest, writtenAt: startedAt,
+          articles: outcome.result.articles, files: files, writtenAt: startedAt,
           fileErrors: outcome.result.errorCount - walkErrors)
       }
       return .loaded(outcome)
@@ -186,7 +185,7 @@ public struct IndexedLoader: Sendable {
       } else if let listing = outcome.pendingListing {
         try file.writeListing(
           ListingSnapshot.encoded(
-            listing.articles, files: listing.files, digest: listing.digest, writtenAt: listing.writtenAt,
+            listing.articles, files: listing.files, writtenAt: listing.writtenAt,
             fileErrors: listing.fileErrors))
       }
       return nil

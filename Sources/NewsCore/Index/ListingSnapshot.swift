@@ -1,7 +1,8 @@
 /// The listing beside a load index (`LoadIndexFile.listingPath`): what `list` prints of every record
-/// (`ListingRows`) with the final ids, each sort order's permutation, and a digest of every file's path and
-/// stamp, so that a `list` of a directory unchanged since the listing was written walks and `stat`s the
-/// files, compares one digest, and prints, without decoding the index's records or strings.
+/// (`ListingRows`) with the final ids, each sort order's permutation, and each file's path hash, stamp and
+/// row count (`ListedFile`), so that a `list` of a directory unchanged since the listing was written walks
+/// and `stat`s the files, compares them with these, and prints, without decoding the index's records or
+/// strings.
 ///
 /// It is written with the index, and by a `list` that found files changed without rewriting the index (a
 /// few changed files are parsed again at each start instead): it stands for the files, not for the index.
@@ -10,13 +11,12 @@
 /// through the index.
 public struct ListingSnapshot: Sendable {
   /// Bumped whenever the listing's layout changes (2: rows hold the scores; 3: each file's path hash,
-  /// stamp and row count).
-  public static let formatVersion: UInt32 = 3
+  /// stamp and row count; 4: no digest of them all beside them).
+  public static let formatVersion: UInt32 = 4
 
   /// When the load it lists began (the racy rule of `LoadIndex.canReuse`): for the index's listing, the
   /// index's own `writtenAt`.
   public let writtenAt: Int64
-  let digest: FileDigest
   /// The error diagnostics of the files (the walk's own come from the walk).
   public let fileErrorCount: Int
   public let rows: ListingRows
@@ -37,28 +37,20 @@ public struct ListingSnapshot: Sendable {
   static func encoded(_ index: LoadIndex) -> [UInt8] {
     var articles = index.wholeArticles?.articles ?? index.files.flatMap { $0.articleSlice }
     ArticleIdentity.assign(to: &articles)
-    var digest = FileDigest()
-    var errors = 0
-    for file in index.files {
-      digest.add(path: file.path, stamp: file.stamp)
-      errors += file.diagnostics.lazy.filter { $0.severity == .error }.count
-    }
+    let errors = index.files.reduce(0) { $0 + $1.diagnostics.lazy.filter { $0.severity == .error }.count }
     return encoded(
-      articles, files: ListedFile.files(of: index), digest: digest, writtenAt: index.writtenAt,
-      fileErrors: errors)
+      articles, files: ListedFile.files(of: index), writtenAt: index.writtenAt, fileErrors: errors)
   }
 
-  /// The listing of `articles` (ids unique, in load order) from `files`, which `digest` describes and whose
-  /// diagnostics held `fileErrors` errors, loaded from `writtenAt` on.
-  static func encoded(
-    _ articles: [Article], files: [ListedFile], digest: FileDigest, writtenAt: Int64, fileErrors: Int
-  ) -> [UInt8] {
+  /// The listing of `articles` (ids unique, in load order) from `files`, whose diagnostics held
+  /// `fileErrors` errors, loaded from `writtenAt` on.
+  static func encoded(_ articles: [Article], files: [ListedFile], writtenAt: Int64, fileErrors: Int)
+    -> [UInt8]
+  {
     let rows = ListingRows(articles: articles)
     var content = IndexEncoder(
       reservingCapacity: rows.rowBytes.count + articles.count * 24 + files.count * 64 + 64)
     content.signed(writtenAt)
-    content.fixed(digest.first)
-    content.fixed(digest.second)
     content.unsigned(fileErrors)
     content.unsigned(files.count)
     for file in files {
@@ -97,7 +89,6 @@ public struct ListingSnapshot: Sendable {
         }
         var decoder = IndexDecoder(buffer, from: 8)
         let writtenAt = try decoder.signed()
-        let digest = FileDigest(first: try decoder.fixed(), second: try decoder.fixed())
         let errors = try decoder.count(atMost: Int(Int32.max))
         // Each file takes at least 14 bytes.
         let fileCount = try decoder.count(atMost: decoder.remaining / 14)
@@ -132,7 +123,7 @@ public struct ListingSnapshot: Sendable {
         let rowBytes = try decoder.raw()
         guard decoder.isAtEnd else { throw IndexCorruption("has bytes after its listing") }
         return ListingSnapshot(
-          writtenAt: writtenAt, digest: digest, fileErrorCount: errors,
+          writtenAt: writtenAt, fileErrorCount: errors,
           rows: try ListingRows(rowBytes: rowBytes, count: count), orders: orders, files: files)
       }
     }
@@ -140,11 +131,9 @@ public struct ListingSnapshot: Sendable {
   }
 
   private init(
-    writtenAt: Int64, digest: FileDigest, fileErrorCount: Int, rows: ListingRows, orders: [[Int32]],
-    files: [ListedFile]
+    writtenAt: Int64, fileErrorCount: Int, rows: ListingRows, orders: [[Int32]], files: [ListedFile]
   ) {
     self.writtenAt = writtenAt
-    self.digest = digest
     self.fileErrorCount = fileErrorCount
     self.rows = rows
     self.orders = orders
@@ -153,13 +142,7 @@ public struct ListingSnapshot: Sendable {
 
   /// Whether `files`, as the walk found and stamped them, are the index's files unchanged: the same paths
   /// and stamps in the same order, each old enough for its stamp to prove it unchanged (`canReuse`).
-  func describes(_ files: [RecordFileEntry]) -> Bool {
-    let settled = writtenAt - LoadIndex.racyWindow
-    guard files.allSatisfy({ $0.stamp.map { $0.modified < settled && $0.changed < settled } ?? false }) else {
-      return false
-    }
-    return FileDigest(files) == digest
-  }
+  func describes(_ files: [RecordFileEntry]) -> Bool { changedFiles(files, atMost: 0)?.isEmpty == true }
 
   /// The positions of `walked` whose files must be read for their records (changed since the listing was
   /// written, or too recent for their stamps to prove otherwise), when the walk met the listing's files,
@@ -239,63 +222,6 @@ struct ListedFile: Sendable, Equatable {
     index.files.map {
       ListedFile(pathHash: StableHash.value($0.path), stamp: $0.stamp, rows: $0.articleCount)
     }
-  }
-}
-
-/// A 128-bit digest of files' paths and stamps in order: two independent 64-bit lanes over the same words.
-/// It tells a listing whether its files are the index's; like the checksum it guards against change, not an
-/// attacker (who could as well write the index).
-struct FileDigest: Equatable, Sendable {
-  private(set) var first: UInt64 = 0x243F_6A88_85A3_08D3
-  private(set) var second: UInt64 = 0x1319_8A2E_0370_7344
-
-  init() {}
-
-  /// The digest of walked `files`, nil when one has no stamp (it could never be found unchanged).
-  init?(_ files: [RecordFileEntry]) {
-    for file in files {
-      guard let stamp = file.stamp else { return nil }
-      if let systemPath = file.systemPath {
-        add(path: systemPath, stamp: stamp)
-      } else {
-        var path = file.path
-        path.withUTF8 { add(path: $0, stamp: stamp) }
-      }
-    }
-  }
-
-  init(first: UInt64, second: UInt64) {
-    self.first = first
-    self.second = second
-  }
-
-  mutating func add(path: [UInt8], stamp: FileStamp) {
-    path.withUnsafeBufferPointer { add(path: $0, stamp: stamp) }
-  }
-
-  mutating func add(path: UnsafeBufferPointer<UInt8>, stamp: FileStamp) {
-    add(UInt64(path.count))
-    var offset = 0
-    while offset < path.count {
-      var word: UInt64 = 0
-      for shift in 0..<min(8, path.count - offset) {
-        word |= UInt64(path[offset + shift]) << UInt64(8 * shift)
-      }
-      add(word)
-      offset += 8
-    }
-    add(stamp.device)
-    add(stamp.inode)
-    add(UInt64(bitPattern: stamp.size))
-    add(UInt64(bitPattern: stamp.modified))
-    add(UInt64(bitPattern: stamp.changed))
-  }
-
-  private mutating func add(_ word: UInt64) {
-    first = (first ^ word) &* 0xFF51_AFD7_ED55_8CCD
-    first ^= first >> 29
-    second = (second &+ (word << 32 | word >> 32)) &* 0x9E37_79B9_7F4A_7C15
-    second ^= second >> 31
   }
 }
 

@@ -70,8 +70,8 @@ public struct LoadIndexFile: Sendable, Hashable {
   }
 
   /// The listing beside the index (`ListingSnapshot`): what `list` prints of every record, for the files
-  /// as they were when it was written. It is checked against the files themselves (a digest of their paths
-  /// and stamps), not against the index, so either file can be written without the other.
+  /// as they were when it was written. It is checked against the files themselves (their path hashes and
+  /// stamps), not against the index, so either file can be written without the other.
   public var listingPath: String {
     (path.hasSuffix(".nrindex") ? String(path.dropLast(".nrindex".count)) : path) + ".nrlisting"
   }

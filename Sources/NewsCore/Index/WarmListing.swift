@@ -17,8 +17,8 @@ final class WarmListing: @unchecked Sendable {
   /// What became of the listing: set after the walk and read afterwards, on the load's thread only.
   private enum Outcome {
     case notYet, handedOut
-    /// Of no use for the files walked, whose digest a new listing takes (nil when one has no stamp).
-    case unused(FileDigest?)
+    /// Of no use for the files walked: a new listing is written.
+    case unused
   }
   private var outcome = Outcome.notYet
   /// Why the listing on disk could not be used, for one message; nil when it was missing or is of other
@@ -45,7 +45,7 @@ final class WarmListing: @unchecked Sendable {
     var (read, listed) = self.read.take()
     guard let snapshot = read.snapshot, listed != nil else {
       if case .unusable(let reason) = read { problem = reason }
-      outcome = .unused(FileDigest(files))
+      outcome = .unused
       return
     }
     // Files added, gone or renamed (or too many changed): this listing is no use until written again.
@@ -53,7 +53,7 @@ final class WarmListing: @unchecked Sendable {
       let changed = snapshot.changedFiles(
         files, atMost: IndexedLoader.rewriteThreshold(files: files.count))
     else {
-      outcome = .unused(FileDigest(files))
+      outcome = .unused
       return
     }
     outcome = .handedOut
@@ -67,14 +67,14 @@ final class WarmListing: @unchecked Sendable {
   }
 
   /// The listing to write from `result`, the load's records from `index`'s files, when the one on disk was
-  /// of no use; nil when it was used (or a file could not be stamped, so none could ever be).
+  /// of no use; nil when it was used.
   func replacement(for result: LoadResult, of index: LoadIndex, startedAt: Int64)
     -> IndexedLoader.PendingListing?
   {
-    guard case .unused(let digest?) = outcome else { return nil }
+    guard case .unused = outcome else { return nil }
     let fileErrors = index.files.reduce(0) { $0 + $1.diagnostics.lazy.filter { $0.severity == .error }.count }
     return IndexedLoader.PendingListing(
-      articles: result.articles, files: ListedFile.files(of: index), digest: digest, writtenAt: startedAt,
+      articles: result.articles, files: ListedFile.files(of: index), writtenAt: startedAt,
       fileErrors: fileErrors)
   }
 }
