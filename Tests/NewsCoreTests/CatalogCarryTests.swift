@@ -197,6 +197,40 @@ import Testing
     }
   }
 
+  /// A warm start's listing with a few files edited in place: their records take their rows' places in the
+  /// listing's catalog (`replacing`), whose tables must be those of a catalog made afresh, whether its
+  /// folded text was made yet or not.
+  @Test(arguments: [4, 5])
+  func rowsReplacedOneForOneCarryEveryTableExactly(seed: Int) throws {
+    var random = Generator(state: UInt64(seed))
+    var articles: [Article] = []
+    for number in 0..<80 {
+      articles.append(Self.article(path: "f\(number).txt", position: 0, random: &random))
+      articles[number].id = ArticleID("a\(number)")
+    }
+    var catalog =
+      seed == 4 ? ArticleCatalog.forListing(articles, order: .title) : ArticleCatalog(articles: articles)
+    for step in 0..<20 {
+      var replacements: [Int: Article] = [:]
+      for count in 0..<(1 + random.next(4)) {
+        let index = random.next(catalog.articles.count)
+        var article = Self.article(path: "f\(index).txt", position: 0, random: &random)
+        article.id = ArticleID("r\(step)-\(count)")
+        replacements[index] = article
+      }
+      let order = SortOrder.allCases[random.next(SortOrder.allCases.count)]
+      let count = catalog.articles.count
+      var base: ArticleCatalog? = catalog
+      let replaced = ArticleCatalog.replacing(replacements, in: &base, prepare: order)
+      #expect(base == nil, "let go of")
+      for (index, article) in replacements { #expect(replaced.articles[index] == article, "step \(step)") }
+      #expect(replaced.articles.count == count)
+      expectSameTables(replaced, step)
+      #expect(try answers(replaced) == answers(ArticleCatalog(articles: replaced.articles)))
+      catalog = replaced
+    }
+  }
+
   @Test func aTopicLosingItsFirstSpellingTakesTheNextOne() {
     func record(_ path: String, _ topics: [String]) -> Article {
       Article(

@@ -169,16 +169,53 @@ public struct ListingSnapshot: Sendable {
   /// a load makes them. A file whose records are as many as its rows is written over in place.
   func replaceRows(in articles: inout [Article], with replaced: [Int: [Article]]) {
     guard !replaced.isEmpty else { return }
+    let ranges = rowRanges(of: replaced)
+    let unique = idsStayUnique(articles, ranges: ranges, replaced: replaced)
+    // From the last file back, so the rows of the files before it stay where they were.
+    for range in ranges.reversed() {
+      articles.replaceSubrange(range.rows, with: replaced[range.position]!)
+    }
+    if !unique { ArticleIdentity.assign(to: &articles) }
+  }
+
+  /// The records of `replaced` (as in `replaceRows`) by the row each takes over, when they can take the
+  /// rows' places one for one: each file gives as many records as it had rows, and no record's id is a
+  /// kept row's or another record's. Nil otherwise (`replaceRows` then puts them in).
+  func rowReplacements(in articles: [Article], with replaced: [Int: [Article]]) -> [Int: Article]? {
+    let ranges = rowRanges(of: replaced)
+    guard ranges.allSatisfy({ replaced[$0.position]!.count == $0.rows.count }) else { return nil }
+    var replacements: [Int: Article] = [:]
+    var keepsIDs = true
+    for range in ranges {
+      for (row, record) in zip(range.rows, replaced[range.position]!) {
+        replacements[row] = record
+        keepsIDs = keepsIDs && record.id == articles[row].id
+      }
+    }
+    // A record with its row's id (a file edited, its links kept) is unique as the row was; otherwise every
+    // kept id is compared.
+    guard keepsIDs || idsStayUnique(articles, ranges: ranges, replaced: replaced) else { return nil }
+    return replacements
+  }
+
+  /// The rows of each file in `replaced`, by its position among the listing's files, in file order.
+  private func rowRanges(of replaced: [Int: [Article]]) -> [(position: Int, rows: Range<Int>)] {
     var ranges: [(position: Int, rows: Range<Int>)] = []
     var row = 0
     for (position, file) in files.enumerated() {
       if replaced[position] != nil { ranges.append((position, row..<row + file.rows)) }
       row += file.rows
     }
-    // The rows' ids are unique already, so a parsed record keeps its own id unless a kept row or another
-    // record has it (records sharing a URL): only then are all ids made again, the way a load makes them.
-    // The kept ids are compared by a hash of their bytes, which costs a fraction of a set of strings; a
-    // hash that matches only by chance just takes the longer way.
+    return ranges
+  }
+
+  /// Whether the records replacing the rows of `ranges` keep their own ids: the rows' ids are unique already,
+  /// so a parsed record keeps its id unless a kept row or another record has it (records sharing a URL).
+  /// The kept ids are compared by a hash of their bytes, which costs a fraction of a set of strings; a hash
+  /// that matches only by chance says no, and the ids are made again the way a load makes them.
+  private func idsStayUnique(
+    _ articles: [Article], ranges: [(position: Int, rows: Range<Int>)], replaced: [Int: [Article]]
+  ) -> Bool {
     var taken = Set<UInt64>(minimumCapacity: articles.count)
     articles.withUnsafeBufferPointer { rows in
       var next = 0
@@ -188,18 +225,13 @@ public struct ListingSnapshot: Sendable {
       }
       for index in next..<rows.count { taken.insert(StableHash.value(rows[index].id.rawValue)) }
     }
-    var unique = true
     for range in ranges {
       for record in replaced[range.position]!
       where !taken.insert(StableHash.value(record.id.rawValue)).inserted {
-        unique = false
+        return false
       }
     }
-    // From the last file back, so the rows of the files before it stay where they were.
-    for range in ranges.reversed() {
-      articles.replaceSubrange(range.rows, with: replaced[range.position]!)
-    }
-    if !unique { ArticleIdentity.assign(to: &articles) }
+    return true
   }
 }
 

@@ -58,11 +58,19 @@ final class WarmListing: @unchecked Sendable {
     }
     outcome = .handedOut
     guard !changed.isEmpty else { return preview.deliverListing(listed!) }
+    let records = loader.records(of: files, at: changed)
+    // A file edited in place gives as many records as it had rows: they take the rows' places in the catalog
+    // made of the listing, which carries what it prepared for the rest (a new catalog of 100,000 rows took
+    // a warm start 40 ms more than the change itself).
+    if let replacements = snapshot.rowReplacements(in: listed!.articles, with: records) {
+      return preview.deliverListing(
+        ArticleCatalog.replacing(replacements, in: &listed, prepare: preview.order))
+    }
     // The rows' records are taken from the catalog made of them, which is let go first: the array is then
     // this call's alone and changed in place.
     var articles = listed!.articles
     (read, listed) = (.missing, nil)
-    snapshot.replaceRows(in: &articles, with: loader.records(of: files, at: changed))
+    snapshot.replaceRows(in: &articles, with: records)
     preview.deliverListing(preview.catalog(of: articles))
   }
 

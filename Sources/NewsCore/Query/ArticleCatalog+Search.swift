@@ -42,6 +42,13 @@ final class SearchTextSlot: @unchecked Sendable {
 
   init(makingFrom articles: [Article]) { self.articles = articles }
 
+  /// The text if it has been made.
+  var madeText: SearchText? {
+    lock.lock()
+    defer { lock.unlock() }
+    return made
+  }
+
   var text: SearchText {
     lock.lock()
     defer { lock.unlock() }

@@ -150,6 +150,56 @@ extension ArticleCatalog {
       changedCount: changed)
   }
 
+  /// `catalog` with the article at each index of `replacements` replaced by the one given, one for one,
+  /// their ids unique already (a warm start's listing with a few files edited since it was written): what
+  /// the other articles had prepared is carried, as `applying` carries it, and `order` is sorted up front.
+  /// `catalog` is let go of (set to nil) before the articles change, so that they change in place: a copy
+  /// of 100,000 articles took longer (45 ms) than all the rest.
+  static func replacing(
+    _ replacements: [Int: Article], in catalog: inout ArticleCatalog?, prepare order: SortOrder
+  ) -> ArticleCatalog {
+    var base = catalog!.prepared
+    catalog = nil
+    var articles = base.articles
+    base.articles = []
+    let reread = replacements.keys.sorted()
+    let replacedArticles = reread.map { articles[$0] }
+    for (index, article) in replacements { articles[index] = article }
+    var newIndices = (0..<Int32(articles.count)).map { $0 }
+    for index in reread { newIndices[index] = -1 }
+    let sourceOf = newIndices
+    let tables = CatalogTables(
+      changing: base.tables, articles: articles, sourceOf: sourceOf, newIndices: newIndices,
+      removed: reread, reread: reread, shifts: false)
+    let text =
+      base.text.map { SearchTextSlot(SearchText(articles: articles, updating: $0, sourceOf: sourceOf)) }
+      ?? SearchTextSlot(makingFrom: articles)
+    let replaced = ArticleCatalog(articles: articles, textSlot: text, tables: tables)
+    if var domains = base.domains {
+      for old in replacedArticles { domains.count(old, by: -1) }
+      for index in reread { domains.count(articles[index], by: 1) }
+      replaced.changeIndex.adopt(domains)
+    }
+    replaced.permutations.carry(from: base.sorted, newIndices: newIndices, reread: reread)
+    _ = replaced.permutations.table(order)
+    return replaced
+  }
+
+  /// What `replacing` carries from a catalog, held apart from it.
+  private struct Prepared {
+    var articles: [Article]
+    var tables: CatalogTables
+    var text: SearchText?
+    var sorted: [SortPermutations.Table?]
+    var domains: ProviderDomains?
+  }
+
+  private var prepared: Prepared {
+    Prepared(
+      articles: articles, tables: CatalogTables(of: self), text: textSlot.madeText,
+      sorted: permutations.sortedTables, domains: changeIndex.builtProviderDomains)
+  }
+
   /// Whether a record read again says something else (its path and line may move without that).
   private static func differs(_ old: Article, _ new: Article) -> Bool {
     old.item != new.item || old.related != new.related || old.body != new.body || old.secured != new.secured

@@ -112,6 +112,10 @@ public final class ArticleCatalog: Sendable {
     self.links = LinkIndex(articles: articles)
   }
 
+  /// Each article's date in seconds since 1970, NaN when it has none we could read (what `date:` terms
+  /// compare).
+  public var publishedSeconds: [Double] { columns.dates }
+
   /// Bytes of folded search text in memory, and how many of them are related coverage (for the benchmark).
   public var searchTextBytes: (total: Int, related: Int) {
     var related = 0

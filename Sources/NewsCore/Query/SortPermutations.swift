@@ -44,9 +44,18 @@ final class SortPermutations: @unchecked Sendable {
   /// an order is the carried one with each arrival inserted where a binary search over it places it: the
   /// comparisons read the arrivals and a logarithmic number of kept articles, never every article.
   func carry(from old: SortPermutations, newIndices: [Int32], reread: [Int]) {
-    old.lock.lock()
-    let oldTables = old.tables
-    old.lock.unlock()
+    carry(from: old.sortedTables, newIndices: newIndices, reread: reread)
+  }
+
+  /// The orders sorted so far, by `SortOrder` position (nil for one not sorted).
+  var sortedTables: [Table?] {
+    lock.lock()
+    defer { lock.unlock() }
+    return tables
+  }
+
+  /// `carry(from:newIndices:reread:)` from the orders an old catalog had sorted (`sortedTables`).
+  func carry(from oldTables: [Table?], newIndices: [Int32], reread: [Int]) {
     lock.lock()
     defer { lock.unlock() }
     for position in oldTables.indices {
