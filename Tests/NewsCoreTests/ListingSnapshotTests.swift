@@ -56,6 +56,32 @@ import Testing
     }
   }
 
+  /// The rows made back into articles (what a warm start lists) hold the same text, ASCII or not, and a
+  /// provider name repeated across rows is one provider.
+  @Test func rowsMadeBackIntoArticlesKeepTheirText() throws {
+    func article(_ id: String, title: String?, excerpt: String? = nil, provider: String?) -> Article {
+      Article(
+        id: ArticleID(id), source: RecordSource(path: id, relativePath: id, documentIndex: 0, line: 1),
+        item: NewsItem(
+          title: title, excerpt: excerpt, originalUrl: "https://example.org/\(id)",
+          provider: provider.map { Provider(name: $0) }))
+    }
+    let articles = [
+      article("a", title: "Plain ASCII title", provider: "Outlet"),
+      article("b", title: "Malmö café, 東京 and 🚲", provider: "Zeitung für Ünicode"),
+      article("c", title: nil, excerpt: "Untitled: its excerpt, ü", provider: "Outlet"),
+      article("d", title: "Another from the same outlet", provider: "Zeitung für Ünicode"),
+      article("é-id", title: "", provider: nil),
+    ]
+    let made = ListingRows(articles: articles).articles(0..<articles.count)
+    #expect(made.map(\.id) == articles.map(\.id))
+    #expect(made.map(\.item.title) == articles.map(\.item.title))
+    #expect(made.map(\.item.excerpt) == [nil, nil, "Untitled: its excerpt, ü", nil, nil])
+    #expect(made.map(\.item.provider?.name) == articles.map(\.item.provider?.name))
+    #expect(made.map(\.item.originalUrl) == articles.map(\.item.originalUrl))
+    #expect(made[1].item.provider == made[3].item.provider)
+  }
+
   /// The section of an index written from a load reads back with every sort order the loader's own.
   @Test func theSectionReadsBackWithTheLoadersOrders() throws {
     let load = SeedLoader().load(paths: [FixturePaths.loader], reusing: nil)
