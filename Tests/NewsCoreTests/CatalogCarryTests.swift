@@ -53,7 +53,7 @@ import Testing
         category: categories[random.next(categories.count)], type: types[random.next(types.count)],
         publishedDateTime: date, quality: random.next(4) == 0 ? nil : random.next(5),
         heat: random.next(4) == 0 ? nil : random.next(7), provider: provider(), topics: topics),
-      related: related)
+      related: RelatedCoverage(related))
   }
 
   static func file(_ path: String, count: Int, random: inout Generator) -> [Article] {

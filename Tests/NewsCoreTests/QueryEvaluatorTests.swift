@@ -51,7 +51,7 @@ import Testing
     return Article(
       id: ArticleID("a\(index)"),
       source: RecordSource(path: "p", relativePath: "p", documentIndex: 0, line: 1),
-      item: item, related: related)
+      item: item, related: RelatedCoverage(related))
   }
 
   static let catalog = ArticleCatalog(articles: articles)

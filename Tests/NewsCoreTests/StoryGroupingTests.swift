@@ -18,7 +18,7 @@ import Testing
         provider: provider == nil && domain == nil
           ? nil : Provider(name: provider, domain: domain),
         extraFields: extra),
-      related: related.map { NewsItem(title: "Related", webUrl: $0) })
+      related: RelatedCoverage(related.map { NewsItem(title: "Related", webUrl: $0) }))
   }
 
   /// The stories as sets of article names (the part after `id-`), sorted for comparison.

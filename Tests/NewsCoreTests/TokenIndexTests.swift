@@ -25,13 +25,14 @@ import Testing
         article.item.title = (article.item.title ?? "") + " " + extra[next(extra.count)]
       }
       let relatedCount = index % 4 == 0 ? 0 : next(4)
-      article.related = (0..<relatedCount).map { _ in
-        let words = CatalogSearchTests.words
-        return NewsItem(
-          title: (0..<(1 + next(5))).map { _ in words[next(words.count)] }.joined(separator: " "),
-          excerpt: next(2) == 0 ? nil : extra[next(extra.count)],
-          provider: Provider(name: "Outlet \(next(30))", domain: "outlet\(next(30)).example"))
-      }
+      article.related = RelatedCoverage(
+        (0..<relatedCount).map { _ in
+          let words = CatalogSearchTests.words
+          return NewsItem(
+            title: (0..<(1 + next(5))).map { _ in words[next(words.count)] }.joined(separator: " "),
+            excerpt: next(2) == 0 ? nil : extra[next(extra.count)],
+            provider: Provider(name: "Outlet \(next(30))", domain: "outlet\(next(30)).example"))
+        })
       return article
     }
   }

@@ -16,7 +16,7 @@ enum Fixtures {
         originalUrl: originalUrl, webUrl: webUrl, quality: quality,
         provider: provider.map { Provider(name: $0) },
         topics: topics),
-      related: related)
+      related: RelatedCoverage(related))
   }
 
   /// Five articles, newest first in load order: a to e.

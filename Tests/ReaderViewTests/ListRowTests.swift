@@ -38,7 +38,8 @@ import Testing
 @Suite struct SpaceTests {
   @Test func aBadgeNeverTouchesTheTitlesEllipsis() {
     var article = ReaderFixtures.articles[5]  // the long headline
-    article.related = (0..<29).map { NewsItem(title: "Item \($0)", webUrl: "https://x.example/\($0)") }
+    article.related = RelatedCoverage(
+      (0..<29).map { NewsItem(title: "Item \($0)", webUrl: "https://x.example/\($0)") })
     let grid = ListRowTests.render([article])
     let row = grid.rowText(3)  // under the timeline
     #expect(row.contains("… +29 │"), "\(row)")

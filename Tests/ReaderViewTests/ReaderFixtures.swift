@@ -26,7 +26,7 @@ enum ReaderFixtures {
         originalUrl: url, webUrl: url, quality: 54, heat: -1, published: false,
         provider: Provider(name: provider, domain: domain), topics: topics, images: images, extraFields: extra
       ),
-      related: related, secured: secured, body: body)
+      related: RelatedCoverage(related), secured: secured, body: body)
   }
 
   static let arabicURL = "https://www.aljazeera.net/news/2021/3/12/ai-journalism"

@@ -16,8 +16,8 @@ extension IndexEncoder {
       byte(0)
     }
     item(article.item)
-    unsigned(article.related.count)
-    for related in article.related { item(related) }
+    // The related coverage as its packed text: one string of the table, made as it is on reading.
+    string(article.related.isEmpty ? nil : article.related.packed)
     if let secured = article.secured {
       unsigned(UInt64(secured.byteCount) + 1)
     } else {
@@ -117,13 +117,14 @@ extension IndexDecoder {
     if try byte() == 1 { source.pathBytes = try raw() }
     let listing = projection == .listing
     let item = try self.item(listing: listing)
-    let relatedCount = try count()
-    var related: [NewsItem] = []
+    var related = RelatedCoverage()
     if listing {
-      for _ in 0..<relatedCount { try skipItem() }
-    } else {
-      related.reserveCapacity(relatedCount)
-      for _ in 0..<relatedCount { related.append(try self.item()) }
+      try skipString()
+    } else if let packed = try string() {
+      guard let coverage = RelatedCoverage(packed: packed), !coverage.isEmpty else {
+        throw IndexCorruption("a record's related coverage is damaged")
+      }
+      related = coverage
     }
     let securedPlusOne = try unsigned()
     guard securedPlusOne <= UInt64(Int.max) else { throw IndexCorruption("a size is out of range") }
@@ -137,28 +138,6 @@ extension IndexDecoder {
     }
     return Article(
       id: ArticleID(id), source: source, item: item, related: related, secured: secured, body: body)
-  }
-
-  /// Reads past an item as `item()` reads it, checking the same, making nothing.
-  mutating func skipItem() throws(IndexCorruption) {
-    let flags = try byte()
-    for _ in 0..<4 { try skipString() }  // title, excerpt, category, type
-    if flags & (32 | 64) != 0 {
-      if flags & 32 != 0 {
-        let seconds = try double()
-        if !DateParser.isInRange(seconds) { throw IndexCorruption("a date is out of range") }
-      }
-      if flags & 64 != 0 { try skipString(required: true) }
-    }
-    for _ in 0..<4 { try skipString() }  // the four URLs
-    if flags & 1 != 0 { _ = try int() }
-    if flags & 2 != 0 { _ = try int() }
-    if flags & 16 != 0 {
-      try skipString()
-      try skipString()
-      try skipImages()
-    }
-    try skipItemLists()
   }
 
   /// Reads past an item's topics, images and other fields, which end it.

@@ -116,7 +116,7 @@ final class SharedArticles: @unchecked Sendable {
 /// writing at once leave whichever renamed last.
 public struct LoadIndex: Sendable {
   /// Bumped whenever the payload's layout or the loader's output for the same bytes changes.
-  public static let formatVersion: UInt32 = 4
+  public static let formatVersion: UInt32 = 5
   static let magic: [UInt8] = Array("NRINDEX\n".utf8)
   static let headerSize = 8 + 4 + 4 + 8 + 8
 

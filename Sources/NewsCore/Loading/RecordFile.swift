@@ -115,7 +115,7 @@ enum RecordFile {
         Article(
           id: ArticleID(ArticleIdentity.baseID(url: record.item.identifyingURL, source: source)),
           source: source,
-          item: record.item, related: record.related, secured: record.secured,
+          item: record.item, related: RelatedCoverage(record.related), secured: record.secured,
           body: record.documentIndex == 0 ? body : nil))
     }
     return outcome

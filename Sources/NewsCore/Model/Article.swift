@@ -47,13 +47,13 @@ public struct Article: Sendable, Hashable, Identifiable {
   /// The record's own fields.
   public var item: NewsItem
   /// The same story from other outlets.
-  public var related: [RelatedItem]
+  public var related: RelatedCoverage
   public var secured: SecuredContent?
   /// The Markdown body after the front matter, if any.
   public var body: String?
 
   public init(
-    id: ArticleID, source: RecordSource, item: NewsItem, related: [RelatedItem] = [],
+    id: ArticleID, source: RecordSource, item: NewsItem, related: RelatedCoverage = [],
     secured: SecuredContent? = nil, body: String? = nil
   ) {
     self.id = id

@@ -98,25 +98,32 @@ struct ProviderDomains: Sendable {
   private(set) var shared: Set<String> = []
 
   init(articles: [Article]) {
-    func note(_ provider: Provider?) {
-      guard let name = provider?.name, let domain = provider?.domain, !domain.isEmpty else { return }
+    func note(_ provider: Provider?) { note(provider?.name, provider?.domain) }
+    func note(_ name: String?, _ domain: String?) {
+      guard let name, let domain, !domain.isEmpty else { return }
       counts[name, default: [:]][domain, default: 0] += 1
     }
     for article in articles {
       note(article.item.provider)
-      for item in article.related { note(item.provider) }
+      for item in article.related.indices {
+        note(article.related.text(.providerName, of: item), article.related.text(.providerDomain, of: item))
+      }
     }
     shared = Set(counts.lazy.filter { $0.value.count > 1 }.map(\.key))
   }
 
   /// Counts `article`'s providers in (`by` 1) or out (-1), and updates `shared` for their names.
   mutating func count(_ article: Article, by step: Int) {
-    note(article.item.provider, by: step)
-    for item in article.related { note(item.provider, by: step) }
+    note(article.item.provider?.name, article.item.provider?.domain, by: step)
+    for item in article.related.indices {
+      note(
+        article.related.text(.providerName, of: item), article.related.text(.providerDomain, of: item),
+        by: step)
+    }
   }
 
-  private mutating func note(_ provider: Provider?, by step: Int) {
-    guard let name = provider?.name, let domain = provider?.domain, !domain.isEmpty else { return }
+  private mutating func note(_ name: String?, _ domain: String?, by step: Int) {
+    guard let name, let domain, !domain.isEmpty else { return }
     var domains = counts.removeValue(forKey: name) ?? [:]
     let count = (domains[domain] ?? 0) + step
     domains[domain] = count > 0 ? count : nil

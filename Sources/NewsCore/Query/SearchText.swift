@@ -161,11 +161,13 @@ struct SearchText: Sendable {
             folder.appendUnlowered(domain, to: &bytes)
           }
           ownEnds.append(Int32(bytes.count))
-          for item in articles[index].related {
-            for field in [item.title, item.excerpt, item.provider?.name, item.provider?.domain] {
-              if let field {
+          let related = articles[index].related
+          for item in related.indices {
+            for field in SearchText.relatedFields {
+              related.withText(field, of: item) { text in
+                guard let text else { return }
                 bytes.append(0x0A)
-                folder.appendUnlowered(field, to: &bytes)
+                folder.appendUnlowered(bytes: text, to: &bytes)
               }
             }
           }
@@ -246,6 +248,9 @@ struct SearchWord: Sendable {
 
 extension SearchText {
   /// Words of byte-pair bits per article (1,024 bits: about a third set by an article of 1,300 bytes).
+  /// The fields of each related item that the text holds, in this order.
+  static let relatedFields: [RelatedCoverage.Field] = [.title, .excerpt, .providerName, .providerDomain]
+
   static let pairWords = 16
 
   /// The bit of the byte pair `a b`, a multiplicative hash of the two bytes into 10 bits.

@@ -19,8 +19,15 @@ struct TextFolder {
   /// time, and only other scalars are decoded.
   mutating func appendUnlowered(_ text: String, to output: inout [UInt8]) {
     var text = text
-    text.withUTF8 { utf8 in
+    text.withUTF8 { appendUnlowered(bytes: $0, to: &output) }
+  }
+
+  /// `appendUnlowered(_:to:)` of UTF-8 bytes (a related item's field, read in place). A scalar cut short at
+  /// the end is left out rather than read past the bytes.
+  mutating func appendUnlowered(bytes utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    do {
       let count = utf8.count
+      guard count > 0 else { return }
       let base = UnsafeRawPointer(utf8.baseAddress!)
       var position = 0
       while position < count {
@@ -38,6 +45,7 @@ struct TextFolder {
         // Valid UTF-8 (a Swift String's storage): the lead byte gives the scalar's byte count.
         let lead = utf8[position]
         let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard position &+ width <= count else { break }
         var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
         for offset in 1..<width { value = value << 6 | UInt32(utf8[position &+ offset] & 0x3F) }
         if value < 0x800 {

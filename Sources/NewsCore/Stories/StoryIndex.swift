@@ -116,11 +116,23 @@ public final class StoryIndex: Sendable {
       default: return articles[index].item.ampWebUrl
       }
     }
-    let related = slot / 3 - 1
+    return articles[index].related.text(relatedField(slot), of: slot / 3 - 1)
+  }
+
+  /// The field of a related item that link `slot` (3 or more) is.
+  private static func relatedField(_ slot: Int) -> RelatedCoverage.Field {
     switch slot % 3 {
-    case 0: return articles[index].related[related].originalUrl
-    case 1: return articles[index].related[related].webUrl
-    default: return articles[index].related[related].ampWebUrl
+    case 0: .originalUrl
+    case 1: .webUrl
+    default: .ampWebUrl
+    }
+  }
+
+  /// `StoryURL.hash` of the link in `slot`, a related item's read in place without making it a string.
+  private static func linkHash(_ articles: [Article], _ index: Int, slot: Int) -> UInt64? {
+    if slot < 3 { return link(articles, index, slot: slot).flatMap(StoryURL.hash) }
+    return articles[index].related.withText(relatedField(slot), of: slot / 3 - 1) { bytes in
+      bytes.flatMap { StoryURL.hash(bytes: $0) }
     }
   }
 
@@ -143,7 +155,7 @@ public final class StoryIndex: Sendable {
         let range = (articles.count * chunk / chunkCount)..<(articles.count * (chunk + 1) / chunkCount)
         for index in range {
           for slot in 0..<(slotStarts[index + 1] - slotStarts[index]) {
-            guard let url = link(articles, index, slot: slot), let hash = StoryURL.hash(url) else { continue }
+            guard let hash = linkHash(articles, index, slot: slot) else { continue }
             output.value[slotStarts[index] + slot] = hash == 0 ? 1 : hash
           }
         }

@@ -6,9 +6,15 @@
 enum StoryURL {
   /// The FNV-1a hash of `url`'s normalized bytes, or nil for an empty link.
   static func hash(_ url: String) -> UInt64? {
+    if let hash = url.utf8.withContiguousStorageIfAvailable({ hash(bytes: $0) }) { return hash }
+    return Array(url.utf8).withUnsafeBufferPointer { hash(bytes: $0) }
+  }
+
+  /// The hash of a link given as its UTF-8 bytes (a related item's, read in place).
+  static func hash(bytes url: UnsafeBufferPointer<UInt8>) -> UInt64? {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     var count = 0
-    forEachNormalizedByte(url) { byte in
+    walk(url) { byte in
       hash ^= UInt64(byte)
       hash &*= 0x0000_0100_0000_01B3
       count += 1

@@ -32,7 +32,7 @@ extension Listing {
   public var selectedArticleIndex: Int? { articleList.selectedIndex.map { visible[$0] } }
   public var selectedArticle: Article? { selectedArticleIndex.map { catalog.articles[$0] } }
   /// The selected article's related coverage.
-  public var relatedItems: [RelatedItem] { selectedArticle?.related ?? [] }
+  public var relatedItems: RelatedCoverage { selectedArticle?.related ?? [] }
   public var selectedRelated: RelatedItem? {
     guard let row = relatedList.selectedIndex, let article = selectedArticle, row < article.related.count
     else {
