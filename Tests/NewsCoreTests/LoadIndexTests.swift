@@ -83,6 +83,56 @@ import Testing
     #expect(article.related[0].publishedDateTime?.secondsSince1970 == nil)
   }
 
+  /// Text of several string blocks: each block ends at the first string that takes it to the block size,
+  /// and every string reads back, whichever block it fell in.
+  @Test func aTableOfManyBlocksRoundTrips() throws {
+    let stamp = FileStamp(device: 1, inode: 1, size: 1, modified: 1, changed: 1)
+    // 7 excerpts of 400,000 bytes: blocks end after the 3rd and the 6th, the 7th is a block of its own.
+    let articles = (0..<7).map { number in
+      Article(
+        id: ArticleID("id\(number)"),
+        source: RecordSource(path: "d/\(number).txt", relativePath: "\(number).txt", documentIndex: 0, line: 1),
+        item: NewsItem(
+          title: "Title \(number)", excerpt: String(repeating: Character(UnicodeScalar(0x61 + number)!), count: 400_000)
+        ),
+        related: [NewsItem(title: "Related \(number)", excerpt: String(repeating: "é", count: 1_000 * number))])
+    }
+    let index = LoadIndex(
+      writtenAt: 5,
+      files: [
+        IndexedFile(
+          path: Array("d/a.txt".utf8), stamp: stamp, isRecordFile: true, articles: articles, diagnostics: [])
+      ])
+    let bytes = index.encoded()
+    let decoded = try Self.decode(bytes)
+    #expect(decoded.files.first?.articles == articles)
+    // The table's block count follows the header and the time of writing.
+    let blocks = try bytes.withUnsafeBytes { buffer throws(IndexCorruption) in
+      var reader = IndexDecoder(buffer, from: LoadIndex.headerSize)
+      _ = try reader.signed()
+      return try reader.unsigned()
+    }
+    #expect(blocks == 3)
+  }
+
+  /// The checksum of bytes given in parts is the checksum of them as one buffer, wherever the parts split
+  /// a word, empty parts included.
+  @Test func aChecksumInPartsIsTheChecksumOfTheWhole() {
+    var random = SystemRandomNumberGenerator()
+    let bytes = (0..<203).map { _ in UInt8.random(in: 0...255, using: &random) }
+    let whole = bytes.withUnsafeBytes { IndexChecksum.value(of: $0) }
+    for first in 0...bytes.count {
+      for second in [first, min(bytes.count, first + 1), min(bytes.count, first + 7), min(bytes.count, first + 13)] {
+        var checksum = IndexChecksum(count: bytes.count)
+        for range in [0..<first, first..<first, first..<second, second..<bytes.count] {
+          bytes[range].withUnsafeBytes { checksum.add($0) }
+        }
+        #expect(checksum.value == whole, "split at \(first) and \(second)")
+      }
+    }
+    #expect(bytes.withUnsafeBytes { IndexChecksum.value(of: UnsafeRawBufferPointer(rebasing: $0[..<202])) } != whole)
+  }
+
   @Test func loadedRecordsRoundTrip() throws {
     let result = SeedLoader().load(paths: [FixturePaths.loader])
     #expect(!result.articles.isEmpty)

@@ -68,31 +68,59 @@ struct IndexEncoder {
   /// The string table: the number of blocks, then per block its string count, raw and compressed sizes and
   /// its LZ4-compressed bytes (each string's byte count and bytes). Text is nearly all of an index; LZ4
   /// halves it at a decompression cost of about a millisecond per 2 MiB.
-  func encodedStringTable() -> [UInt8] {
-    var blocks: [(count: Int, raw: [UInt8])] = []
-    var current = IndexEncoder(reservingCapacity: Self.stringBlockBytes + 4096)
+  func encodedStringTable() -> [UInt8] { Array(encodedStringTableParts().joined()) }
+
+  /// `encodedStringTable()` as the parts it is written in: the block count, then one part per block, each
+  /// exactly its size.
+  ///
+  /// Where each block ends is found first, so that the table is made one block at a time: a block is
+  /// compressed as soon as it is made and only its compressed bytes are kept. Keeping every raw block to the
+  /// end, then the table grown in one buffer, was the largest part of a cold start's peak.
+  func encodedStringTableParts() -> [[UInt8]] {
+    var ends: [Int] = []
     var inCurrent = 0
-    for string in strings {
-      current.unsigned(string.utf8.count)
-      current.bytes.append(contentsOf: string.utf8)
-      inCurrent += 1
-      if current.bytes.count >= Self.stringBlockBytes {
-        blocks.append((inCurrent, current.bytes))
-        current = IndexEncoder(reservingCapacity: Self.stringBlockBytes + 4096)
+    for (position, string) in strings.enumerated() {
+      let length = string.utf8.count
+      inCurrent += Self.unsignedLength(length) + length
+      if inCurrent >= Self.stringBlockBytes {
+        ends.append(position + 1)
         inCurrent = 0
       }
     }
-    if inCurrent > 0 { blocks.append((inCurrent, current.bytes)) }
-    var table = IndexEncoder()
-    table.unsigned(blocks.count)
-    for block in blocks {
-      let compressed = IndexCompression.compress(block.raw)
-      table.unsigned(block.count)
-      table.unsigned(block.raw.count)
-      table.unsigned(compressed.count)
-      table.bytes.append(contentsOf: compressed)
+    if inCurrent > 0 { ends.append(strings.count) }
+    var count = IndexEncoder()
+    count.unsigned(ends.count)
+    var parts = [count.bytes]
+    parts.reserveCapacity(ends.count + 1)
+    var current = IndexEncoder(reservingCapacity: Self.stringBlockBytes + 4096)
+    var start = 0
+    for end in ends {
+      current.bytes.removeAll(keepingCapacity: true)
+      for string in strings[start..<end] {
+        current.unsigned(string.utf8.count)
+        current.bytes.append(contentsOf: string.utf8)
+      }
+      let compressed = IndexCompression.compress(current.bytes)
+      var block = IndexEncoder(reservingCapacity: 3 * 10 + compressed.count)
+      block.unsigned(end - start)
+      block.unsigned(current.bytes.count)
+      block.unsigned(compressed.count)
+      block.bytes.append(contentsOf: compressed)
+      parts.append(block.bytes)
+      start = end
     }
-    return table.bytes
+    return parts
+  }
+
+  /// How many bytes `unsigned(_:)` writes for `value`.
+  static func unsignedLength(_ value: Int) -> Int {
+    var value = UInt64(value)
+    var length = 1
+    while value >= 0x80 {
+      value >>= 7
+      length += 1
+    }
+    return length
   }
 }
 

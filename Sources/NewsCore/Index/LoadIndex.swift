@@ -178,7 +178,12 @@ public struct LoadIndex: Sendable {
   /// The payload is when it was written, the string table, then the files section: the file count, the
   /// chunk directory (per chunk its files, records and bytes) and the chunks, each a run of files. (Format
   /// 3 began with the listing section, which is a file of its own now: `LoadIndexFile.listingPath`.)
-  public func encoded() -> [UInt8] {
+  public func encoded() -> [UInt8] { Array(encodedParts().joined()) }
+
+  /// `encoded()` as the parts it is written in, in order (the header, the time, the string table's blocks,
+  /// the files section): written one after the other, the index is never copied into one buffer, which was
+  /// one more copy of all of it at a cold start's peak.
+  func encodedParts() -> [[UInt8]] {
     var body = IndexEncoder(reservingCapacity: 1 << 20)
     var chunks: [(files: Int, articles: Int, bytes: Int)] = []
     var chunkStart = 0
@@ -204,7 +209,6 @@ public struct LoadIndex: Sendable {
     }
     var head = IndexEncoder()
     head.signed(writtenAt)
-    let table = body.encodedStringTable()
     var directory = IndexEncoder()
     directory.unsigned(files.count)
     directory.unsigned(chunks.count)
@@ -213,21 +217,19 @@ public struct LoadIndex: Sendable {
       directory.unsigned(chunk.articles)
       directory.unsigned(chunk.bytes)
     }
-    var payload = head.bytes
-    payload.reserveCapacity(head.bytes.count + table.count + directory.bytes.count + body.bytes.count)
-    payload.append(contentsOf: table)
-    payload.append(contentsOf: directory.bytes)
-    payload.append(contentsOf: body.bytes)
-
-    var output = Self.magic
-    output.reserveCapacity(Self.headerSize + payload.count)
-    Self.appendLittleEndian(UInt64(Self.formatVersion), bytes: 4, to: &output)
-    Self.appendLittleEndian(0, bytes: 4, to: &output)
-    Self.appendLittleEndian(UInt64(payload.count), bytes: 8, to: &output)
-    let checksum = payload.withUnsafeBytes { IndexChecksum.value(of: $0) }
-    Self.appendLittleEndian(checksum, bytes: 8, to: &output)
-    output.append(contentsOf: payload)
-    return output
+    var parts: [[UInt8]] = [[], head.bytes]
+    parts.append(contentsOf: body.encodedStringTableParts())
+    parts.append(directory.bytes)
+    parts.append(body.bytes)
+    var checksum = IndexChecksum(count: parts.reduce(0) { $0 + $1.count })
+    for part in parts { part.withUnsafeBytes { checksum.add($0) } }
+    var header = Self.magic
+    Self.appendLittleEndian(UInt64(Self.formatVersion), bytes: 4, to: &header)
+    Self.appendLittleEndian(0, bytes: 4, to: &header)
+    Self.appendLittleEndian(UInt64(checksum.count), bytes: 8, to: &header)
+    Self.appendLittleEndian(checksum.value, bytes: 8, to: &header)
+    parts[0] = header
+    return parts
   }
 
   private static func appendLittleEndian(_ value: UInt64, bytes: Int, to output: inout [UInt8]) {
@@ -302,25 +304,59 @@ public struct LoadIndex: Sendable {
 
 /// A fast 64-bit checksum of an index payload, eight bytes at a time: it catches a torn or damaged file (the
 /// rename makes a torn file unlikely, a full disk or another program does not), not an attacker.
-enum IndexChecksum {
+struct IndexChecksum {
   static func value(of bytes: UnsafeRawBufferPointer) -> UInt64 {
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    var checksum = IndexChecksum(count: bytes.count)
+    checksum.add(bytes)
+    return checksum.value
+  }
+
+  /// The checksum of `count` bytes given in parts, in order (`add`), as if they were one buffer.
+  let count: Int
+  private var hash: UInt64
+  /// Bytes of a word begun at the end of one part and finished in the next.
+  private var pending: UInt64 = 0
+  private var pendingCount = 0
+
+  init(count: Int) {
+    self.count = count
+    hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+  }
+
+  mutating func add(_ bytes: UnsafeRawBufferPointer) {
     var offset = 0
     let count = bytes.count
+    if pendingCount > 0 {
+      while pendingCount < 8 && offset < count {
+        pending |= UInt64(bytes[offset]) << UInt64(8 * pendingCount)
+        pendingCount += 1
+        offset += 1
+      }
+      guard pendingCount == 8 else { return }
+      mix(pending)
+      pending = 0
+      pendingCount = 0
+    }
     while offset + 8 <= count {
-      let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-      hash ^= hash >> 29
+      mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
       offset += 8
     }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
     while offset < count {
-      tail |= UInt64(bytes[offset]) << shift
-      shift += 8
+      pending |= UInt64(bytes[offset]) << UInt64(8 * pendingCount)
+      pendingCount += 1
       offset += 1
     }
-    hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+  }
+
+  @inline(__always)
+  private mutating func mix(_ word: UInt64) {
+    hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+    hash ^= hash >> 29
+  }
+
+  /// The checksum of everything added: the last bytes, fewer than a word, are mixed in last.
+  var value: UInt64 {
+    let hash = (self.hash ^ pending) &* 0xC4CE_B9FE_1A85_EC53
     return hash ^ (hash >> 32)
   }
 }

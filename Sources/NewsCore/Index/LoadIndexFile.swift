@@ -159,13 +159,18 @@ public struct LoadIndexFile: Sendable, Hashable {
     guard index.projection == .everything else {
       throw IndexWriteFailure(path: path, reason: "it was read for a listing only")
     }
-    try Self.replace(path, with: index.encoded())
+    try Self.replace(path, with: index.encodedParts())
     try writeListing(ListingSnapshot.encoded(index))
   }
 
   /// Replaces the file at `path` with `bytes` atomically: a temporary file beside it, synced, then renamed
   /// over it. A reader sees the old file or the new one, never half of one; two writers leave one whole.
   private static func replace(_ path: String, with bytes: [UInt8]) throws(IndexWriteFailure) {
+    try replace(path, with: [bytes])
+  }
+
+  /// `replace(_:with:)` of the bytes of `parts` one after the other.
+  private static func replace(_ path: String, with parts: [[UInt8]]) throws(IndexWriteFailure) {
     let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
     if let slash {
       let directory = String(path[..<slash])
@@ -175,16 +180,18 @@ public struct LoadIndexFile: Sendable, Hashable {
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw IndexWriteFailure(path: temporary, errno: errno) }
     var failure: Int32 = 0
-    bytes.withUnsafeBytes { buffer in
-      var written = 0
-      while written < buffer.count {
-        let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-        if count < 0 && errno == EINTR { continue }
-        if count <= 0 {
-          failure = count < 0 ? errno : ENOSPC
-          return
+    for part in parts where failure == 0 {
+      part.withUnsafeBytes { buffer in
+        var written = 0
+        while written < buffer.count {
+          let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+          if count < 0 && errno == EINTR { continue }
+          if count <= 0 {
+            failure = count < 0 ? errno : ENOSPC
+            return
+          }
+          written += count
         }
-        written += count
       }
     }
     if failure == 0 && fsync(descriptor) != 0 { failure = errno }
