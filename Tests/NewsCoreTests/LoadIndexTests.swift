@@ -91,11 +91,15 @@ import Testing
     let articles = (0..<7).map { number in
       Article(
         id: ArticleID("id\(number)"),
-        source: RecordSource(path: "d/\(number).txt", relativePath: "\(number).txt", documentIndex: 0, line: 1),
+        source: RecordSource(
+          path: "d/\(number).txt", relativePath: "\(number).txt", documentIndex: 0, line: 1),
         item: NewsItem(
-          title: "Title \(number)", excerpt: String(repeating: Character(UnicodeScalar(0x61 + number)!), count: 400_000)
+          title: "Title \(number)",
+          excerpt: String(repeating: Character(UnicodeScalar(0x61 + number)!), count: 400_000)
         ),
-        related: [NewsItem(title: "Related \(number)", excerpt: String(repeating: "é", count: 1_000 * number))])
+        related: [
+          NewsItem(title: "Related \(number)", excerpt: String(repeating: "é", count: 1_000 * number))
+        ])
     }
     let index = LoadIndex(
       writtenAt: 5,
@@ -122,7 +126,9 @@ import Testing
     let bytes = (0..<203).map { _ in UInt8.random(in: 0...255, using: &random) }
     let whole = bytes.withUnsafeBytes { IndexChecksum.value(of: $0) }
     for first in 0...bytes.count {
-      for second in [first, min(bytes.count, first + 1), min(bytes.count, first + 7), min(bytes.count, first + 13)] {
+      for second in [
+        first, min(bytes.count, first + 1), min(bytes.count, first + 7), min(bytes.count, first + 13),
+      ] {
         var checksum = IndexChecksum(count: bytes.count)
         for range in [0..<first, first..<first, first..<second, second..<bytes.count] {
           bytes[range].withUnsafeBytes { checksum.add($0) }
@@ -130,7 +136,9 @@ import Testing
         #expect(checksum.value == whole, "split at \(first) and \(second)")
       }
     }
-    #expect(bytes.withUnsafeBytes { IndexChecksum.value(of: UnsafeRawBufferPointer(rebasing: $0[..<202])) } != whole)
+    #expect(
+      bytes.withUnsafeBytes { IndexChecksum.value(of: UnsafeRawBufferPointer(rebasing: $0[..<202])) } != whole
+    )
   }
 
   @Test func loadedRecordsRoundTrip() throws {
