@@ -17,4 +17,12 @@ static inline long long newsreader_file_system_type(const char *path) {
   return -1;
 }
 #endif
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+/// Gives the pages of freed memory back to the system (glibc keeps them in its arenas otherwise).
+static inline void newsreader_release_free_memory(void) { malloc_trim(0); }
+#else
+static inline void newsreader_release_free_memory(void) {}
+#endif
 #endif

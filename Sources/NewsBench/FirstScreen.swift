@@ -12,6 +12,13 @@ struct FirstScreen {
     var recordsCompleteMs: [Double]?
     /// The reader's VmHWM in KiB when every record was whole, one per timed start.
     var peakResidentKb: [Int]?
+    /// Once the reader settled (its CPU time still for a second: search index built, load index written):
+    /// when, from the start, and its VmHWM and VmRSS then, in KiB.
+    var settledMs: [Double]?
+    var settledPeakKb: [Int]?
+    var settledResidentKb: [Int]?
+    /// Starts that had not settled within the wait and were read then.
+    var unsettledStarts: Int?
     var exitStatuses: [Int]?
     var columns: Int?
     var rows: Int?
@@ -76,6 +83,10 @@ struct FirstScreen {
   static let listedKey = "records_listed_ms"
   static let completeKey = "records_complete_ms"
   static let peakKey = "start_peak_resident_mib"
+  static let settledPeakKey = "settled_peak_resident_mib"
+  static let settledResidentKey = "settled_resident_mib"
+  /// Seconds a start may take to settle once every record is whole.
+  static let settleSeconds = 30
   /// Lines of a failed start's screen quoted in the report: enough for a crash's first frames.
   static let screenLines = 16
 
@@ -108,6 +119,13 @@ struct FirstScreen {
         .notMeasured(
           key: completeKey, label: completeLabel, records: records, unit: "ms", reason: reason),
         .notMeasured(key: peakKey, label: peakLabel, records: records, unit: "MiB", reason: reason),
+        .notMeasured(
+          key: Self.settledPeakKey + start.keySuffix, label: "peak memory once settled, \(start.label)",
+          records: records, unit: "MiB", reason: reason),
+        .notMeasured(
+          key: Self.settledResidentKey + start.keySuffix,
+          label: "resident memory once settled, \(start.label)",
+          records: records, unit: "MiB", reason: reason),
       ]
     }
     guard FileManager.default.isExecutableFile(atPath: binary) else {
@@ -118,6 +136,7 @@ struct FirstScreen {
       run = try PythonScript.run(
         [
           script, binary, corpus, "--records", String(records), "--repetitions", String(repetitions),
+          "--settle", String(settleSeconds),
         ] + start.readerArguments + start.scriptArguments)
     } catch {
       return Outcome(rows: unmeasured("could not start python3: \(error)"))
@@ -179,6 +198,26 @@ struct FirstScreen {
       peakRow(
         key: peakKey, label: peakLabel, records: records, kibibytes: answer.peakResidentKb ?? [],
         corpusBytes: corpusBytes, what: "\(shortName(binary)) when every record was whole"))
+    // The peak of the whole start: the search index built and the load index written after the records.
+    let settledAfter =
+      (answer.settledMs ?? []).isEmpty
+      ? ""
+      : String(format: ", settled %.1f s after its start", Stopwatch.median(answer.settledMs ?? []) / 1000)
+    let unsettled =
+      (answer.unsettledStarts ?? 0) > 0
+      ? "; \(answer.unsettledStarts ?? 0) not settled within \(settleSeconds) s, read then" : ""
+    var settledPeak = peakRow(
+      key: Self.settledPeakKey + start.keySuffix, label: "peak memory once settled, \(start.label)",
+      records: records, kibibytes: answer.settledPeakKb ?? [], corpusBytes: corpusBytes,
+      what:
+        "\(shortName(binary)) once its CPU time stood still for a second (search index built, index written)")
+    settledPeak.note += settledAfter + unsettled
+    outcome.rows.append(settledPeak)
+    outcome.rows.append(
+      peakRow(
+        key: Self.settledResidentKey + start.keySuffix, label: "resident memory once settled, \(start.label)",
+        records: records, kibibytes: answer.settledResidentKb ?? [], corpusBytes: corpusBytes,
+        what: "the same moments", source: "VmRSS"))
     return outcome
   }
 

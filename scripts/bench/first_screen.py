@@ -13,7 +13,11 @@ emulator and records, in milliseconds from just before the fork:
     prints it) and no longer "loading": every record is listed (a warm start lists them from the listing
     beside its index, and says "reading details" while the records themselves decode);
   - records_complete_ms: the same, and no longer "reading details" either: every record is whole;
-  - peak_resident_kb: the reader's VmHWM (/proc/PID/status) at that moment, its peak memory so far.
+  - peak_resident_kb: the reader's VmHWM (/proc/PID/status) at that moment, its peak memory so far;
+  - with --settle S: settled_peak_kb and settled_resident_kb, its VmHWM and VmRSS once it has settled (its
+    CPU time, /proc/PID/stat, stood still for a second: the search index built, the load index written),
+    and settled_ms, when that was; a start that had not settled S seconds after its records were whole is
+    read then and counted in "unsettled_starts".
 Then it types `q` and waits for the reader to exit (killing it after --timeout seconds).
 
 The screen is emulated rather than searched as text because curses only sends what changed: when
@@ -322,6 +326,50 @@ def peak_resident_kb(pid):
     return None
 
 
+def resident_kb(pid):
+    """(VmHWM, VmRSS) of a running process in KiB, or (None, None) off Linux."""
+    found = {}
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith(("VmHWM:", "VmRSS:")):
+                    found[line[:5]] = int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return found.get("VmHWM"), found.get("VmRSS")
+
+
+def cpu_ticks(pid):
+    """User and system clock ticks the process has used, or None."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15 of stat(5)
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def settle(pid, master, terminal, seconds):
+    """Drains the terminal until the reader's CPU time stands still for a second, at most `seconds`:
+    whether it settled."""
+    deadline = time.monotonic() + seconds
+    history = []
+    while time.monotonic() < deadline:
+        data = read_some(master, 0.1)
+        if data is None:
+            return False
+        terminal.feed(data)
+        ticks = cpu_ticks(pid)
+        if ticks is None:
+            return False
+        now = time.monotonic()
+        history.append((now, ticks))
+        history = [(when, used) for when, used in history if now - when <= 1.05]
+        if now - history[0][0] >= 0.95 and ticks - history[0][1] <= 1:
+            return True
+    return False
+
+
 def read_some(master, timeout):
     """What the reader wrote within `timeout` seconds: bytes, b"" on a quiet wait, None once it has gone."""
     ready, _, _ = select.select([master], [], [], max(0.0, timeout))
@@ -362,9 +410,9 @@ def describe(status):
 ARTICLE_COUNT = re.compile(r"([0-9][0-9,]*) articles?\b")
 
 
-def run_once(binary, corpus, records, timeout):
-    """One start of the reader: (first screen ms, first articles ms, records listed ms, exit status, peak
-    resident KiB).
+def run_once(binary, corpus, records, timeout, settle_seconds=0):
+    """One start of the reader: (first screen ms, first articles ms, records listed ms, records complete ms,
+    exit status, peak resident KiB, settled: None or (ms, peak KiB, resident KiB, whether it settled)).
 
     Raises Failure (carrying the first-screen time when there was one) when the records never get listed."""
     listed_text = f"{records:,} articles"
@@ -399,6 +447,11 @@ def run_once(binary, corpus, records, timeout):
                 complete = (arrived - started) * 1000
         # Read once the records are whole, before `q`: the peak of getting there.
         peak = peak_resident_kb(pid)
+        settled = None
+        if settle_seconds > 0:
+            calm = settle(pid, master, terminal, settle_seconds)
+            settled_peak, settled_resident = resident_kb(pid)
+            settled = ((time.monotonic() - started) * 1000, settled_peak, settled_resident, calm)
         os.write(master, b"q")
         status = wait_exit(pid, master, timeout)
         pid = None
@@ -410,7 +463,7 @@ def run_once(binary, corpus, records, timeout):
             except (ProcessLookupError, ChildProcessError):
                 pass
         os.close(master)
-    return first, articles, listed, complete, status, peak
+    return first, articles, listed, complete, status, peak, settled
 
 
 class Failure(Exception):
@@ -432,6 +485,8 @@ def main():
     parser.add_argument("--cache-dir", help="XDG_CACHE_HOME for the reader (where its load index lives)")
     parser.add_argument("--warm-up", type=int, default=1, help="untimed starts first (page cache, binary)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds a start may take before it fails")
+    parser.add_argument("--settle", type=float, default=0,
+                        help="seconds to wait, once every record is whole, for the reader to settle (0: do not)")
     options = parser.parse_args()
     global CACHE_DIRECTORY
     READER_ARGUMENTS.extend(options.reader_arg)
@@ -456,17 +511,22 @@ def main():
         "records_complete_ms": [],
         "peak_resident_kb": [],
         "exit_statuses": [],
+        "settled_ms": [],
+        "settled_peak_kb": [],
+        "settled_resident_kb": [],
+        "unsettled_starts": 0,
         "columns": COLUMNS,
         "rows": ROWS,
     }
     for repetition in range(-options.warm_up, options.repetitions):
         try:
-            first, articles, listed, complete, status, peak = run_once(
-                options.binary, options.corpus, options.records, options.timeout)
+            first, articles, listed, complete, status, peak, settled = run_once(
+                options.binary, options.corpus, options.records, options.timeout, options.settle)
         except Failure as failure:
             # The first screen was still drawn (and is timed) when the reader failed later: keep that figure,
             # and what went wrong the first time.
             first, articles, listed, complete, status, peak = failure.first_screen_ms, None, None, None, None, None
+            settled = None
             if "error" not in answer:
                 answer["error"] = str(failure)
                 answer["screen"] = failure.screen
@@ -484,6 +544,15 @@ def main():
             answer["exit_statuses"].append(status)
         if peak is not None:
             answer["peak_resident_kb"].append(peak)
+        if settled is not None:
+            settled_ms, settled_peak, settled_resident, calm = settled
+            answer["settled_ms"].append(settled_ms)
+            if settled_peak is not None:
+                answer["settled_peak_kb"].append(settled_peak)
+            if settled_resident is not None:
+                answer["settled_resident_kb"].append(settled_resident)
+            if not calm:
+                answer["unsettled_starts"] += 1
     if "error" in answer:
         answer["failed_starts"] = options.repetitions - len(answer["records_listed_ms"])
     print(json.dumps(answer))

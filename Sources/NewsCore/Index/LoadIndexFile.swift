@@ -159,6 +159,7 @@ public struct LoadIndexFile: Sendable, Hashable {
     guard index.projection == .everything else {
       throw IndexWriteFailure(path: path, reason: "it was read for a listing only")
     }
+    defer { FreeMemory.release() }  // the encoded parts and the encoder's tables, freed on this thread
     try Self.replace(path, with: index.encodedParts())
     try writeListing(ListingSnapshot.encoded(index))
   }

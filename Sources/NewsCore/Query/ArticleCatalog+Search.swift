@@ -72,6 +72,8 @@ final class TokenIndexSlot: Sendable {
       if index != nil { return }
       let index = TokenIndex(text: text)
       built.withLock { $0 = index }
+      // The build's transients (each chunk's tables and postings) are several times the index itself.
+      FreeMemory.release()
     }
   }
 }
