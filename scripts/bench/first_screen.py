@@ -316,14 +316,7 @@ def spawn(arguments, environment):
 
 def peak_resident_kb(pid):
     """VmHWM of a running process in KiB (its peak resident memory so far), or None off Linux."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
+    return resident_kb(pid)[0]
 
 
 def resident_kb(pid):

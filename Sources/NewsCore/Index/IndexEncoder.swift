@@ -65,13 +65,10 @@ struct IndexEncoder {
   /// that a warm start decompresses and builds the strings of several blocks on several cores at once.
   static let stringBlockBytes = 1 << 20
 
-  /// The string table: the number of blocks, then per block its string count, raw and compressed sizes and
-  /// its LZ4-compressed bytes (each string's byte count and bytes). Text is nearly all of an index; LZ4
-  /// halves it at a decompression cost of about a millisecond per 2 MiB.
-  func encodedStringTable() -> [UInt8] { Array(encodedStringTableParts().joined()) }
-
-  /// `encodedStringTable()` as the parts it is written in: the block count, then one part per block, each
-  /// exactly its size.
+  /// The string table as the parts it is written in: the block count, then one part per block (its string
+  /// count, raw and compressed sizes and its LZ4-compressed bytes: each string's byte count and bytes), each
+  /// exactly its size. Text is nearly all of an index; LZ4 halves it at a decompression cost of about a
+  /// millisecond per 2 MiB.
   ///
   /// Where each block ends is found first, so that the table is made one block at a time: a block is
   /// compressed as soon as it is made and only its compressed bytes are kept. Keeping every raw block to the
@@ -256,7 +253,7 @@ struct IndexDecoder {
     return Array(UnsafeRawBufferPointer(rebasing: base[offset..<offset + count]))
   }
 
-  /// Reads the string table `encodedStringTable()` wrote, its blocks decompressed and turned into strings on
+  /// Reads the string table `encodedStringTableParts()` wrote, its blocks decompressed and turned into strings on
   /// all cores; each string is checked as UTF-8.
   /// One block of the string table: its string count, raw size, and where its compressed bytes are.
   typealias StringBlock = (strings: Int, raw: Int, start: Int, compressed: Int)

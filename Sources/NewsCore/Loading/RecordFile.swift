@@ -21,6 +21,9 @@ struct RecordFileOutcome: Sendable {
   /// the ordered, the reused), and an `Article` held inline made each outcome about 470 bytes, 150 MB of a
   /// cold start's peak at 100,000 files.
   private var singleBox: SingleArticle? = nil
+  /// The file's stamp as `fstat` gave it when the file was opened for reading, before its bytes were read:
+  /// the load index's key for what was read (nil when the file could not be opened).
+  var stamp: FileStamp? = nil
 
   init(
     isRecordFile: Bool = true, articles: [Article] = [], diagnostics: [Diagnostic] = [],
@@ -33,9 +36,6 @@ struct RecordFileOutcome: Sendable {
     self.isPlaced = isPlaced
     self.stamp = stamp
   }
-  /// The file's stamp as `fstat` gave it when the file was opened for reading, before its bytes were read:
-  /// the load index's key for what was read (nil when the file could not be opened).
-  var stamp: FileStamp? = nil
 }
 
 /// An article on the heap, so that an optional one costs its holder a pointer.

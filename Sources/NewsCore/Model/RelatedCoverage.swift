@@ -71,19 +71,13 @@ public struct RelatedCoverage: RandomAccessCollection, Hashable, Sendable, Expre
   public func withText<Result>(
     _ field: Field, of position: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws -> Result
   ) rethrows -> Result {
-    var text = packed
-    return try text.withUTF8 { bytes in
-      var range: Range<Int>? = nil
-      var reader = Reader(bytes)
-      if let item = reader.itemRange(at: position) {
-        var fields = Reader(UnsafeBufferPointer(rebasing: bytes[item]))
-        for _ in 0..<field.rawValue { _ = fields.slot() }
-        if case .text(let inner) = fields.slot() {
-          range = (item.lowerBound + inner.lowerBound)..<(item.lowerBound + inner.upperBound)
-        }
-      }
-      return try body(range.map { UnsafeBufferPointer(rebasing: bytes[$0]) })
+    let found = try withItem(position) { fields in
+      for _ in 0..<field.rawValue { _ = fields.slot() }
+      guard case .text(let range) = fields.slot() else { return try body(nil) }
+      return try body(UnsafeBufferPointer(rebasing: fields.bytes[range]))
     }
+    if let found { return found }
+    return try body(nil)
   }
 
   /// `field` of item `position` as a string, made without making the rest of the item.
@@ -126,13 +120,15 @@ public struct RelatedCoverage: RandomAccessCollection, Hashable, Sendable, Expre
     text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 
-  private func withItem<Result>(_ position: Int, _ body: (inout Reader) -> Result) -> Result? {
+  /// `body` with a reader of item `position`'s slots; nil when there is no such item.
+  private func withItem<Result>(_ position: Int, _ body: (inout Reader) throws -> Result) rethrows -> Result?
+  {
     var text = packed
-    return text.withUTF8 { bytes in
+    return try text.withUTF8 { bytes in
       var reader = Reader(bytes)
       guard let range = reader.itemRange(at: position) else { return nil }
       var fields = Reader(UnsafeBufferPointer(rebasing: bytes[range]))
-      return body(&fields)
+      return try body(&fields)
     }
   }
 }

@@ -25,42 +25,40 @@ struct TextFolder {
   /// `appendUnlowered(_:to:)` of UTF-8 bytes (a related item's field, read in place). A scalar cut short at
   /// the end is left out rather than read past the bytes.
   mutating func appendUnlowered(bytes utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-    do {
-      let count = utf8.count
-      guard count > 0 else { return }
-      let base = UnsafeRawPointer(utf8.baseAddress!)
-      var position = 0
-      while position < count {
-        let runStart = position
-        while position &+ 8 <= count
-          && base.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-        {
-          position &+= 8
-        }
-        while position < count && utf8[position] < 0x80 { position &+= 1 }
-        if position > runStart {
-          output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
-        }
-        if position == count { break }
-        // Valid UTF-8 (a Swift String's storage): the lead byte gives the scalar's byte count.
-        let lead = utf8[position]
-        let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard position &+ width <= count else { break }
-        var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-        for offset in 1..<width { value = value << 6 | UInt32(utf8[position &+ offset] & 0x3F) }
-        if value < 0x800 {
-          appendSmall(value, to: &output)
-        } else if TextFolder.passesThrough(value) {
-          output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[position..<(position &+ width)]))
-        } else if let folded = cache[value] {
-          output.append(contentsOf: folded)
-        } else {
-          let folded = TextFolder.foldSlowly(Unicode.Scalar(value)!)
-          cache[value] = folded
-          output.append(contentsOf: folded)
-        }
-        position &+= width
+    let count = utf8.count
+    guard count > 0 else { return }
+    let base = UnsafeRawPointer(utf8.baseAddress!)
+    var position = 0
+    while position < count {
+      let runStart = position
+      while position &+ 8 <= count
+        && base.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        position &+= 8
       }
+      while position < count && utf8[position] < 0x80 { position &+= 1 }
+      if position > runStart {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+      }
+      if position == count { break }
+      // Valid UTF-8 (a Swift String's storage): the lead byte gives the scalar's byte count.
+      let lead = utf8[position]
+      let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+      guard position &+ width <= count else { break }
+      var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+      for offset in 1..<width { value = value << 6 | UInt32(utf8[position &+ offset] & 0x3F) }
+      if value < 0x800 {
+        appendSmall(value, to: &output)
+      } else if TextFolder.passesThrough(value) {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[position..<(position &+ width)]))
+      } else if let folded = cache[value] {
+        output.append(contentsOf: folded)
+      } else {
+        let folded = TextFolder.foldSlowly(Unicode.Scalar(value)!)
+        cache[value] = folded
+        output.append(contentsOf: folded)
+      }
+      position &+= width
     }
   }
 
