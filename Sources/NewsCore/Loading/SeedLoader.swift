@@ -137,59 +137,62 @@ public struct SeedLoader: Sendable {
     let workers = min(
       files.count, options.concurrency > 0 ? options.concurrency : ProcessInfoLite.activeProcessorCount)
     let options = self.options
-    let outcomes = FileOutcomes()
-    let single = PlacedArticles.build(count: files.count) { places in
-      // Workers claim runs of files as they go rather than a fixed share: on a machine whose other cores
-      // are busy part of the time, a fixed share leaves the load waiting for the slowest worker.
-      let claims = FileClaims(count: files.count, run: 16)
-      let work: @Sendable (Int) -> Void = { _ in
-        let interner = StringInterner()
-        let buffer = ReadBuffer()
-        let scratch = DecodeScratch()
-        // Kept by this thread and handed over once at the end, so the loop shares nothing but `claims`.
-        var finished: [(index: Int, outcome: RecordFileOutcome)] = []
-        defer { outcomes.add(finished) }
-        var shown: [(file: Int, article: Article)] = []
-        while let run = claims.next() {
-          for index in run {
-            var outcome =
-              prepared?[index]
-              ?? RecordFile.load(
-                files[index], options: options, interner: interner, buffer: buffer, scratch: scratch)
-            if preview != nil {
-              if let single = outcome.single {
-                shown.append((index, single))
-              } else {
-                for article in outcome.articles { shown.append((index, article)) }
+    var single: [Article] = []
+    // Each file's outcome goes straight to its slot: gathering them per thread, then into one array, then
+    // into file order held three arrays of 100,000 outcomes at once, and the growth of the first two.
+    var finished = [RecordFileOutcome](repeating: RecordFileOutcome(), count: files.count)
+    finished.withUnsafeMutableBufferPointer { storage in
+      let slots = OutcomeSlots(storage: storage)
+      single = PlacedArticles.build(count: files.count) { places in
+        // Workers claim runs of files as they go rather than a fixed share: on a machine whose other cores
+        // are busy part of the time, a fixed share leaves the load waiting for the slowest worker.
+        let claims = FileClaims(count: files.count, run: 16)
+        let work: @Sendable (Int) -> Void = { _ in
+          let interner = StringInterner()
+          let buffer = ReadBuffer()
+          let scratch = DecodeScratch()
+          var shown: [(file: Int, article: Article)] = []
+          while let run = claims.next() {
+            for index in run {
+              var outcome =
+                prepared?[index]
+                ?? RecordFile.load(
+                  files[index], options: options, interner: interner, buffer: buffer, scratch: scratch)
+              if preview != nil {
+                if let single = outcome.single {
+                  shown.append((index, single))
+                } else {
+                  for article in outcome.articles { shown.append((index, article)) }
+                }
               }
+              if let single = outcome.single {
+                places.place(single, at: index)
+                outcome.single = nil
+                outcome.isPlaced = true
+              } else if outcome.articles.count == 1 {
+                places.place(outcome.articles[0], at: index)
+                outcome.articles = []
+                outcome.isPlaced = true
+              }
+              slots.put(outcome, at: index)
             }
-            if let single = outcome.single {
-              places.place(single, at: index)
-              outcome.single = nil
-              outcome.isPlaced = true
-            } else if outcome.articles.count == 1 {
-              places.place(outcome.articles[0], at: index)
-              outcome.articles = []
-              outcome.isPlaced = true
+            if let progress, let done = claims.finishedCrossing(interval: progressInterval, adding: run.count)
+            {
+              progress(done, files.count)
             }
-            finished.append((index, outcome))
-          }
-          if let progress, let done = claims.finishedCrossing(interval: progressInterval, adding: run.count) {
-            progress(done, files.count)
-          }
-          if let preview {
-            preview.add(shown, files: run.count, of: files.count)
-            shown.removeAll(keepingCapacity: true)
+            if let preview {
+              preview.add(shown, files: run.count, of: files.count)
+              shown.removeAll(keepingCapacity: true)
+            }
           }
         }
-      }
-      if workers <= 1 {
-        work(0)
-      } else {
-        DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+        if workers <= 1 {
+          work(0)
+        } else {
+          DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+        }
       }
     }
-    let finished = outcomes.inFileOrder(count: files.count)
     guard finished.contains(where: { $0.articles.count > 1 }) else { return (single, finished) }
     // Rare: a file with several documents. Rebuild in file order.
     var merged: [Article] = []
@@ -207,25 +210,14 @@ public struct SeedLoader: Sendable {
   }
 }
 
-/// Outcomes gathered from the loading threads, each thread's once, put in file order at the end.
-final class FileOutcomes: @unchecked Sendable {
-  private let lock = NSLock()
-  private var gathered: [(index: Int, outcome: RecordFileOutcome)] = []
+/// The load's outcome array, lent to the loading threads while they fill it: each index is written by
+/// the one thread that claimed its file (`FileClaims` hands out each index once), so no two threads touch
+/// the same element.
+struct OutcomeSlots: @unchecked Sendable {
+  let storage: UnsafeMutableBufferPointer<RecordFileOutcome>
 
-  func add(_ outcomes: [(index: Int, outcome: RecordFileOutcome)]) {
-    lock.lock()
-    defer { lock.unlock() }
-    gathered.append(contentsOf: outcomes)
-  }
-
-  /// One outcome per file index below `count`.
-  func inFileOrder(count: Int) -> [RecordFileOutcome] {
-    lock.lock()
-    defer { lock.unlock() }
-    var ordered = [RecordFileOutcome](repeating: RecordFileOutcome(), count: count)
-    for (index, outcome) in gathered { ordered[index] = outcome }
-    return ordered
-  }
+  /// Replaces the outcome at `index`, which no other thread writes.
+  func put(_ outcome: RecordFileOutcome, at index: Int) { storage[index] = outcome }
 }
 
 /// Hands out runs of file indices to loading workers, each index exactly once.
